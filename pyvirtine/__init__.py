@@ -1,0 +1,6 @@
+"""pyvirtine: run C functions in per-call KVM micro-VMs."""
+from .errors import (ImageError, KVMUnavailable, VirtineCompileError, VirtineCrash,
+                     VirtineError, VirtinePolicyError, VirtineTimeout)
+
+__all__ = ["ImageError", "KVMUnavailable", "VirtineCompileError", "VirtineCrash",
+           "VirtineError", "VirtinePolicyError", "VirtineTimeout"]
