@@ -45,3 +45,8 @@ class VirtineCompileError(VirtineError):
     def __init__(self, diagnostics: str) -> None:
         super().__init__(diagnostics)
         self.diagnostics = diagnostics
+
+
+class LinkError(VirtineError):
+    """Objects could not be linked into an image (undefined or duplicate symbols,
+    relocation overflow, an image that does not fit its memory)."""
