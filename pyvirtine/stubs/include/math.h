@@ -1,0 +1,122 @@
+#ifndef _MATH_H
+#define _MATH_H
+
+#define HUGE_VAL (1e300 * 1e300)
+#define HUGE_VALF (1e30f * 1e30f)
+#define INFINITY (1e30f * 1e30f)
+#define NAN (0.0f / 0.0f)
+
+#define M_E 2.7182818284590452354
+#define M_LOG2E 1.4426950408889634074
+#define M_LOG10E 0.43429448190325182765
+#define M_LN2 0.69314718055994530942
+#define M_LN10 2.30258509299404568402
+#define M_PI 3.14159265358979323846
+#define M_PI_2 1.57079632679489661923
+#define M_PI_4 0.78539816339744830962
+#define M_1_PI 0.31830988618379067154
+#define M_2_PI 0.63661977236758134308
+#define M_2_SQRTPI 1.12837916709551257390
+#define M_SQRT2 1.41421356237309504880
+#define M_SQRT1_2 0.70710678118654752440
+
+#define FP_NAN 0
+#define FP_INFINITE 1
+#define FP_ZERO 2
+#define FP_SUBNORMAL 3
+#define FP_NORMAL 4
+
+/* The classification macros pick the float or double helper by operand size;
+   a long double argument is classified after conversion to double. */
+#define __fp_generic(name, x) (sizeof(x) == sizeof(float) ? name##f(x) : name(x))
+#define fpclassify(x) __fp_generic(__fpclassify, x)
+#define isnan(x) __fp_generic(__isnan, x)
+#define isinf(x) __fp_generic(__isinf, x)
+#define isfinite(x) __fp_generic(__isfinite, x)
+#define isnormal(x) (fpclassify(x) == FP_NORMAL)
+#define signbit(x) __fp_generic(__signbit, x)
+
+int __fpclassify(double x);
+int __fpclassifyf(float x);
+int __isnan(double x);
+int __isnanf(float x);
+int __isinf(double x);
+int __isinff(float x);
+int __isfinite(double x);
+int __isfinitef(float x);
+int __signbit(double x);
+int __signbitf(float x);
+
+double sqrt(double x);
+double fabs(double x);
+double floor(double x);
+double ceil(double x);
+double round(double x);
+double trunc(double x);
+double rint(double x);
+double nearbyint(double x);
+long lround(double x);
+long lrint(double x);
+double fmod(double x, double y);
+double remainder(double x, double y);
+double pow(double x, double y);
+double exp(double x);
+double exp2(double x);
+double expm1(double x);
+double log(double x);
+double log10(double x);
+double log2(double x);
+double log1p(double x);
+double cbrt(double x);
+double sin(double x);
+double cos(double x);
+double tan(double x);
+double asin(double x);
+double acos(double x);
+double atan(double x);
+double atan2(double y, double x);
+double sinh(double x);
+double cosh(double x);
+double tanh(double x);
+double hypot(double x, double y);
+double frexp(double x, int *exp);
+double ldexp(double x, int exp);
+double scalbn(double x, int exp);
+double modf(double x, double *ipart);
+double fmin(double x, double y);
+double fmax(double x, double y);
+double fdim(double x, double y);
+double copysign(double x, double y);
+double nextafter(double x, double y);
+
+float sqrtf(float x);
+float fabsf(float x);
+float floorf(float x);
+float ceilf(float x);
+float roundf(float x);
+float truncf(float x);
+float fmodf(float x, float y);
+float powf(float x, float y);
+float expf(float x);
+float logf(float x);
+float log10f(float x);
+float log2f(float x);
+float sinf(float x);
+float cosf(float x);
+float tanf(float x);
+float asinf(float x);
+float acosf(float x);
+float atanf(float x);
+float atan2f(float y, float x);
+float sinhf(float x);
+float coshf(float x);
+float tanhf(float x);
+float hypotf(float x, float y);
+float fminf(float x, float y);
+float fmaxf(float x, float y);
+float copysignf(float x, float y);
+float ldexpf(float x, int exp);
+float frexpf(float x, int *exp);
+float modff(float x, float *ipart);
+
+#endif

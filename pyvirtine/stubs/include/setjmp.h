@@ -1,0 +1,10 @@
+#ifndef _SETJMP_H
+#define _SETJMP_H
+
+/* rbx, rbp, r12-r15, rsp, return address (see libc/setjmp.s). */
+typedef long jmp_buf[8];
+
+int setjmp(jmp_buf env);
+void longjmp(jmp_buf env, int value);
+
+#endif

@@ -1,0 +1,21 @@
+/* The guest side of the hypercall ABI (docs/ABI.md). Internal to libc. */
+#ifndef _LIBC_HYPERCALL_H
+#define _LIBC_HYPERCALL_H
+
+#define HC_EXIT 0
+#define HC_READ 6
+#define HC_TIMES 8
+#define HC_WRITE 10
+#define HC_GETTIMEOFDAY 11
+
+/* Implemented in assembly by the image's crt0: one `out` to port 0xf0. */
+long __virtine_hypercall(long nr, long a0, long a1, long a2);
+
+/* Writes out every buffered stdout/stderr byte; used by exit and the call glue. */
+void __libc_flush(void);
+/* Prepares the heap and stdio once, before the image snapshot. */
+void __libc_init(void);
+/* Sets up the heap; called by __libc_init and, if needed, lazily by malloc. */
+void __libc_heap_init(void);
+
+#endif

@@ -1,0 +1,592 @@
+/* The printf family. Floating-point conversions print the exact decimal value
+   of the double (through big integers) and round it half-to-even, so every
+   digit matches a correctly rounding libc such as glibc. */
+#include <stdio.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include "stdio_impl.h"
+#include "bigint.h"
+
+#define LEFT 1
+#define PLUS 2
+#define SPACE 4
+#define ALT 8
+#define ZERO 16
+
+/* Longest exact expansion of a double is 767 significant digits. */
+#define MAX_DIGITS 800
+/* Precision is capped so a conversion fits its buffer. */
+#define MAX_PRECISION 1100
+#define NUM_BUF (MAX_DIGITS + MAX_PRECISION + 16)
+
+struct out {
+    FILE *file;
+    char *buf;
+    size_t cap;
+    size_t count;
+};
+
+static void put(struct out *o, const char *s, size_t n)
+{
+    if (o->file) {
+        __stdio_put(o->file, s, n);
+    } else if (o->count + 1 < o->cap) {
+        size_t room = o->cap - 1 - o->count;
+        memcpy(o->buf + o->count, s, n < room ? n : room);
+    }
+    o->count += n;
+}
+
+static void put_repeat(struct out *o, char c, int n)
+{
+    char chunk[32];
+    memset(chunk, c, sizeof chunk);
+    for (; n > 0; n -= 32)
+        put(o, chunk, n < 32 ? (size_t)n : 32);
+}
+
+/* Emits prefix (sign, 0x), `zeros` zeros, then body, padded to width. */
+static void put_field(struct out *o, int flags, int width, const char *prefix, int zeros,
+                      const char *body, int body_len)
+{
+    int plen = (int)strlen(prefix);
+    int pad = width - plen - zeros - body_len;
+    if (pad < 0)
+        pad = 0;
+    if (!(flags & (LEFT | ZERO)))
+        put_repeat(o, ' ', pad);
+    put(o, prefix, (size_t)plen);
+    if ((flags & (LEFT | ZERO)) == ZERO)
+        put_repeat(o, '0', pad);
+    put_repeat(o, '0', zeros);
+    put(o, body, (size_t)body_len);
+    if (flags & LEFT)
+        put_repeat(o, ' ', pad);
+}
+
+static void format_integer(struct out *o, int flags, int width, int precision,
+                           unsigned long long value, int negative, int base, int upper,
+                           int is_pointer)
+{
+    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    char buf[70], prefix[4] = "";
+    int len = 0, zeros;
+    char *end = buf + sizeof buf;
+    while (value) {
+        *--end = digits[value % (unsigned)base];
+        value /= (unsigned)base;
+        len++;
+    }
+    if (negative)
+        strcpy(prefix, "-");
+    else if (flags & PLUS)
+        strcpy(prefix, "+");
+    else if (flags & SPACE)
+        strcpy(prefix, " ");
+    if (((flags & ALT) && base == 16 && len) || is_pointer)
+        strcat(prefix, upper ? "0X" : "0x");
+    if (precision >= 0)
+        flags &= ~ZERO;
+    else
+        precision = 1;
+    zeros = precision > len ? precision - len : 0;
+    if ((flags & ALT) && base == 8 && zeros == 0 && (len == 0 || *end != '0'))
+        zeros = 1;
+    put_field(o, flags, width, prefix, zeros, end, len);
+}
+
+static uint64_t double_bits(double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
+
+/* The exact decimal expansion of finite nonzero |v|: digits without leading
+   or trailing zeros, value = 0.DIGITS * 10^*point. Returns the digit count. */
+static int exact_digits(double v, char *out, int *point)
+{
+    static struct big n;
+    uint64_t bits = double_bits(v);
+    int biased = (int)(bits >> 52) & 0x7ff;
+    uint64_t mantissa = bits & (((uint64_t)1 << 52) - 1);
+    int exponent = biased ? biased - 1075 : -1074;
+    uint32_t chunks[MAX_DIGITS / 9 + 2];
+    int nchunks = 0, len = 0, i, j;
+    char tmp[10];
+    if (biased)
+        mantissa |= (uint64_t)1 << 52;
+    while (!(mantissa & 1)) {
+        mantissa >>= 1;
+        exponent++;
+    }
+    __big_set(&n, mantissa);
+    if (exponent > 0)
+        __big_shift_left(&n, exponent);
+    else
+        __big_mul_pow5(&n, -exponent); /* v = m*5^k / 10^k */
+    while (n.len)
+        chunks[nchunks++] = __big_divide_small(&n, 1000000000);
+    for (i = nchunks - 1; i >= 0; i--) {
+        uint32_t c = chunks[i];
+        for (j = 8; j >= 0; j--) {
+            tmp[j] = (char)('0' + c % 10);
+            c /= 10;
+        }
+        for (j = 0; j < 9; j++)
+            if (len || tmp[j] != '0')
+                out[len++] = tmp[j];
+    }
+    *point = len + (exponent < 0 ? exponent : 0);
+    while (out[len - 1] == '0')
+        len--;
+    return len;
+}
+
+/* Rounds digits to `keep` significant digits, half to even (the digits are
+   exact, so a 5 with nothing after it is a true tie). Returns the new count;
+   0 means the value rounded to zero. May carry into *point. */
+static int round_digits(char *d, int n, int keep, int *point)
+{
+    int up, i;
+    if (keep >= n)
+        return n;
+    if (keep < 0)
+        return 0;
+    if (d[keep] != '5')
+        up = d[keep] > '5';
+    else if (n > keep + 1)
+        up = 1;
+    else
+        up = keep > 0 && (d[keep - 1] - '0') % 2 == 1;
+    n = keep;
+    if (up) {
+        for (i = keep - 1; i >= 0 && d[i] == '9'; i--)
+            ;
+        if (i < 0) {
+            d[0] = '1';
+            (*point)++;
+            return 1;
+        }
+        d[i]++;
+        n = i + 1;
+    }
+    while (n > 0 && d[n - 1] == '0')
+        n--;
+    return n;
+}
+
+static char digit_at(const char *d, int n, int i)
+{
+    return i >= 0 && i < n ? d[i] : '0';
+}
+
+/* Writes DIGITS * 10^point in fixed notation with `precision` decimals. */
+static int fixed_body(char *out, const char *d, int n, int point, int precision, int alt)
+{
+    int len = 0, i;
+    if (point <= 0)
+        out[len++] = '0';
+    for (i = 0; i < point; i++)
+        out[len++] = digit_at(d, n, i);
+    if (precision > 0 || alt)
+        out[len++] = '.';
+    for (i = 0; i < precision; i++)
+        out[len++] = digit_at(d, n, point + i);
+    return len;
+}
+
+static int exponent_body(char *out, const char *d, int n, int exp10, int precision, int alt,
+                         int upper)
+{
+    int len = 0, i, mag = exp10 < 0 ? -exp10 : exp10;
+    char tmp[8];
+    int tlen = 0;
+    out[len++] = digit_at(d, n, 0);
+    if (precision > 0 || alt)
+        out[len++] = '.';
+    for (i = 1; i <= precision; i++)
+        out[len++] = digit_at(d, n, i);
+    out[len++] = upper ? 'E' : 'e';
+    out[len++] = exp10 < 0 ? '-' : '+';
+    do {
+        tmp[tlen++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (tlen < 2)
+        tmp[tlen++] = '0';
+    while (tlen)
+        out[len++] = tmp[--tlen];
+    return len;
+}
+
+/* Drops trailing zeros after the point (and then the point) in out[0..len),
+   stopping at an exponent if there is one: %g without '#'. */
+static int strip_zeros(char *out, int len)
+{
+    int mantissa_end = 0, end;
+    while (mantissa_end < len && out[mantissa_end] != 'e' && out[mantissa_end] != 'E')
+        mantissa_end++;
+    if (!memchr(out, '.', (size_t)mantissa_end))
+        return len;
+    end = mantissa_end;
+    while (out[end - 1] == '0')
+        end--;
+    if (out[end - 1] == '.')
+        end--;
+    memmove(out + end, out + mantissa_end, (size_t)(len - mantissa_end));
+    return end + (len - mantissa_end);
+}
+
+static int hex_body(char *out, uint64_t bits, int precision, int alt, int upper)
+{
+    const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    int biased = (int)(bits >> 52) & 0x7ff;
+    uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
+    int lead = biased != 0, exp2 = biased ? biased - 1023 : -1022, ndig = 13, len = 0, i;
+    char tmp[8];
+    int tlen = 0, mag;
+    if (!biased && !frac)
+        exp2 = 0;
+    if (precision < 0) {
+        while (ndig > 0 && !(frac & 15)) {
+            frac >>= 4;
+            ndig--;
+        }
+    } else if (precision < 13) {
+        int shift = 4 * (13 - precision);
+        uint64_t rest = frac & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
+        frac >>= shift;
+        if (rest > half || (rest == half && (frac & 1)))
+            frac++;
+        if (frac >> (4 * precision)) {
+            frac &= ((uint64_t)1 << (4 * precision)) - 1;
+            lead++;
+        }
+        ndig = precision;
+    }
+    out[len++] = (char)('0' + lead);
+    if (ndig > 0 || precision > 0 || alt)
+        out[len++] = '.';
+    for (i = ndig - 1; i >= 0; i--)
+        out[len++] = hex[(frac >> (4 * i)) & 15];
+    for (i = ndig; i < precision; i++)
+        out[len++] = '0';
+    out[len++] = upper ? 'P' : 'p';
+    out[len++] = exp2 < 0 ? '-' : '+';
+    mag = exp2 < 0 ? -exp2 : exp2;
+    do {
+        tmp[tlen++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    while (tlen)
+        out[len++] = tmp[--tlen];
+    return len;
+}
+
+static void format_float(struct out *o, int flags, int width, int precision, double v,
+                         char conv)
+{
+    static char body[NUM_BUF];
+    static char digits[MAX_DIGITS];
+    uint64_t bits = double_bits(v);
+    int upper = conv == 'F' || conv == 'E' || conv == 'G' || conv == 'A';
+    int len, n = 0, point = 0;
+    char prefix[4] = "";
+    char lower = (char)(conv | 32);
+    if (bits >> 63)
+        strcpy(prefix, "-");
+    else if (flags & PLUS)
+        strcpy(prefix, "+");
+    else if (flags & SPACE)
+        strcpy(prefix, " ");
+    if (((bits >> 52) & 0x7ff) == 0x7ff) {
+        const char *text = bits & (((uint64_t)1 << 52) - 1) ? (upper ? "NAN" : "nan")
+                                                              : (upper ? "INF" : "inf");
+        put_field(o, flags & ~ZERO, width, prefix, 0, text, 3);
+        return;
+    }
+    if (precision > MAX_PRECISION)
+        precision = MAX_PRECISION;
+    if (lower == 'a') {
+        strcat(prefix, upper ? "0X" : "0x");
+        len = hex_body(body, bits, precision, flags & ALT, upper);
+        put_field(o, flags, width, prefix, 0, body, len);
+        return;
+    }
+    if (precision < 0)
+        precision = 6;
+    if (bits << 1)
+        n = exact_digits(v, digits, &point);
+    if (lower == 'f') {
+        n = round_digits(digits, n, point + precision, &point);
+        len = fixed_body(body, digits, n, n ? point : 0, precision, flags & ALT);
+    } else if (lower == 'e') {
+        n = round_digits(digits, n, precision + 1, &point);
+        len = exponent_body(body, digits, n, n ? point - 1 : 0, precision, flags & ALT, upper);
+    } else {
+        int exp10;
+        if (precision == 0)
+            precision = 1;
+        n = round_digits(digits, n, precision, &point);
+        exp10 = n ? point - 1 : 0;
+        if (exp10 < precision && exp10 >= -4)
+            len = fixed_body(body, digits, n, n ? point : 0, precision - 1 - exp10,
+                             flags & ALT);
+        else
+            len = exponent_body(body, digits, n, exp10, precision - 1, flags & ALT, upper);
+        if (!(flags & ALT))
+            len = strip_zeros(body, len);
+    }
+    put_field(o, flags, width, prefix, 0, body, len);
+}
+
+static void format_string(struct out *o, int flags, int width, int precision, const char *s)
+{
+    int len;
+    if (!s)
+        s = precision < 0 || precision >= 6 ? "(null)" : "";
+    len = (int)(precision < 0 ? strlen(s) : strnlen(s, (size_t)precision));
+    put_field(o, flags & ~ZERO, width, "", 0, s, len);
+}
+
+enum length { NONE, HH, H, L, LL, Z, J, T, BIG_L };
+
+int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
+{
+    struct out o;
+    o.file = f;
+    o.buf = buf;
+    o.cap = cap;
+    o.count = 0;
+    while (*fmt) {
+        int flags = 0, width = 0, precision = -1;
+        enum length length = NONE;
+        const char *start = fmt;
+        char conv;
+        while (*fmt && *fmt != '%')
+            fmt++;
+        put(&o, start, (size_t)(fmt - start));
+        if (!*fmt)
+            break;
+        start = fmt++;
+        for (;; fmt++) {
+            if (*fmt == '-')
+                flags |= LEFT;
+            else if (*fmt == '+')
+                flags |= PLUS;
+            else if (*fmt == ' ')
+                flags |= SPACE;
+            else if (*fmt == '#')
+                flags |= ALT;
+            else if (*fmt == '0')
+                flags |= ZERO;
+            else
+                break;
+        }
+        if (*fmt == '*') {
+            width = va_arg(ap, int);
+            if (width < 0) {
+                flags |= LEFT;
+                width = -width;
+            }
+            fmt++;
+        } else {
+            while (*fmt >= '0' && *fmt <= '9')
+                width = width * 10 + (*fmt++ - '0');
+        }
+        if (*fmt == '.') {
+            fmt++;
+            precision = 0;
+            if (*fmt == '*') {
+                precision = va_arg(ap, int);
+                if (precision < 0)
+                    precision = -1;
+                fmt++;
+            } else {
+                while (*fmt >= '0' && *fmt <= '9')
+                    precision = precision * 10 + (*fmt++ - '0');
+            }
+        }
+        if (*fmt == 'h') {
+            length = H;
+            if (*++fmt == 'h') {
+                length = HH;
+                fmt++;
+            }
+        } else if (*fmt == 'l') {
+            length = L;
+            if (*++fmt == 'l') {
+                length = LL;
+                fmt++;
+            }
+        } else if (*fmt == 'z' || *fmt == 'j' || *fmt == 't' || *fmt == 'L') {
+            length = *fmt == 'z' ? Z : *fmt == 'j' ? J : *fmt == 't' ? T : BIG_L;
+            fmt++;
+        }
+        if (flags & LEFT)
+            flags &= ~ZERO;
+        if (flags & PLUS)
+            flags &= ~SPACE;
+        conv = *fmt;
+        if (!conv)
+            break;
+        fmt++;
+        switch (conv) {
+        case 'd':
+        case 'i': {
+            long long v;
+            switch (length) {
+            case HH: v = (signed char)va_arg(ap, int); break;
+            case H: v = (short)va_arg(ap, int); break;
+            case L: v = va_arg(ap, long); break;
+            case LL: v = va_arg(ap, long long); break;
+            case Z: v = (long long)va_arg(ap, size_t); break;
+            case J: v = va_arg(ap, intmax_t); break;
+            case T: v = va_arg(ap, ptrdiff_t); break;
+            default: v = va_arg(ap, int); break;
+            }
+            format_integer(&o, flags, width, precision,
+                           v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v, v < 0,
+                           10, 0, 0);
+            break;
+        }
+        case 'u':
+        case 'x':
+        case 'X':
+        case 'o': {
+            unsigned long long v;
+            switch (length) {
+            case HH: v = (unsigned char)va_arg(ap, unsigned); break;
+            case H: v = (unsigned short)va_arg(ap, unsigned); break;
+            case L: v = va_arg(ap, unsigned long); break;
+            case LL: v = va_arg(ap, unsigned long long); break;
+            case Z: v = va_arg(ap, size_t); break;
+            case J: v = va_arg(ap, uintmax_t); break;
+            case T: v = (unsigned long long)va_arg(ap, ptrdiff_t); break;
+            default: v = va_arg(ap, unsigned); break;
+            }
+            format_integer(&o, flags & ~(PLUS | SPACE), width, precision, v, 0,
+                           conv == 'u' ? 10 : conv == 'o' ? 8 : 16, conv == 'X', 0);
+            break;
+        }
+        case 'p': {
+            void *p = va_arg(ap, void *);
+            if (p)
+                format_integer(&o, flags, width, precision, (unsigned long long)(uintptr_t)p,
+                               0, 16, 0, 1);
+            else
+                format_string(&o, flags, width, -1, "(nil)");
+            break;
+        }
+        case 'c': {
+            char c = (char)va_arg(ap, int);
+            put_field(&o, flags & ~ZERO, width, "", 0, &c, 1);
+            break;
+        }
+        case 's':
+            format_string(&o, flags, width, precision, va_arg(ap, const char *));
+            break;
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A': {
+            double v = length == BIG_L ? (double)va_arg(ap, long double) : va_arg(ap, double);
+            format_float(&o, flags, width, precision, v, conv);
+            break;
+        }
+        case 'n': {
+            void *p = va_arg(ap, void *);
+            switch (length) {
+            case HH: *(signed char *)p = (signed char)o.count; break;
+            case H: *(short *)p = (short)o.count; break;
+            case L: *(long *)p = (long)o.count; break;
+            case LL: *(long long *)p = (long long)o.count; break;
+            case Z: *(size_t *)p = o.count; break;
+            case J: *(intmax_t *)p = (intmax_t)o.count; break;
+            case T: *(ptrdiff_t *)p = (ptrdiff_t)o.count; break;
+            default: *(int *)p = (int)o.count; break;
+            }
+            break;
+        }
+        case '%':
+            put(&o, "%", 1);
+            break;
+        default:
+            /* Unknown conversions are printed as written. */
+            put(&o, start, (size_t)(fmt - start));
+            break;
+        }
+    }
+    if (!f && cap)
+        buf[o.count < cap ? o.count : cap - 1] = 0;
+    return (int)o.count;
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    return __format(NULL, buf, size, fmt, ap);
+}
+
+int vsprintf(char *buf, const char *fmt, va_list ap)
+{
+    return __format(NULL, buf, (size_t)-1 / 2, fmt, ap);
+}
+
+int vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+    int n = __format(f, NULL, 0, fmt, ap);
+    __stdio_end(f);
+    return f->error ? -1 : n;
+}
+
+int vprintf(const char *fmt, va_list ap)
+{
+    return vfprintf(stdout, fmt, ap);
+}
+
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int sprintf(char *buf, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsprintf(buf, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int fprintf(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vfprintf(f, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int printf(const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vfprintf(stdout, fmt, ap);
+    va_end(ap);
+    return n;
+}

@@ -1,0 +1,108 @@
+/* Introsort: quicksort with median-of-three pivots, insertion sort for short
+   runs, and heapsort once recursion gets too deep, so adversarial inputs stay
+   O(n log n). Elements are moved bytewise: their type is unknown. */
+#include <stdlib.h>
+
+typedef int (*compare_fn)(const void *, const void *);
+
+static void swap(char *a, char *b, size_t size)
+{
+    while (size--) {
+        char t = *a;
+        *a++ = *b;
+        *b++ = t;
+    }
+}
+
+static void insertion_sort(char *base, size_t count, size_t size, compare_fn compare)
+{
+    size_t i, j;
+    for (i = 1; i < count; i++)
+        for (j = i; j > 0 && compare(base + (j - 1) * size, base + j * size) > 0; j--)
+            swap(base + (j - 1) * size, base + j * size, size);
+}
+
+static void sift_down(char *base, size_t root, size_t count, size_t size, compare_fn compare)
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= count)
+            return;
+        if (child + 1 < count && compare(base + child * size, base + (child + 1) * size) < 0)
+            child++;
+        if (compare(base + root * size, base + child * size) >= 0)
+            return;
+        swap(base + root * size, base + child * size, size);
+        root = child;
+    }
+}
+
+static void heap_sort(char *base, size_t count, size_t size, compare_fn compare)
+{
+    size_t i;
+    for (i = count / 2; i > 0; i--)
+        sift_down(base, i - 1, count, size, compare);
+    for (i = count; i > 1; i--) {
+        swap(base, base + (i - 1) * size, size);
+        sift_down(base, 0, i - 1, size, compare);
+    }
+}
+
+/* Moves the median of the first, middle and last elements to the front. */
+static void choose_pivot(char *base, size_t count, size_t size, compare_fn compare)
+{
+    char *a = base + size, *b = base + (count / 2) * size, *c = base + (count - 1) * size;
+    if (compare(a, b) > 0)
+        swap(a, b, size);
+    if (compare(b, c) > 0)
+        swap(b, c, size);
+    if (compare(a, b) > 0)
+        swap(a, b, size);
+    swap(base, b, size);
+}
+
+static void sort(char *base, size_t count, size_t size, compare_fn compare, int depth)
+{
+    while (count > 12) {
+        size_t i = 1, j = count - 1;
+        if (depth-- == 0) {
+            heap_sort(base, count, size, compare);
+            return;
+        }
+        choose_pivot(base, count, size, compare);
+        /* Hoare partition around base[0]; both scans stop on equal keys so
+           runs of duplicates split evenly. */
+        for (;;) {
+            while (compare(base + i * size, base) < 0)
+                i++;
+            while (compare(base + j * size, base) > 0)
+                j--;
+            if (i >= j)
+                break;
+            swap(base + i * size, base + j * size, size);
+            i++;
+            j--;
+        }
+        swap(base, base + j * size, size);
+        /* Recurse into the smaller side, loop on the larger. */
+        if (j < count - j - 1) {
+            sort(base, j, size, compare, depth);
+            base += (j + 1) * size;
+            count -= j + 1;
+        } else {
+            sort(base + (j + 1) * size, count - j - 1, size, compare, depth);
+            count = j;
+        }
+    }
+    insertion_sort(base, count, size, compare);
+}
+
+void qsort(void *base, size_t count, size_t size, compare_fn compare)
+{
+    int depth = 0;
+    size_t n;
+    for (n = count; n > 1; n >>= 1)
+        depth += 2;
+    if (size)
+        sort(base, count, size, compare, depth);
+}

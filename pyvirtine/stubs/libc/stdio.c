@@ -1,0 +1,233 @@
+/* Streams over the write/read hypercalls. Output is buffered to keep VM exits
+   rare: stdout until it fills, exit() or __libc_flush() at the end of the
+   call; stderr until the end of each stdio call. stdin reads the call's input. */
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include "stdio_impl.h"
+#include "hypercall.h"
+
+static unsigned char stdin_buf[4096], stdout_buf[BUFSIZ], stderr_buf[1024];
+
+static FILE streams[3] = {
+    {0, 0, stdin_buf, sizeof stdin_buf, 0, 0, 0, 0},
+    {1, 0, stdout_buf, sizeof stdout_buf, 0, 0, 0, 0},
+    {2, 1, stderr_buf, sizeof stderr_buf, 0, 0, 0, 0},
+};
+
+FILE *stdin = &streams[0];
+FILE *stdout = &streams[1];
+FILE *stderr = &streams[2];
+
+static void write_out(FILE *f, const void *data, size_t n)
+{
+    const char *p = data;
+    while (n && !f->error) {
+        long done = __virtine_hypercall(HC_WRITE, f->fd, (long)p, (long)n);
+        if (done <= 0) {
+            f->error = 1;
+            errno = done < 0 ? (int)-done : EIO;
+            return;
+        }
+        p += done;
+        n -= (size_t)done;
+    }
+}
+
+static int is_output(FILE *f)
+{
+    if (f->fd == 0) {
+        f->error = 1;
+        errno = EBADF;
+        return 0;
+    }
+    return 1;
+}
+
+void __stdio_put(FILE *f, const char *data, size_t n)
+{
+    if (!is_output(f))
+        return;
+    if (n > f->cap - f->len) {
+        fflush(f);
+        if (n >= f->cap) {
+            write_out(f, data, n);
+            return;
+        }
+    }
+    memcpy(f->buf + f->len, data, n);
+    f->len += n;
+}
+
+void __stdio_end(FILE *f)
+{
+    if (f->unbuffered)
+        fflush(f);
+}
+
+int fflush(FILE *f)
+{
+    if (!f) {
+        fflush(stdout);
+        fflush(stderr);
+        return stdout->error || stderr->error ? EOF : 0;
+    }
+    if (f->fd != 0 && f->len) {
+        write_out(f, f->buf, f->len);
+        f->len = 0;
+    }
+    return f->error ? EOF : 0;
+}
+
+void __libc_flush(void)
+{
+    fflush(NULL);
+}
+
+void __libc_heap_init(void);
+
+void __libc_init(void)
+{
+    __libc_heap_init();
+}
+
+int fputc(int c, FILE *f)
+{
+    char ch = (char)c;
+    __stdio_put(f, &ch, 1);
+    __stdio_end(f);
+    return f->error ? EOF : (unsigned char)c;
+}
+
+int putc(int c, FILE *f) { return fputc(c, f); }
+int putchar(int c) { return fputc(c, stdout); }
+
+int fputs(const char *s, FILE *f)
+{
+    __stdio_put(f, s, strlen(s));
+    __stdio_end(f);
+    return f->error ? EOF : 0;
+}
+
+int puts(const char *s)
+{
+    __stdio_put(stdout, s, strlen(s));
+    __stdio_put(stdout, "\n", 1);
+    __stdio_end(stdout);
+    return stdout->error ? EOF : 0;
+}
+
+size_t fwrite(const void *data, size_t size, size_t count, FILE *f)
+{
+    if (!size || !count)
+        return 0;
+    __stdio_put(f, data, size * count);
+    __stdio_end(f);
+    return f->error ? 0 : count;
+}
+
+void perror(const char *prefix)
+{
+    const char *message = strerror(errno);
+    if (prefix && *prefix) {
+        __stdio_put(stderr, prefix, strlen(prefix));
+        __stdio_put(stderr, ": ", 2);
+    }
+    __stdio_put(stderr, message, strlen(message));
+    __stdio_put(stderr, "\n", 1);
+    __stdio_end(stderr);
+}
+
+/* Refills an input stream; returns 0 at end of input or on error. */
+static int refill(FILE *f)
+{
+    long got;
+    if (f->fd != 0) {
+        f->error = 1;
+        errno = EBADF;
+        return 0;
+    }
+    if (f->eof || f->error)
+        return 0;
+    got = __virtine_hypercall(HC_READ, 0, (long)f->buf, (long)f->cap);
+    if (got <= 0) {
+        if (got < 0) {
+            f->error = 1;
+            errno = (int)-got;
+        } else {
+            f->eof = 1;
+        }
+        return 0;
+    }
+    f->len = (size_t)got;
+    f->pos = 0;
+    return 1;
+}
+
+int fgetc(FILE *f)
+{
+    if (f->pos == f->len && !refill(f))
+        return EOF;
+    return f->buf[f->pos++];
+}
+
+int getc(FILE *f) { return fgetc(f); }
+int getchar(void) { return fgetc(stdin); }
+
+int ungetc(int c, FILE *f)
+{
+    if (c == EOF || f->fd != 0 || f->pos == 0)
+        return EOF;
+    f->buf[--f->pos] = (unsigned char)c;
+    f->eof = 0;
+    return (unsigned char)c;
+}
+
+char *fgets(char *buf, int size, FILE *f)
+{
+    int n = 0;
+    if (size <= 0)
+        return NULL;
+    while (n < size - 1) {
+        int c = fgetc(f);
+        if (c == EOF)
+            break;
+        buf[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (n == 0)
+        return NULL;
+    buf[n] = 0;
+    return buf;
+}
+
+size_t fread(void *data, size_t size, size_t count, FILE *f)
+{
+    unsigned char *out = data;
+    size_t want, got = 0;
+    if (!size || !count)
+        return 0;
+    want = size * count;
+    while (got < want) {
+        size_t chunk;
+        if (f->pos == f->len && !refill(f))
+            break;
+        chunk = f->len - f->pos;
+        if (chunk > want - got)
+            chunk = want - got;
+        memcpy(out + got, f->buf + f->pos, chunk);
+        f->pos += chunk;
+        got += chunk;
+    }
+    return got / size;
+}
+
+int feof(FILE *f) { return f->eof; }
+int ferror(FILE *f) { return f->error; }
+
+void clearerr(FILE *f)
+{
+    f->eof = 0;
+    f->error = 0;
+}

@@ -1,0 +1,117 @@
+"""Builds pyvirtine's guest libc natively (gcc, freestanding) and links test
+programs against it with a shim that maps hypercalls onto Linux syscalls.
+Every program in programs/ is toolchain-neutral C: the same source is also
+built against the host's glibc, which serves as the reference."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from pyvirtine.compiler.assemble import assemble
+
+HERE = Path(__file__).parent
+STUBS = HERE.parent.parent / "pyvirtine" / "stubs"
+LIBC = STUBS / "libc"
+PROGRAMS = HERE / "programs"
+GCC = shutil.which("gcc")
+
+pytestmark = pytest.mark.skipif(GCC is None, reason="needs gcc to build the libc natively")
+
+
+def gcc_include_dir() -> str:
+    return subprocess.run([GCC, "-print-file-name=include"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def freestanding_flags() -> list[str]:
+    # gcc's own include dir comes last: it supplies the compiler-owned headers
+    # (stddef.h, stdint.h, ...) until pyvirtine ships its own; _LIBC_LIMITS_H_
+    # stops its limits.h from chaining to a system limits.h.
+    return ["-std=c99", "-ffreestanding", "-fno-builtin", "-nostdinc", "-fno-stack-protector",
+            "-fno-pie", "-D_LIBC_LIMITS_H_", "-isystem", str(STUBS / "include"), "-isystem",
+            gcc_include_dir(),
+            "-O1", "-Wall", "-Wextra", "-Wno-unused-parameter"]
+
+
+def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run(cmd, capture_output=True, **kwargs)
+    if result.returncode != 0 and "input" not in kwargs:
+        raise AssertionError(f"{' '.join(map(str, cmd))} failed:\n"
+                             f"{result.stderr.decode(errors='replace')}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def libc_archive(tmp_path_factory) -> Path:
+    """The libc built as a static archive (assembly through pyvirtine's assembler)."""
+    out = tmp_path_factory.mktemp("libc")
+    objects = []
+    for source in sorted(LIBC.glob("*.c")):
+        obj = out / (source.stem + ".o")
+        result = run([GCC, *freestanding_flags(), "-c", str(source), "-o", str(obj)])
+        assert not result.stderr, result.stderr.decode()
+        objects.append(obj)
+    for source in sorted(LIBC.glob("*.s")):
+        obj = out / (source.stem + "_s.o")
+        obj.write_bytes(assemble(source.read_text(), str(source)))
+        objects.append(obj)
+    archive = out / "libc.a"
+    run(["ar", "rcs", str(archive), *map(str, objects)])
+    return archive
+
+
+Runner = Callable[..., subprocess.CompletedProcess]
+
+
+def _runner(build: Callable[[str, Path], Path], tmp_path_factory) -> Runner:
+    built: dict[tuple[str, tuple[str, ...]], Path] = {}
+
+    def run_program(name: str, stdin: str = "", defines: tuple[str, ...] = (),
+                    check: bool = True) -> subprocess.CompletedProcess:
+        key = (name, defines)
+        if key not in built:
+            built[key] = build(name, tmp_path_factory.mktemp(name), list(defines))
+        result = subprocess.run([str(built[key])], input=stdin.encode(), capture_output=True,
+                                timeout=300)
+        if check:
+            assert result.returncode == 0, (name, result.returncode, result.stderr.decode())
+        return result
+
+    return run_program
+
+
+@pytest.fixture(scope="session")
+def guest(libc_archive, tmp_path_factory) -> Runner:
+    """Runs programs/<name>.c linked against pyvirtine's libc and the shim."""
+    def build(name: str, out: Path, defines: list[str]) -> Path:
+        exe = out / name
+        flags = freestanding_flags() + [f"-D{d}" for d in defines]
+        run([GCC, *flags, "-c", str(PROGRAMS / f"{name}.c"), "-o", str(out / "main.o")])
+        run([GCC, *flags, "-c", str(HERE / "shim.c"), "-o", str(out / "shim.o")])
+        run([GCC, "-nostdlib", "-static", "-no-pie", "-o", str(exe), str(out / "main.o"),
+             str(out / "shim.o"), str(libc_archive), "-lgcc"])
+        return exe
+    return _runner(build, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def host(tmp_path_factory) -> Runner:
+    """Runs programs/<name>.c built against the host's glibc (the reference)."""
+    def build(name: str, out: Path, defines: list[str]) -> Path:
+        exe = out / name
+        run([GCC, "-std=c99", "-D_DEFAULT_SOURCE", "-O1", "-fno-builtin",
+             *[f"-D{d}" for d in defines], "-o", str(exe), str(PROGRAMS / f"{name}.c"), "-lm"])
+        return exe
+    return _runner(build, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def case_count() -> Callable[[int], int]:
+    """Scales a differential test's case count by PYVIRTINE_LIBC_CASES (default 1)."""
+    scale = float(os.environ.get("PYVIRTINE_LIBC_CASES", "1"))
+    return lambda default: max(1, int(default * scale))
