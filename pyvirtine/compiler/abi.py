@@ -1,0 +1,138 @@
+"""SysV x86-64 parameter and return classification (psABI 3.2.3), so calls
+between objects we compile and objects gcc compiles agree on every register.
+
+An aggregate of at most two eightbytes travels in registers, one LLVM scalar per
+eightbyte (``i64`` for INTEGER, ``double`` for SSE: only the bits matter); a larger
+one, or one that no longer fits in the registers left, goes in memory (``byval``
+for arguments, a hidden ``sret`` pointer for results)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import llvmlite.ir as ir
+
+from .types import (ArrayType, CType, FloatType, FuncType, IntType, StructType, llvm_type, promote,
+                    DOUBLE, FLOAT)
+
+INTEGER, SSE = "INTEGER", "SSE"
+GP_REGS, SSE_REGS = 6, 8
+
+
+class TypedPointer(ir.PointerType):
+    """An opaque ``ptr`` that remembers a pointee, for ``byval(T)``/``sret(T)``."""
+
+    def __init__(self, pointee: ir.Type) -> None:
+        super().__init__()
+        self.pointee = pointee
+
+    @property
+    def is_opaque(self) -> bool:
+        return True
+
+
+def classify(t: CType) -> Optional[list]:
+    """Eightbyte classes of an aggregate, or None when it is passed in memory."""
+    if t.size > 16 or t.size == 0:
+        return None
+    classes: list = [None] * ((t.size + 7) // 8)
+    _classify_into(t, 0, classes)
+    return [c or SSE for c in classes]
+
+
+def _classify_into(t: CType, offset: int, classes: list) -> None:
+    if isinstance(t, StructType):
+        for m in t.members:
+            if m.bit_width is not None:
+                first = (offset + m.offset) * 8 + m.bit_offset
+                for byte in range(first // 8, (first + m.bit_width - 1) // 8 + 1):
+                    classes[byte // 8] = INTEGER
+            else:
+                _classify_into(m.type, offset + m.offset, classes)
+    elif isinstance(t, ArrayType):
+        for i in range(t.length or 0):
+            _classify_into(t.elem, offset + i * t.elem.size, classes)
+    else:
+        cls = SSE if isinstance(t, FloatType) else INTEGER
+        slot = offset // 8
+        if classes[slot] != INTEGER:
+            classes[slot] = cls
+
+
+def eightbyte_types(classes: list) -> list:
+    return [ir.IntType(64) if c == INTEGER else ir.DoubleType() for c in classes]
+
+
+@dataclass
+class ArgPlan:
+    kind: str                 # "direct", "expand", "byval"
+    ctype: CType
+    llvm_types: list          # the LLVM parameters this C argument becomes
+
+
+@dataclass
+class CallPlan:
+    ret_kind: str             # "void", "direct", "expand", "sret"
+    ret_type: ir.Type         # LLVM return type
+    args: list                # ArgPlan per C argument
+    llvm_type: ir.FunctionType
+
+
+def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
+    gp, sse = GP_REGS, SSE_REGS
+    if ret.is_void():
+        ret_kind, ret_ty = "void", ir.VoidType()
+    elif isinstance(ret, StructType):
+        classes = classify(ret)
+        if classes is None:
+            ret_kind, ret_ty = "sret", ir.VoidType()
+            gp -= 1
+        else:
+            types = eightbyte_types(classes)
+            ret_kind = "expand"
+            ret_ty = types[0] if len(types) == 1 else ir.LiteralStructType(types)
+    else:
+        ret_kind, ret_ty = "direct", llvm_type(ret)
+    lparams: list = [TypedPointer(llvm_type(ret))] if ret_kind == "sret" else []
+    args = []
+    for p in params:
+        if isinstance(p, StructType):
+            classes = classify(p)
+            need_gp = classes.count(INTEGER) if classes else 0
+            need_sse = classes.count(SSE) if classes else 0
+            if classes is not None and need_gp <= gp and need_sse <= sse:
+                gp -= need_gp
+                sse -= need_sse
+                plan = ArgPlan("expand", p, eightbyte_types(classes))
+            else:
+                plan = ArgPlan("byval", p, [TypedPointer(llvm_type(p))])
+        else:
+            if isinstance(p, FloatType):
+                sse = max(0, sse - 1)
+            else:
+                gp = max(0, gp - 1)
+            plan = ArgPlan("direct", p, [llvm_type(p)])
+        args.append(plan)
+        lparams.extend(plan.llvm_types)
+    return CallPlan(ret_kind, ret_ty, args, ir.FunctionType(ret_ty, lparams, var_arg=variadic))
+
+
+def plan_function(ft: FuncType) -> CallPlan:
+    return plan_call(ft.ret, ft.params, ft.variadic)
+
+
+def vararg_type(t: CType) -> CType:
+    """Default argument promotions for arguments matching ``...`` or no prototype."""
+    if t is FLOAT:
+        return DOUBLE
+    if isinstance(t, IntType):
+        return promote(t)
+    return t
+
+
+def extension_attr(t: CType) -> Optional[str]:
+    """Small integers are widened to 32 bits by the caller, as gcc and clang do."""
+    if isinstance(t, IntType) and t.size < 4:
+        return "signext" if t.signed else "zeroext"
+    return None
+

@@ -1,0 +1,169 @@
+"""Turning pycparser declarators and specifiers into C types: struct/union/enum
+definitions (with their tags and enumerators entering the current scope),
+typedef names, arrays, pointers and function types."""
+from __future__ import annotations
+
+from typing import Optional
+
+from pycparser import c_ast
+
+from . import types as T
+from .diagnostics import CompileFailure
+from .sema import Symbol, base_type
+
+class DeclarationResolver:
+    """Mixin of the code generator: declarators to ``CType``."""
+
+    def resolve_type(self, node: c_ast.Node) -> T.CType:
+        method = getattr(self, "t_" + type(node).__name__, None)
+        if method is None:
+            raise CompileFailure(f"unsupported type construct ({type(node).__name__})",
+                                 node.coord)
+        return method(node)
+
+    def t_Typename(self, node: c_ast.Typename) -> T.CType:
+        return self.resolve_type(node.type)
+
+    def t_Decl(self, node: c_ast.Decl) -> T.CType:
+        return self.resolve_type(node.type)
+
+    def t_TypeDecl(self, node: c_ast.TypeDecl) -> T.CType:
+        return self.resolve_type(node.type)
+
+    def t_PtrDecl(self, node: c_ast.PtrDecl) -> T.CType:
+        return T.PointerType(self.resolve_type(node.type))
+
+    def t_ArrayDecl(self, node: c_ast.ArrayDecl) -> T.CType:
+        elem = self.resolve_type(node.type)
+        if not elem.is_complete():
+            raise CompileFailure(f"array has incomplete element type '{elem}'", node.coord)
+        if node.dim is None:
+            return T.ArrayType(elem, None)
+        if isinstance(node.dim, c_ast.ID) and node.dim.name == "*":
+            raise CompileFailure("variable-length arrays are not supported", node.coord)
+        try:
+            length = self.consts.integer(node.dim, "array size")
+        except CompileFailure:
+            raise CompileFailure("variable-length arrays are not supported (array size is not "
+                                 "an integer constant expression)", node.dim.coord) from None
+        if length < 0:
+            raise CompileFailure("array has negative size", node.dim.coord)
+        return T.ArrayType(elem, length)
+
+    def t_FuncDecl(self, node: c_ast.FuncDecl) -> T.CType:
+        ret = self.resolve_type(node.type)
+        if isinstance(ret, (T.ArrayType, T.FuncType)):
+            raise CompileFailure("function cannot return array or function type", node.coord)
+        if node.args is None:
+            return T.FuncType(ret, [], False, prototyped=False)
+        params, variadic = [], False
+        items = node.args.params
+        for p in items:
+            if isinstance(p, c_ast.EllipsisParam):
+                variadic = True
+                continue
+            if isinstance(p, c_ast.ID):
+                return T.FuncType(ret, [], False, prototyped=False)
+            pt = self.resolve_type(p.type if isinstance(p, c_ast.Decl) else p)
+            if pt.is_void() and len(items) == 1 and getattr(p, "name", None) is None:
+                return T.FuncType(ret, [], False)
+            params.append(self.adjust_parameter(pt))
+        return T.FuncType(ret, params, variadic)
+
+    def adjust_parameter(self, t: T.CType) -> T.CType:
+        return T.decay(t)
+
+    def t_IdentifierType(self, node: c_ast.IdentifierType) -> T.CType:
+        names = node.names
+        if len(names) == 1:
+            sym = self.scopes.lookup(names[0])
+            if sym is not None and sym.kind == "typedef":
+                return sym.type
+        known = {"void", "_Bool", "char", "short", "int", "long", "float", "double", "signed",
+                 "unsigned", "_Complex", "_Imaginary"}
+        for n in names:
+            if n not in known:
+                sym = self.scopes.lookup(n)
+                if sym is not None and sym.kind == "typedef":
+                    raise CompileFailure(f"cannot combine '{n}' with other type specifiers",
+                                         node.coord)
+                raise CompileFailure(f"unknown type name '{n}'", node.coord)
+        return base_type(names, node.coord)
+
+    def t_Struct(self, node: c_ast.Node) -> T.CType:
+        return self.struct_type(node, "struct")
+
+    def t_Union(self, node: c_ast.Node) -> T.CType:
+        return self.struct_type(node, "union")
+
+    def struct_type(self, node: c_ast.Node, kind: str) -> T.StructType:
+        if node.decls is None:
+            found = self.scopes.lookup_tag(node.name) if node.name else None
+            if found is None:
+                found = T.StructType(kind, node.name)
+                self.scopes.declare_tag(node.name, found)
+            elif not isinstance(found, T.StructType) or found.kind != kind:
+                raise CompileFailure(f"use of '{node.name}' with tag type that does not match "
+                                     "previous declaration", node.coord)
+            return found
+        st = self.scopes.lookup_tag(node.name, local=True) if node.name else None
+        if st is None or not isinstance(st, T.StructType) or st.kind != kind:
+            st = T.StructType(kind, node.name)
+            if node.name:
+                self.scopes.declare_tag(node.name, st)
+        elif st.complete:
+            raise CompileFailure(f"redefinition of '{kind} {node.name}'", node.coord)
+        fields = []
+        for d in node.decls:
+            if isinstance(d, (c_ast.Pragma, c_ast.StaticAssert)):
+                continue
+            ft = self.resolve_type(d.type)
+            width = None
+            if d.bitsize is not None:
+                width = self.consts.integer(d.bitsize, "bit-field width")
+                if not ft.is_integer():
+                    raise CompileFailure(f"bit-field '{d.name}' has non-integral type '{ft}'",
+                                         d.coord)
+                if width > ft.size * 8 or width < 0 or (width == 0 and d.name):
+                    raise CompileFailure(f"invalid width {width} for bit-field "
+                                         f"'{d.name or '<anonymous>'}'", d.bitsize.coord)
+            elif isinstance(ft, T.ArrayType) and ft.length is None and d is node.decls[-1]:
+                ft = T.ArrayType(ft.elem, 0)  # flexible array member
+            elif not ft.is_complete():
+                raise CompileFailure(f"field '{d.name}' has incomplete type '{ft}'", d.coord)
+            fields.append((d.name, ft, width, self.alignas(d)))
+        T.layout_struct(st, fields)
+        return st
+
+    def alignas(self, decl: c_ast.Decl) -> Optional[int]:
+        result = None
+        for a in getattr(decl, "align", None) or []:
+            if isinstance(a.alignment, c_ast.Typename):
+                value = self.resolve_type(a.alignment).align
+            else:
+                value = self.consts.integer(a.alignment, "alignment")
+            result = max(result or 1, value)
+        return result
+
+    def t_Enum(self, node: c_ast.Enum) -> T.CType:
+        if node.values is None:
+            found = self.scopes.lookup_tag(node.name) if node.name else None
+            if found is None:
+                raise CompileFailure(f"use of undeclared enum '{node.name}'", node.coord)
+            return found
+        values = []
+        next_value = 0
+        for e in node.values.enumerators:
+            if e.value is not None:
+                next_value = self.consts.integer(e.value, "enumerator value")
+            self.scopes.declare(e.name, Symbol("enum", T.INT, next_value))
+            values.append(next_value)
+            next_value += 1
+        signed = any(v < 0 for v in values)
+        big = any(v >= 1 << 32 or v < -(1 << 31) for v in values)
+        size = 8 if big else 4
+        t = T.IntType(f"enum {node.name or '<anonymous>'}", size, signed, 4 if size == 4 else 5,
+                      is_enum=True)
+        if node.name:
+            self.scopes.declare_tag(node.name, t)
+        return t

@@ -1,0 +1,77 @@
+"""The compiler pipeline, top to bottom: preprocess, parse, check and generate
+LLVM IR, optimize, emit an x86-64 ELF object. Every failure leaves here as a
+``VirtineCompileError`` carrying ``file:line:col: error:`` diagnostics."""
+from __future__ import annotations
+
+import traceback
+from typing import Sequence
+
+import llvmlite.binding as llvm
+
+from ..errors import VirtineCompileError
+from .codegen import CodeGen
+from .diagnostics import CompileFailure, SourceMap, coord_parts, format_error
+from .optimize import emit_object, optimize
+from .parse import parse
+from .preprocess import preprocess
+from .target import target_machine
+
+
+def _build(source: str, filename: str, include_dirs: Sequence[str], defines: Sequence[str],
+           undefines: Sequence[str], opt_level: int, debug: bool) -> "llvm.ModuleRef":
+    sources = SourceMap(filename, source)
+    try:
+        text = preprocess(source, filename, include_dirs, defines, undefines)
+        ast = parse(text, filename)
+        gen = CodeGen(filename, debug)
+        module = gen.generate(ast)
+        target_machine(opt_level)   # initializes LLVM's x86 target before parsing IR
+        llmod = llvm.parse_assembly(str(module))
+        llmod.verify()
+        optimize(llmod, opt_level)
+        return llmod
+    except CompileFailure as failure:
+        if failure.coord is None and "error:" in failure.message:
+            raise VirtineCompileError(failure.message) from None   # already formatted (cpp)
+        file, line, col = coord_parts(failure.coord, filename)
+        raise VirtineCompileError(format_error(sources, file, line, col,
+                                               failure.message)) from None
+    except Exception as exc:  # noqa: BLE001 - the API boundary: no traceback escapes
+        coord = _innermost_coord(exc)
+        file, line, col = coord_parts(coord, filename)
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        raise VirtineCompileError(format_error(
+            sources, file, line, col,
+            f"internal compiler error: {type(exc).__name__}: {exc} "
+            f"(at {where.name}:{where.lineno})")) from None
+
+
+def _innermost_coord(exc: BaseException) -> object:
+    """The coordinate of the innermost AST node being compiled when ``exc`` happened."""
+    coord = None
+    tb = exc.__traceback__
+    while tb is not None:
+        node = tb.tb_frame.f_locals.get("node")
+        if getattr(node, "coord", None) is not None:
+            coord = node.coord
+        tb = tb.tb_next
+    return coord
+
+
+def compile_to_ir(source: str, filename: str, *, include_dirs: Sequence[str] = (),
+                  defines: Sequence[str] = (), undefines: Sequence[str] = (),
+                  opt_level: int = 2, debug: bool = True) -> str:
+    """LLVM IR (after optimization at ``opt_level``) for C ``source`` named ``filename``."""
+    return str(_build(source, filename, include_dirs, defines, undefines, opt_level, debug))
+
+
+def compile_c(source: str, filename: str, *, include_dirs: Sequence[str] = (),
+              defines: Sequence[str] = (), undefines: Sequence[str] = (),
+              opt_level: int = 2, debug: bool = True) -> bytes:
+    """An x86-64 ELF relocatable object for C ``source`` named ``filename``."""
+    llmod = _build(source, filename, include_dirs, defines, undefines, opt_level, debug)
+    try:
+        return emit_object(llmod, opt_level)
+    except Exception as exc:  # noqa: BLE001 - the API boundary
+        raise VirtineCompileError(f"{filename}:1:1: error: internal compiler error while "
+                                  f"emitting code: {exc}") from None

@@ -1,0 +1,700 @@
+"""Expression code generation: C values and lvalues to LLVM IR.
+
+A ``Value`` is an rvalue; struct rvalues are the address of their bytes (copied
+on assignment). An ``LValue`` is an address plus, for bit-fields, the member."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import llvmlite.ir as ir
+from pycparser import c_ast
+
+from . import types as T
+from .abi import INTEGER, SSE, TypedPointer, classify, extension_attr, plan_call, vararg_type
+from .diagnostics import CompileFailure
+from .sema import char_constant, float_constant, int_constant, string_literal_bytes, wrap
+
+I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
+PTR = ir.PointerType()
+
+
+@dataclass
+class Value:
+    ir: Any
+    type: T.CType
+
+
+@dataclass
+class LValue:
+    ptr: Any
+    type: T.CType
+    member: Optional[T.Member] = None
+
+
+def const_int(t: T.CType, value: int) -> ir.Constant:
+    bits = t.size * 8 if isinstance(t, T.IntType) else 64
+    return ir.Constant(ir.IntType(bits), wrap(value, T.IntType("", bits // 8, True, 0)))
+
+
+_LVALUE_NODES = (c_ast.ID, c_ast.ArrayRef, c_ast.StructRef, c_ast.CompoundLiteral)
+_ARITH = {"+": ("add", "add", "fadd"), "-": ("sub", "sub", "fsub"), "*": ("mul", "mul", "fmul"),
+          "/": ("sdiv", "udiv", "fdiv"), "%": ("srem", "urem", "frem"),
+          "&": ("and_", "and_", None), "|": ("or_", "or_", None), "^": ("xor", "xor", None),
+          "<<": ("shl", "shl", None), ">>": ("ashr", "lshr", None)}
+_COMPARE = ("==", "!=", "<", ">", "<=", ">=")
+
+
+class ExpressionGen:
+    """Mixin of the code generator: every C expression form."""
+
+    # -- entry points -------------------------------------------------------------
+
+    def expr(self, node: c_ast.Node) -> Value:
+        """The rvalue of ``node`` after lvalue, array and function conversions."""
+        if self.is_lvalue_node(node):
+            return self.load(self.lvalue(node))
+        method = getattr(self, "e_" + type(node).__name__, None)
+        if method is None:
+            raise CompileFailure(f"unsupported expression ({type(node).__name__})", node.coord)
+        return method(node)
+
+    def is_lvalue_node(self, node: c_ast.Node) -> bool:
+        return (isinstance(node, _LVALUE_NODES) and not self._is_enum_or_func_id(node)) or \
+            (isinstance(node, c_ast.UnaryOp) and node.op == "*") or \
+            (isinstance(node, c_ast.Constant) and node.type == "string")
+
+    def _is_enum_or_func_id(self, node: c_ast.Node) -> bool:
+        if not isinstance(node, c_ast.ID):
+            return False
+        sym = self.scopes.lookup(node.name)
+        return sym is not None and sym.kind == "enum"
+
+    def value_type(self, node: c_ast.Node) -> T.CType:
+        """Type of ``node`` before array/function decay (what ``sizeof`` sees)."""
+        if self.is_lvalue_node(node):
+            return self.lvalue(node).type
+        return self.expr(node).type
+
+    def lvalue(self, node: c_ast.Node) -> LValue:
+        method = getattr(self, "lv_" + type(node).__name__, None)
+        if method is None:
+            raise CompileFailure("expression is not assignable (not an lvalue)", node.coord)
+        return method(node)
+
+    def condition(self, node: c_ast.Node) -> ir.Value:
+        return self.truth(self.expr(node), node.coord)
+
+    # -- memory -------------------------------------------------------------------
+
+    def gep(self, ptr: ir.Value, offset: Any) -> ir.Value:
+        if isinstance(offset, int):
+            if offset == 0:
+                return ptr
+            offset = ir.Constant(I64, offset)
+        return self.builder.gep(ptr, [offset], source_etype=I8)
+
+    def load(self, lv: LValue) -> Value:
+        t = lv.type
+        if isinstance(t, T.ArrayType):
+            return Value(lv.ptr, T.PointerType(t.elem))
+        if isinstance(t, T.FuncType):
+            return Value(lv.ptr, T.PointerType(t))
+        if isinstance(t, T.StructType):
+            return Value(lv.ptr, t)
+        if t.is_void():
+            return Value(None, T.VOID)
+        if lv.member is not None:
+            return self._load_bitfield(lv)
+        return Value(self.builder.load(lv.ptr, typ=T.llvm_type(t), align=t.align), t)
+
+    def _load_bitfield(self, lv: LValue) -> Value:
+        m, t = lv.member, lv.type
+        unit = self.builder.load(lv.ptr, typ=T.llvm_type(t), align=1)
+        bits = t.size * 8
+        shifted = self.builder.shl(unit, ir.Constant(unit.type, bits - m.bit_offset - m.bit_width))
+        shift = ir.Constant(unit.type, bits - m.bit_width)
+        field = self.builder.ashr(shifted, shift) if t.signed else self.builder.lshr(shifted, shift)
+        result_type = T.INT if m.bit_width < 32 and t.size <= 4 else t
+        return self.convert(Value(field, t), result_type)
+
+    def store(self, lv: LValue, v: Value, coord: object) -> Value:
+        t = lv.type
+        if isinstance(t, T.StructType):
+            self.memcpy(lv.ptr, v.ir, t.size, t.align)
+            return Value(lv.ptr, t)
+        if isinstance(t, (T.ArrayType, T.FuncType)):
+            raise CompileFailure(f"array or function type '{t}' is not assignable", coord)
+        v = self.convert(v, t, coord)
+        if lv.member is None:
+            self.builder.store(v.ir, lv.ptr, align=t.align)
+            return v
+        m = lv.member
+        unit = self.builder.load(lv.ptr, typ=T.llvm_type(t), align=1)
+        mask = ((1 << m.bit_width) - 1) << m.bit_offset
+        ity = unit.type
+        new = self.builder.and_(self.builder.shl(v.ir, ir.Constant(ity, m.bit_offset)),
+                                ir.Constant(ity, wrap(mask, T.IntType("", t.size, True, 0))))
+        kept = self.builder.and_(unit, ir.Constant(ity, wrap(~mask, T.IntType("", t.size, True, 0))))
+        self.builder.store(self.builder.or_(kept, new), lv.ptr, align=1)
+        return self._load_bitfield(lv)
+
+    def memcpy(self, dst: ir.Value, src: ir.Value, size: int, align: int) -> None:
+        fn = self.intrinsic("llvm.memcpy.p0.p0.i64", ir.VoidType(), [PTR, PTR, I64, I1])
+        self.builder.call(fn, [dst, src, ir.Constant(I64, size), ir.Constant(I1, 0)])
+
+    def memset_zero(self, dst: ir.Value, size: int) -> None:
+        fn = self.intrinsic("llvm.memset.p0.i64", ir.VoidType(), [PTR, I8, I64, I1])
+        self.builder.call(fn, [dst, ir.Constant(I8, 0), ir.Constant(I64, size), ir.Constant(I1, 0)])
+
+    # -- conversions --------------------------------------------------------------
+
+    def truth(self, v: Value, coord: object) -> ir.Value:
+        t = v.type
+        if isinstance(t, T.IntType):
+            return self.builder.icmp_unsigned("!=", v.ir, ir.Constant(v.ir.type, 0))
+        if isinstance(t, T.FloatType):
+            return self.builder.fcmp_unordered("!=", v.ir, ir.Constant(v.ir.type, 0.0))
+        if isinstance(t, T.PointerType):
+            return self.builder.icmp_unsigned("!=", v.ir, ir.Constant(PTR, None))
+        raise CompileFailure(f"used type '{t}' where a scalar is required", coord)
+
+    def convert(self, v: Value, to: T.CType, coord: object = None) -> Value:
+        fr = v.type
+        b = self.builder
+        if to.is_void():
+            return Value(None, T.VOID)
+        if fr is to:
+            return v
+        if isinstance(to, T.StructType):
+            if fr is not to:
+                raise CompileFailure(f"incompatible types: '{fr}' to '{to}'", coord)
+            return v
+        if not fr.is_scalar():
+            raise CompileFailure(f"cannot convert '{fr}' to '{to}'", coord)
+        dst = T.llvm_type(to)
+        if isinstance(to, T.IntType) and to.is_bool:
+            return Value(b.zext(self.truth(v, coord), I8), to)
+        if isinstance(to, T.IntType):
+            if isinstance(fr, T.IntType):
+                if fr.size == to.size:
+                    return Value(v.ir, to)
+                if fr.size > to.size:
+                    return Value(b.trunc(v.ir, dst), to)
+                return Value(b.sext(v.ir, dst) if fr.signed else b.zext(v.ir, dst), to)
+            if isinstance(fr, T.FloatType):
+                return Value(b.fptosi(v.ir, dst) if to.signed else b.fptoui(v.ir, dst), to)
+            return Value(b.ptrtoint(v.ir, dst), to)
+        if isinstance(to, T.FloatType):
+            if isinstance(fr, T.IntType):
+                return Value(b.sitofp(v.ir, dst) if fr.signed else b.uitofp(v.ir, dst), to)
+            if isinstance(fr, T.FloatType):
+                if fr.size == to.size:
+                    return Value(v.ir, to)
+                return Value(b.fpext(v.ir, dst) if to.size > fr.size else b.fptrunc(v.ir, dst), to)
+            raise CompileFailure(f"cannot convert pointer '{fr}' to '{to}'", coord)
+        if isinstance(to, T.PointerType):
+            if isinstance(fr, T.IntType):
+                wide = self.convert(v, T.LONG if fr.signed else T.ULONG)
+                return Value(b.inttoptr(wide.ir, PTR), to)
+            if isinstance(fr, T.PointerType):
+                return Value(v.ir, to)
+            raise CompileFailure(f"cannot convert '{fr}' to pointer '{to}'", coord)
+        raise CompileFailure(f"cannot convert '{fr}' to '{to}'", coord)
+
+    def arith_pair(self, a: Value, b: Value) -> tuple:
+        ct = T.usual_arithmetic(a.type, b.type)
+        return self.convert(a, ct), self.convert(b, ct), ct
+
+    # -- primary expressions ------------------------------------------------------
+
+    def e_Constant(self, node: c_ast.Constant) -> Value:
+        if node.type == "char" or node.value.startswith("'") or node.value[1:2] == "'":
+            return Value(ir.Constant(I32, char_constant(node.value, node.coord)), T.INT)
+        if node.type in ("float", "double", "long double"):
+            value, t = float_constant(node.value, node.coord)
+            return Value(ir.Constant(T.llvm_type(t), value), t)
+        value, t = int_constant(node.value, node.coord)
+        return Value(const_int(t, value), t)
+
+    def lv_Constant(self, node: c_ast.Constant) -> LValue:
+        data, elem = string_literal_bytes(node.value, node.coord)
+        return LValue(self.string_global(data, elem), T.ArrayType(elem, len(data) + 1))
+
+    def lv_ID(self, node: c_ast.ID) -> LValue:
+        sym = self.scopes.lookup(node.name)
+        if sym is None:
+            if node.name == "__func__" and self.fn_name:
+                return self.lv_Constant(c_ast.Constant("string", f'"{self.fn_name}"', node.coord))
+            raise CompileFailure(f"use of undeclared identifier '{node.name}'", node.coord)
+        if sym.kind == "typedef":
+            raise CompileFailure(f"unexpected type name '{node.name}': expected expression",
+                                 node.coord)
+        if sym.kind == "enum":
+            raise CompileFailure(f"enumerator '{node.name}' is not an lvalue", node.coord)
+        return LValue(self.symbol_address(sym, node.name), sym.type)
+
+    def e_ID(self, node: c_ast.ID) -> Value:
+        sym = self.scopes.lookup(node.name)
+        return Value(const_int(T.INT, sym.value), T.INT)
+
+    def lv_ArrayRef(self, node: c_ast.ArrayRef) -> LValue:
+        base, index = self.expr(node.name), self.expr(node.subscript)
+        if not base.type.is_pointer():
+            base, index = index, base
+        if not base.type.is_pointer() or not index.type.is_integer():
+            raise CompileFailure("subscripted value is not an array or pointer", node.coord)
+        p = self.pointer_add(base, index, node.coord)
+        return LValue(p.ir, base.type.target)
+
+    def lv_StructRef(self, node: c_ast.StructRef) -> LValue:
+        if node.type == "->":
+            base = self.expr(node.name)
+            if not base.type.is_pointer() or not isinstance(base.type.target, T.StructType):
+                raise CompileFailure(f"member reference type '{base.type}' is not a pointer "
+                                     "to a struct or union", node.coord)
+            ptr, st = base.ir, base.type.target
+        else:
+            lv = self.lvalue(node.name) if self.is_lvalue_node(node.name) else None
+            if lv is None:
+                v = self.expr(node.name)
+                ptr, st = v.ir, v.type
+            else:
+                ptr, st = lv.ptr, lv.type
+            if not isinstance(st, T.StructType):
+                raise CompileFailure(f"member reference base type '{st}' is not a structure "
+                                     "or union", node.coord)
+        if not st.complete:
+            raise CompileFailure(f"incomplete definition of type '{st}'", node.coord)
+        path = st.member(node.field.name)
+        if path is None:
+            raise CompileFailure(f"no member named '{node.field.name}' in '{st}'",
+                                 node.field.coord)
+        offset = sum(m.offset for m in path)
+        last = path[-1]
+        return LValue(self.gep(ptr, offset), last.type,
+                      last if last.bit_width is not None else None)
+
+    def lv_UnaryOp(self, node: c_ast.UnaryOp) -> LValue:
+        if node.op != "*":
+            raise CompileFailure("expression is not assignable (not an lvalue)", node.coord)
+        v = self.expr(node.expr)
+        if not v.type.is_pointer():
+            raise CompileFailure(f"indirection requires pointer operand ('{v.type}' invalid)",
+                                 node.coord)
+        return LValue(v.ir, v.type.target)
+
+    def lv_CompoundLiteral(self, node: c_ast.CompoundLiteral) -> LValue:
+        t = self.resolve_type(node.type)
+        if isinstance(t, T.ArrayType) and t.length is None:
+            t = T.ArrayType(t.elem, self.initializer_length(t, node.init))
+        if self.builder is None:
+            return LValue(self.static_object(t, node.init, "compound", node.coord), t)
+        ptr = self.local_alloca(t, "compound")
+        self.initialize_local(ptr, t, node.init, node.coord)
+        return LValue(ptr, t)
+
+    def e_InitList(self, node: c_ast.InitList) -> Value:
+        raise CompileFailure("braced initializer list is only allowed in an initializer",
+                             node.coord)
+
+    def e_ExprList(self, node: c_ast.ExprList) -> Value:
+        result = Value(None, T.VOID)
+        for e in node.exprs:
+            result = self.expr(e)
+        return result
+
+    def e_Cast(self, node: c_ast.Cast) -> Value:
+        to = self.resolve_type(node.to_type)
+        v = self.expr(node.expr)
+        if not to.is_void() and not to.is_scalar():
+            raise CompileFailure(f"cannot cast to non-scalar type '{to}'", node.coord)
+        return self.convert(v, to, node.coord)
+
+    # -- operators ----------------------------------------------------------------
+
+    def e_UnaryOp(self, node: c_ast.UnaryOp) -> Value:
+        op = node.op
+        if op in ("sizeof", "_Alignof"):
+            value, t = self.consts.eval(node)
+            return Value(const_int(t, value), t)
+        if op == "&":
+            if isinstance(node.expr, c_ast.ID):
+                sym = self.scopes.lookup(node.expr.name)
+                if sym is not None and sym.kind == "func":
+                    return Value(self.symbol_address(sym, node.expr.name), T.PointerType(sym.type))
+            lv = self.lvalue(node.expr)
+            if lv.member is not None:
+                raise CompileFailure("address of bit-field requested", node.coord)
+            return Value(lv.ptr, T.PointerType(lv.type))
+        if op in ("++", "--", "p++", "p--"):
+            return self.increment(node)
+        v = self.expr(node.expr)
+        b = self.builder
+        if op == "!":
+            return Value(b.zext(b.not_(self.truth(v, node.coord)), I32), T.INT)
+        if not v.type.is_arithmetic() or (op == "~" and not v.type.is_integer()):
+            raise CompileFailure(f"invalid argument type '{v.type}' to unary '{op}'", node.coord)
+        v = self.convert(v, T.promote(v.type))
+        if op == "+":
+            return v
+        if op == "-":
+            return Value(b.fneg(v.ir) if v.type.is_float() else b.neg(v.ir), v.type)
+        if op == "~":
+            return Value(b.not_(v.ir), v.type)
+        raise CompileFailure(f"unsupported unary operator '{op}'", node.coord)
+
+    def increment(self, node: c_ast.UnaryOp) -> Value:
+        lv = self.lvalue(node.expr)
+        old = self.load(lv)
+        one = Value(ir.Constant(I32, 1), T.INT)
+        op = "+" if "+" in node.op else "-"
+        new = self.binary(op, old, one, node.coord)
+        stored = self.store(lv, new, node.coord)
+        return stored if node.op in ("++", "--") else old
+
+    def e_BinaryOp(self, node: c_ast.BinaryOp) -> Value:
+        op = node.op
+        if op in ("&&", "||"):
+            return self.logical(node)
+        return self.binary(op, self.expr(node.left), self.expr(node.right), node.coord)
+
+    def logical(self, node: c_ast.BinaryOp) -> Value:
+        b = self.builder
+        left = self.condition(node.left)
+        start = b.block
+        rhs_block = self.new_block("logic.rhs")
+        done = self.new_block("logic.end")
+        if node.op == "&&":
+            b.cbranch(left, rhs_block, done)
+        else:
+            b.cbranch(left, done, rhs_block)
+        b.position_at_end(rhs_block)
+        right = self.condition(node.right)
+        rhs_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(I1)
+        phi.add_incoming(ir.Constant(I1, 0 if node.op == "&&" else 1), start)
+        phi.add_incoming(right, rhs_end)
+        return Value(b.zext(phi, I32), T.INT)
+
+    def binary(self, op: str, a: Value, c: Value, coord: object) -> Value:
+        b = self.builder
+        if op in _COMPARE:
+            return self.compare(op, a, c, coord)
+        if op in ("+", "-") and (a.type.is_pointer() or c.type.is_pointer()):
+            return self.pointer_arith(op, a, c, coord)
+        if not a.type.is_arithmetic() or not c.type.is_arithmetic():
+            raise CompileFailure(f"invalid operands to binary expression ('{a.type}' and "
+                                 f"'{c.type}')", coord)
+        if op in ("<<", ">>"):
+            rt = T.promote(a.type)
+            if not rt.is_integer() or not c.type.is_integer():
+                raise CompileFailure("invalid operands to shift", coord)
+            x = self.convert(a, rt)
+            y = self.convert(Value(c.ir, c.type), T.to_unsigned(T.promote(c.type)))
+            y = self.convert(y, T.ULONG if rt.size == 8 else T.UINT)
+            fn = _ARITH[op][0 if rt.signed else 1]
+            return Value(getattr(b, fn)(x.ir, y.ir), rt)
+        x, y, ct = self.arith_pair(a, c)
+        names = _ARITH[op]
+        if ct.is_float():
+            if names[2] is None or op == "%":
+                raise CompileFailure(f"invalid operands to binary '{op}' ('{ct}')", coord)
+            return Value(getattr(b, names[2])(x.ir, y.ir), ct)
+        return Value(getattr(b, names[0] if ct.signed else names[1])(x.ir, y.ir), ct)
+
+    def compare(self, op: str, a: Value, c: Value, coord: object) -> Value:
+        b = self.builder
+        if a.type.is_pointer() or c.type.is_pointer():
+            x = self.convert(a, T.PointerType(T.VOID), coord)
+            y = self.convert(c, T.PointerType(T.VOID), coord)
+            result = b.icmp_unsigned(op, x.ir, y.ir)
+        else:
+            if not a.type.is_arithmetic() or not c.type.is_arithmetic():
+                raise CompileFailure(f"invalid operands to comparison ('{a.type}' and "
+                                     f"'{c.type}')", coord)
+            x, y, ct = self.arith_pair(a, c)
+            if ct.is_float():
+                result = (b.fcmp_unordered(op, x.ir, y.ir) if op == "!="
+                          else b.fcmp_ordered(op, x.ir, y.ir))
+            elif ct.signed:
+                result = b.icmp_signed(op, x.ir, y.ir)
+            else:
+                result = b.icmp_unsigned(op, x.ir, y.ir)
+        return Value(b.zext(result, I32), T.INT)
+
+    def pointer_arith(self, op: str, a: Value, c: Value, coord: object) -> Value:
+        b = self.builder
+        if a.type.is_pointer() and c.type.is_pointer():
+            if op != "-":
+                raise CompileFailure("invalid operands: cannot add two pointers", coord)
+            size = max(a.type.target.size, 1)
+            diff = b.sub(b.ptrtoint(a.ir, I64), b.ptrtoint(c.ir, I64))
+            return Value(b.sdiv(diff, ir.Constant(I64, size)) if size > 1 else diff, T.LONG)
+        if c.type.is_pointer():
+            if op == "-":
+                raise CompileFailure("invalid operands: integer minus pointer", coord)
+            a, c = c, a
+        if not c.type.is_integer():
+            raise CompileFailure(f"invalid operand '{c.type}' for pointer arithmetic", coord)
+        if op == "-":
+            c = self.convert(c, T.LONG if c.type.signed else T.ULONG)
+            c = Value(b.neg(c.ir), T.LONG)
+        return self.pointer_add(a, c, coord)
+
+    def pointer_add(self, p: Value, i: Value, coord: object) -> Value:
+        target = p.type.target
+        if isinstance(target, T.StructType) and not target.complete:
+            raise CompileFailure(f"arithmetic on a pointer to incomplete type '{target}'", coord)
+        idx = self.convert(i, T.LONG if i.type.signed else T.ULONG).ir
+        size = target.size if not target.is_void() and not isinstance(target, T.FuncType) else 1
+        if size != 1:
+            idx = self.builder.mul(idx, ir.Constant(I64, size))
+        return Value(self.gep(p.ir, idx), p.type)
+
+    def e_Assignment(self, node: c_ast.Assignment) -> Value:
+        lv = self.lvalue(node.lvalue)
+        if node.op == "=":
+            v = self.expr(node.rvalue)
+            self.check_assignable(lv.type, v, node.coord)
+            return self.store(lv, v, node.coord)
+        old = self.load(lv)
+        v = self.binary(node.op[:-1], old, self.expr(node.rvalue), node.coord)
+        return self.store(lv, v, node.coord)
+
+    def check_assignable(self, to: T.CType, v: Value, coord: object) -> None:
+        if isinstance(to, T.StructType) and v.type is not to:
+            raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
+        if to.is_scalar() and isinstance(v.type, T.StructType):
+            raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
+
+    def e_TernaryOp(self, node: c_ast.TernaryOp) -> Value:
+        b = self.builder
+        cond = self.condition(node.cond)
+        then_block, else_block = self.new_block("cond.true"), self.new_block("cond.false")
+        done = self.new_block("cond.end")
+        b.cbranch(cond, then_block, else_block)
+        b.position_at_end(then_block)
+        x = self.expr(node.iftrue)
+        then_end = b.block
+        b.position_at_end(else_block)
+        y = self.expr(node.iffalse)
+        else_end = b.block
+        rt = self.conditional_type(x, y, node.coord)
+        b.position_at_end(then_end)
+        x = self.convert(x, rt, node.coord)
+        then_end = b.block
+        b.branch(done)
+        b.position_at_end(else_end)
+        y = self.convert(y, rt, node.coord)
+        else_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        if rt.is_void():
+            return Value(None, T.VOID)
+        phi = b.phi(x.ir.type)
+        phi.add_incoming(x.ir, then_end)
+        phi.add_incoming(y.ir, else_end)
+        return Value(phi, rt)
+
+    def conditional_type(self, x: Value, y: Value, coord: object) -> T.CType:
+        if x.type.is_arithmetic() and y.type.is_arithmetic():
+            return T.usual_arithmetic(x.type, y.type)
+        if x.type.is_void() or y.type.is_void():
+            return T.VOID
+        if x.type.is_pointer():
+            if y.type.is_pointer() and x.type.target.is_void():
+                return y.type
+            return x.type
+        if y.type.is_pointer():
+            return y.type
+        if x.type is y.type:
+            return x.type
+        raise CompileFailure(f"incompatible operand types ('{x.type}' and '{y.type}')", coord)
+
+    # -- calls --------------------------------------------------------------------
+
+    def e_FuncCall(self, node: c_ast.FuncCall) -> Value:
+        args = node.args.exprs if node.args is not None else []
+        if isinstance(node.name, c_ast.ID):
+            name = node.name.name
+            if name.startswith("__builtin_") and self.scopes.lookup(name) is None:
+                return self.builtin(name, args, node)
+            if name == "offsetof" and self.scopes.lookup(name) is None:
+                value, t = self.consts.eval(node)
+                return Value(const_int(t, value), t)
+            if self.scopes.lookup(name) is None:
+                raise CompileFailure(f"implicit declaration of function '{name}' "
+                                     "(declare it or include its header)", node.name.coord)
+        callee = self.expr(node.name)
+        ft = callee.type.target if callee.type.is_pointer() else None
+        if not isinstance(ft, T.FuncType):
+            raise CompileFailure(f"called object type '{callee.type}' is not a function or "
+                                 "function pointer", node.coord)
+        if ft.prototyped:
+            if len(args) < len(ft.params) or (len(args) > len(ft.params) and not ft.variadic):
+                which = "few" if len(args) < len(ft.params) else "many"
+                raise CompileFailure(f"too {which} arguments to function call, expected "
+                                     f"{len(ft.params)}, have {len(args)}", node.coord)
+        values = []
+        for i, a in enumerate(args):
+            v = self.expr(a)
+            if ft.prototyped and i < len(ft.params):
+                self.check_assignable(ft.params[i], v, a.coord)
+                v = self.convert(v, ft.params[i], a.coord)
+            else:
+                v = self.convert(v, vararg_type(v.type), a.coord)
+            values.append(v)
+        fixed = ft.params if ft.prototyped else [v.type for v in values]
+        signature = plan_call(ft.ret, fixed, ft.variadic and ft.prototyped).llvm_type
+        plan = plan_call(ft.ret, [v.type for v in values], False)
+        return self.emit_call(callee.ir, signature, plan, values, ft.ret)
+
+    def emit_call(self, callee: ir.Value, signature: ir.FunctionType, plan: Any,
+                  values: list, ret: T.CType) -> Value:
+        b = self.builder
+        largs: list = []
+        attrs: dict = {}
+        result_slot = None
+        if plan.ret_kind == "sret":
+            result_slot = self.local_alloca(ret, "sret")
+            attrs[0] = ("sret",)
+            largs.append(b.bitcast(result_slot, TypedPointer(T.llvm_type(ret))))
+        for v, ap in zip(values, plan.args):
+            if ap.kind == "direct":
+                ext = extension_attr(v.type)
+                if ext:
+                    attrs[len(largs)] = (ext,)
+                largs.append(v.ir)
+            elif ap.kind == "expand":
+                largs.extend(self.eightbytes_of(v.ir, v.type, ap.llvm_types))
+            else:
+                attrs[len(largs)] = ("byval",)
+                largs.append(b.bitcast(v.ir, ap.llvm_types[0]))
+        if not isinstance(callee, ir.Function) or callee.function_type != signature:
+            callee = b.bitcast(callee, PTR)
+            callee.function_type = signature
+        call = b.call(callee, largs, arg_attrs=attrs or None)
+        for index, names in attrs.items():
+            if "byval" in names:
+                call.arg_attributes[index].align = 8
+        if plan.ret_kind == "sret":
+            return Value(result_slot, ret)
+        if plan.ret_kind == "void":
+            return Value(None, T.VOID)
+        if plan.ret_kind == "direct":
+            return Value(call, ret)
+        slot = self.local_alloca(T.ArrayType(T.LONG, 2), "ret")
+        self.store_eightbytes(slot, call, plan.ret_type)
+        return Value(slot, ret)
+
+    def eightbytes_of(self, ptr: ir.Value, t: T.CType, ltypes: list) -> list:
+        """Load a small aggregate as its register-sized pieces (via a padded copy)."""
+        tmp = self.local_alloca(T.ArrayType(T.LONG, 2), "abi")
+        self.memcpy(tmp, ptr, t.size, 1)
+        return [self.builder.load(self.gep(tmp, 8 * i), typ=lt, align=8)
+                for i, lt in enumerate(ltypes)]
+
+    def store_eightbytes(self, slot: ir.Value, value: ir.Value, ltype: ir.Type) -> None:
+        if isinstance(ltype, ir.LiteralStructType):
+            for i in range(len(ltype.elements)):
+                piece = self.builder.extract_value(value, i)
+                self.builder.store(piece, self.gep(slot, 8 * i), align=8)
+        else:
+            self.builder.store(value, slot, align=8)
+
+    # -- builtins -----------------------------------------------------------------
+
+    def builtin(self, name: str, args: list, node: c_ast.FuncCall) -> Value:
+        b = self.builder
+        if name == "__builtin_va_start":
+            fn = self.intrinsic("llvm.va_start.p0", ir.VoidType(), [PTR])
+            if not self.fn_variadic:
+                raise CompileFailure("'va_start' used in function with fixed arguments",
+                                     node.coord)
+            b.call(fn, [self.expr(args[0]).ir])
+            return Value(None, T.VOID)
+        if name == "__builtin_va_end":
+            self.expr(args[0])
+            return Value(None, T.VOID)
+        if name == "__builtin_va_copy":
+            dst, src = self.expr(args[0]), self.expr(args[1])
+            self.memcpy(dst.ir, src.ir, 24, 8)
+            return Value(None, T.VOID)
+        if name == "__builtin_va_arg":
+            t = self.resolve_type(args[1])
+            return self.load(LValue(self.va_arg(self.expr(args[0]).ir, t, node.coord), t))
+        if name == "__builtin_expect":
+            return self.expr(args[0])
+        if name == "__builtin_unreachable" or name == "__builtin_trap":
+            if name == "__builtin_trap":
+                b.call(self.intrinsic("llvm.trap", ir.VoidType(), []), [])
+            b.unreachable()
+            b.position_at_end(self.new_block("after.unreachable"))
+            return Value(None, T.VOID)
+        raise CompileFailure(f"unknown builtin '{name}'", node.coord)
+
+    def va_arg(self, ap: ir.Value, t: T.CType, coord: object) -> ir.Value:
+        """Address of the next variadic argument of type ``t`` (SysV va_list walk)."""
+        b = self.builder
+        t = vararg_type(t)
+        if isinstance(t, T.StructType):
+            classes = classify(t)
+        elif t.is_float():
+            classes = [SSE]
+        elif t.is_scalar():
+            classes = [INTEGER]
+        else:
+            raise CompileFailure(f"va_arg of type '{t}' is not supported", coord)
+        overflow_ptr = self.gep(ap, 8)
+        if classes is None:
+            return self._va_overflow(overflow_ptr, t)
+        need_gp, need_sse = classes.count(INTEGER), classes.count(SSE)
+        gp_ptr, fp_ptr = ap, self.gep(ap, 4)
+        gp = b.load(gp_ptr, typ=I32, align=4)
+        fp = b.load(fp_ptr, typ=I32, align=4)
+        fits = ir.Constant(I1, 1)
+        if need_gp:
+            fits = b.and_(fits, b.icmp_unsigned("<=", gp, ir.Constant(I32, 48 - 8 * need_gp)))
+        if need_sse:
+            fits = b.and_(fits, b.icmp_unsigned("<=", fp, ir.Constant(I32, 176 - 16 * need_sse)))
+        in_regs, in_mem, done = (self.new_block("va.reg"), self.new_block("va.mem"),
+                                 self.new_block("va.end"))
+        b.cbranch(fits, in_regs, in_mem)
+        b.position_at_end(in_regs)
+        save = b.load(self.gep(ap, 16), typ=PTR, align=8)
+        tmp = self.local_alloca(T.ArrayType(T.LONG, 2), "va")
+        gp_off, fp_off = gp, fp
+        for i, cls in enumerate(classes):
+            if cls == INTEGER:
+                src = self.gep(save, b.zext(gp_off, I64))
+                gp_off = b.add(gp_off, ir.Constant(I32, 8))
+            else:
+                src = self.gep(save, b.zext(fp_off, I64))
+                fp_off = b.add(fp_off, ir.Constant(I32, 16))
+            b.store(b.load(src, typ=I64, align=8), self.gep(tmp, 8 * i), align=8)
+        b.store(gp_off, gp_ptr, align=4)
+        b.store(fp_off, fp_ptr, align=4)
+        regs_end = b.block
+        b.branch(done)
+        b.position_at_end(in_mem)
+        from_mem = self._va_overflow(overflow_ptr, t)
+        mem_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(PTR)
+        phi.add_incoming(tmp, regs_end)
+        phi.add_incoming(from_mem, mem_end)
+        return phi
+
+    def _va_overflow(self, overflow_ptr: ir.Value, t: T.CType) -> ir.Value:
+        b = self.builder
+        area = b.load(overflow_ptr, typ=PTR, align=8)
+        if t.align > 8:
+            raw = b.ptrtoint(area, I64)
+            raw = b.and_(b.add(raw, ir.Constant(I64, t.align - 1)), ir.Constant(I64, -t.align))
+            area = b.inttoptr(raw, PTR)
+        b.store(self.gep(area, (t.size + 7) // 8 * 8), overflow_ptr, align=8)
+        return area

@@ -1,0 +1,18 @@
+"""LLVM optimization (new pass manager, -O0..-O3) and ELF object emission."""
+from __future__ import annotations
+
+import llvmlite.binding as llvm
+
+from .target import target_machine
+
+
+def optimize(module: "llvm.ModuleRef", opt_level: int) -> None:
+    if opt_level <= 0:
+        return
+    tuning = llvm.create_pipeline_tuning_options(speed_level=opt_level)
+    builder = llvm.create_pass_builder(target_machine(opt_level), tuning)
+    builder.getModulePassManager().run(module, builder)
+
+
+def emit_object(module: "llvm.ModuleRef", opt_level: int) -> bytes:
+    return target_machine(max(0, min(opt_level, 3))).emit_object(module)

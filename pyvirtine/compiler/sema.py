@@ -1,0 +1,335 @@
+"""Semantic rules that do not emit code: scopes, turning pycparser declarators into
+C types, literal decoding, and integer/floating constant expressions (array sizes,
+case labels, enumerators, bit-field widths, static initializers)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from pycparser import c_ast
+
+from . import types as T
+from .diagnostics import CompileFailure
+
+
+@dataclass(eq=False)
+class Symbol:
+    kind: str                 # "var", "func", "typedef", "enum"
+    type: T.CType
+    value: Any = None         # LLVM pointer for objects/functions; int for enumerators
+    storage: Optional[str] = None
+
+
+class Scopes:
+    """Block scopes for ordinary identifiers and, separately, for struct/union/enum tags."""
+
+    def __init__(self) -> None:
+        self.names: list = [{}]
+        self.tags: list = [{}]
+
+    def push(self) -> None:
+        self.names.append({})
+        self.tags.append({})
+
+    def pop(self) -> None:
+        self.names.pop()
+        self.tags.pop()
+
+    @property
+    def at_file_scope(self) -> bool:
+        return len(self.names) == 1
+
+    def lookup(self, name: str) -> Optional[Symbol]:
+        for scope in reversed(self.names):
+            if name in scope:
+                return scope[name]
+        return None
+
+    def lookup_local(self, name: str) -> Optional[Symbol]:
+        return self.names[-1].get(name)
+
+    def declare(self, name: str, sym: Symbol) -> Symbol:
+        self.names[-1][name] = sym
+        return sym
+
+    def lookup_tag(self, name: str, local: bool = False) -> Optional[T.CType]:
+        for scope in (self.tags[-1:] if local else reversed(self.tags)):
+            if name in scope:
+                return scope[name]
+        return None
+
+    def declare_tag(self, name: str, t: T.CType) -> None:
+        self.tags[-1][name] = t
+
+
+def base_type(names: list, coord: object) -> T.CType:
+    """The type named by a list of basic specifiers like ``unsigned long int``."""
+    if "_Complex" in names or "_Imaginary" in names:
+        raise CompileFailure("complex types are not supported", coord)
+    unsigned = "unsigned" in names
+    longs = names.count("long")
+    if "void" in names:
+        return T.VOID
+    if "_Bool" in names:
+        return T.BOOL
+    if "float" in names:
+        return T.FLOAT
+    if "double" in names:
+        return T.LDOUBLE if longs else T.DOUBLE
+    if "char" in names:
+        return T.UCHAR if unsigned else T.SCHAR if "signed" in names else T.CHAR
+    if "short" in names:
+        return T.USHORT if unsigned else T.SHORT
+    if longs >= 2:
+        return T.ULLONG if unsigned else T.LLONG
+    if longs == 1:
+        return T.ULONG if unsigned else T.LONG
+    return T.UINT if unsigned else T.INT
+
+
+_ESCAPES = {"n": 10, "t": 9, "r": 13, "a": 7, "b": 8, "f": 12, "v": 11, "\\": 92, "'": 39,
+            '"': 34, "?": 63, "e": 27}
+
+
+def decode_escapes(body: str, coord: object) -> list:
+    """Code points of a char/string literal body with every C escape resolved."""
+    out = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c != "\\":
+            out.extend(c.encode("utf-8"))
+            i += 1
+            continue
+        i += 1
+        c = body[i]
+        if c in _ESCAPES:
+            out.append(_ESCAPES[c])
+            i += 1
+        elif c in "01234567":
+            m = re.match(r"[0-7]{1,3}", body[i:])
+            out.append(int(m.group(), 8) & 0xFF)
+            i += len(m.group())
+        elif c == "x":
+            m = re.match(r"[0-9a-fA-F]+", body[i + 1:])
+            if not m:
+                raise CompileFailure("\\x used with no following hex digits", coord)
+            out.append(int(m.group(), 16) & 0xFF)
+            i += 1 + len(m.group())
+        else:
+            out.append(ord(c))
+            i += 1
+    return out
+
+
+def string_literal_bytes(value: str, coord: object) -> tuple:
+    """(bytes without the terminator, element type) of a pycparser string constant."""
+    prefix = value[: value.index('"')]
+    if prefix in ("L", "U"):
+        body = value[len(prefix) + 1:-1]
+        return [ord(ch) for ch in _unescape_wide(body, coord)], T.INT
+    if prefix == "u":
+        raise CompileFailure("char16_t string literals are not supported", coord)
+    return decode_escapes(value[len(prefix) + 1:-1], coord), T.CHAR
+
+
+def _unescape_wide(body: str, coord: object) -> str:
+    return "".join(chr(b) for b in decode_escapes(body, coord))
+
+
+def char_constant(value: str, coord: object) -> int:
+    wide = value[0] in "LuU"
+    codes = decode_escapes(value[value.index("'") + 1:-1], coord)
+    if not codes:
+        raise CompileFailure("empty character constant", coord)
+    if wide:
+        return codes[0]
+    result = 0
+    for b in codes:
+        result = (result << 8) | b
+    if len(codes) == 1:
+        return result - 256 if result >= 128 else result   # plain char is signed
+    return wrap(result, T.INT)
+
+
+def int_constant(text: str, coord: object) -> tuple:
+    """(value, type) of an integer literal, with C99's type selection rules."""
+    m = re.fullmatch(r"(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)", text)
+    if not m:
+        raise CompileFailure(f"invalid integer constant '{text}'", coord)
+    digits, suffix = m.groups()
+    if digits[:2] in ("0x", "0X"):
+        value = int(digits, 16)
+    elif digits[:2] in ("0b", "0B"):
+        value = int(digits[2:], 2)
+    elif digits.startswith("0"):
+        value = int(digits, 8)
+    else:
+        value = int(digits)
+    suffix = suffix.lower()
+    unsigned = "u" in suffix
+    longs = suffix.count("l")
+    decimal = not digits.startswith("0") or digits == "0"
+    candidates = [T.INT, T.UINT, T.LONG, T.ULONG, T.LLONG, T.ULLONG]
+    if longs:
+        candidates = candidates[2:]
+    if unsigned:
+        candidates = [t for t in candidates if not t.signed]
+    elif decimal:
+        candidates = [t for t in candidates if t.signed] + [T.ULONG]
+    for t in candidates:
+        if value < (1 << (t.bits - (1 if t.signed else 0))):
+            return value, t
+    raise CompileFailure(f"integer constant '{text}' is too large", coord)
+
+
+def float_constant(text: str, coord: object) -> tuple:
+    suffix = text[-1].lower() if text[-1] in "fFlL" else ""
+    body = text[:-1] if suffix else text
+    try:
+        value = float.fromhex(body) if body[:2].lower() == "0x" else float(body)
+    except ValueError:
+        raise CompileFailure(f"invalid floating constant '{text}'", coord) from None
+    return value, {"f": T.FLOAT, "l": T.LDOUBLE}.get(suffix, T.DOUBLE)
+
+
+def wrap(value: int, t: T.CType) -> int:
+    """``value`` converted to integer type ``t`` (modular, two's complement)."""
+    if not isinstance(t, T.IntType):
+        return value
+    if t.is_bool:
+        return 1 if value else 0
+    value &= (1 << t.bits) - 1
+    if t.signed and value >= 1 << (t.bits - 1):
+        value -= 1 << t.bits
+    return value
+
+
+class ConstEvaluator:
+    """Arithmetic constant expressions, evaluated with C's typing rules.
+
+    ``type_of`` gives the type of an arbitrary expression (for ``sizeof``);
+    ``lookup`` resolves identifiers (only enumerators are constants)."""
+
+    def __init__(self, scopes: Scopes, resolve_type: Callable, type_of: Callable,
+                 offsetof: Callable) -> None:
+        self.scopes = scopes
+        self.resolve_type = resolve_type
+        self.type_of = type_of
+        self.offsetof = offsetof
+
+    def integer(self, node: c_ast.Node, what: str = "expression") -> int:
+        value, t = self.eval(node)
+        if not isinstance(t, T.IntType):
+            raise CompileFailure(f"{what} is not an integer constant", node.coord)
+        return value
+
+    def eval(self, node: c_ast.Node) -> tuple:
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            raise CompileFailure("expression is not a compile-time constant", node.coord)
+        return method(node)
+
+    def _Constant(self, node: c_ast.Constant) -> tuple:
+        if node.type == "char" or node.value[:1] in "'" or node.value[:2] in ("L'", "u'", "U'"):
+            return char_constant(node.value, node.coord), T.INT
+        if node.type == "string":
+            raise CompileFailure("expression is not a compile-time constant", node.coord)
+        if node.type in ("float", "double", "long double"):
+            return float_constant(node.value, node.coord)
+        return int_constant(node.value, node.coord)
+
+    def _ID(self, node: c_ast.ID) -> tuple:
+        sym = self.scopes.lookup(node.name)
+        if sym is not None and sym.kind == "enum":
+            return sym.value, T.INT
+        raise CompileFailure(f"'{node.name}' is not a compile-time constant", node.coord)
+
+    def _Cast(self, node: c_ast.Cast) -> tuple:
+        to = self.resolve_type(node.to_type)
+        value, t = self.eval(node.expr)
+        return convert_constant(value, t, to, node.coord), to
+
+    def _TernaryOp(self, node: c_ast.TernaryOp) -> tuple:
+        cond, _ = self.eval(node.cond)
+        a, ta = self.eval(node.iftrue)
+        b, tb = self.eval(node.iffalse)
+        rt = T.usual_arithmetic(ta, tb) if ta.is_arithmetic() and tb.is_arithmetic() else ta
+        return convert_constant(a if cond else b, ta if cond else tb, rt, node.coord), rt
+
+    def _FuncCall(self, node: c_ast.FuncCall) -> tuple:
+        if isinstance(node.name, c_ast.ID) and node.name.name == "offsetof":
+            return self.offsetof(node), T.ULONG
+        raise CompileFailure("function call in a constant expression", node.coord)
+
+    def _UnaryOp(self, node: c_ast.UnaryOp) -> tuple:
+        op = node.op
+        if op in ("sizeof", "_Alignof"):
+            if isinstance(node.expr, c_ast.Typename):
+                t = self.resolve_type(node.expr)
+            else:
+                t = self.type_of(node.expr)
+            if op == "sizeof" and not t.is_complete() and not t.is_void():
+                raise CompileFailure(f"invalid application of 'sizeof' to incomplete type "
+                                     f"'{t}'", node.coord)
+            return (t.size if op == "sizeof" else t.align), T.ULONG
+        value, t = self.eval(node.expr)
+        if op == "!":
+            return int(not value), T.INT
+        if op == "+":
+            return value, T.promote(t)
+        if op == "-":
+            t = T.promote(t)
+            return wrap(-value, t) if t.is_integer() else -value, t
+        if op == "~":
+            t = T.promote(t)
+            return wrap(~value, t), t
+        raise CompileFailure("expression is not a compile-time constant", node.coord)
+
+    def _BinaryOp(self, node: c_ast.BinaryOp) -> tuple:
+        op = node.op
+        a, ta = self.eval(node.left)
+        if op == "&&":
+            return (int(bool(self.eval(node.right)[0])) if a else 0), T.INT
+        if op == "||":
+            return (1 if a else int(bool(self.eval(node.right)[0]))), T.INT
+        b, tb = self.eval(node.right)
+        if op in ("<<", ">>"):
+            rt = T.promote(ta)
+            a = convert_constant(a, ta, rt, node.coord)
+            return wrap(a << b if op == "<<" else a >> b, rt), rt
+        ct = T.usual_arithmetic(ta, tb)
+        a = convert_constant(a, ta, ct, node.coord)
+        b = convert_constant(b, tb, ct, node.coord)
+        if op in ("==", "!=", "<", ">", "<=", ">="):
+            result = {"==": a == b, "!=": a != b, "<": a < b, ">": a > b, "<=": a <= b,
+                      ">=": a >= b}[op]
+            return int(result), T.INT
+        if op in ("/", "%") and b == 0:
+            raise CompileFailure("division by zero in constant expression", node.coord)
+        if ct.is_float():
+            result = {"+": a + b, "-": a - b, "*": a * b, "/": a / b if op == "/" else 0}.get(op)
+            if result is None:
+                raise CompileFailure(f"invalid operands to binary '{op}'", node.coord)
+            return result, ct
+        if op == "/":
+            result = abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)
+        elif op == "%":
+            result = a - b * (abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1))
+        else:
+            result = {"+": a + b, "-": a - b, "*": a * b, "&": a & b, "|": a | b,
+                      "^": a ^ b}[op]
+        return wrap(result, ct), ct
+
+
+def convert_constant(value: Any, src: T.CType, dst: T.CType, coord: object) -> Any:
+    if isinstance(dst, T.IntType):
+        if isinstance(value, float):
+            value = int(value)
+        return wrap(int(value), dst)
+    if isinstance(dst, T.FloatType):
+        return float(value)
+    if isinstance(dst, T.PointerType) and isinstance(value, int):
+        return wrap(value, T.ULONG)
+    raise CompileFailure(f"cannot convert constant from '{src}' to '{dst}'", coord)

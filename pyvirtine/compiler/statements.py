@@ -1,0 +1,216 @@
+"""Statement code generation: control flow, blocks, local declarations."""
+from __future__ import annotations
+
+import llvmlite.ir as ir
+from pycparser import c_ast
+
+from . import types as T
+from .diagnostics import CompileFailure
+
+
+def _case_labels(node: c_ast.Node, out: list) -> list:
+    """The case/default labels that belong to a switch body (not to nested switches)."""
+    if isinstance(node, (c_ast.Case, c_ast.Default)):
+        out.append(node)
+    if isinstance(node, c_ast.Switch):
+        return out
+    for _, child in node.children():
+        _case_labels(child, out)
+    return out
+
+
+class StatementGen:
+    """Mixin of the code generator: every C statement form."""
+
+    def stmt(self, node: c_ast.Node) -> None:
+        if self.builder.block.is_terminated:
+            self.builder.position_at_end(self.new_block("dead"))
+        self.debug.set_location(self.builder, node.coord)
+        method = getattr(self, "s_" + type(node).__name__, None)
+        if method is None:
+            self.expr(node)
+            return
+        method(node)
+
+    def s_Compound(self, node: c_ast.Compound) -> None:
+        self.scopes.push()
+        for item in node.block_items or []:
+            self.stmt(item)
+        self.scopes.pop()
+
+    def s_Decl(self, node: c_ast.Decl) -> None:
+        self.local_declaration(node)
+
+    def s_DeclList(self, node: c_ast.DeclList) -> None:
+        for d in node.decls:
+            self.local_declaration(d)
+
+    def s_Typedef(self, node: c_ast.Typedef) -> None:
+        self.typedef(node)
+
+    def s_EmptyStatement(self, node: c_ast.Node) -> None:
+        pass
+
+    def s_Pragma(self, node: c_ast.Node) -> None:
+        pass
+
+    def s_StaticAssert(self, node: c_ast.StaticAssert) -> None:
+        self.static_assert(node)
+
+    def s_If(self, node: c_ast.If) -> None:
+        b = self.builder
+        cond = self.condition(node.cond)
+        then_block, end = self.new_block("if.then"), self.new_block("if.end")
+        else_block = self.new_block("if.else") if node.iffalse is not None else end
+        b.cbranch(cond, then_block, else_block)
+        b.position_at_end(then_block)
+        self.stmt(node.iftrue)
+        self.branch_if_open(end)
+        if node.iffalse is not None:
+            b.position_at_end(else_block)
+            self.stmt(node.iffalse)
+            self.branch_if_open(end)
+        b.position_at_end(end)
+
+    def branch_if_open(self, target: ir.Block) -> None:
+        if not self.builder.block.is_terminated:
+            self.builder.branch(target)
+
+    def loop(self, cond: c_ast.Node, body: c_ast.Node, step: c_ast.Node,
+             test_first: bool) -> None:
+        b = self.builder
+        head, body_block = self.new_block("loop.cond"), self.new_block("loop.body")
+        step_block, end = self.new_block("loop.step"), self.new_block("loop.end")
+        b.branch(head if test_first else body_block)
+        b.position_at_end(head)
+        if cond is not None:
+            self.debug.set_location(b, cond.coord)
+            b.cbranch(self.condition(cond), body_block, end)
+        else:
+            b.branch(body_block)
+        b.position_at_end(body_block)
+        self.breaks.append(end)
+        self.continues.append(step_block)
+        self.stmt(body)
+        self.breaks.pop()
+        self.continues.pop()
+        self.branch_if_open(step_block)
+        b.position_at_end(step_block)
+        if step is not None:
+            self.debug.set_location(b, step.coord)
+            self.expr(step)
+        b.branch(head)
+        b.position_at_end(end)
+
+    def s_While(self, node: c_ast.While) -> None:
+        self.loop(node.cond, node.stmt, None, True)
+
+    def s_DoWhile(self, node: c_ast.DoWhile) -> None:
+        self.loop(node.cond, node.stmt, None, False)
+
+    def s_For(self, node: c_ast.For) -> None:
+        self.scopes.push()
+        if node.init is not None:
+            self.stmt(node.init)
+        self.loop(node.cond, node.stmt, node.next, True)
+        self.scopes.pop()
+
+    def s_Break(self, node: c_ast.Break) -> None:
+        if not self.breaks:
+            raise CompileFailure("'break' statement not in loop or switch statement", node.coord)
+        self.builder.branch(self.breaks[-1])
+
+    def s_Continue(self, node: c_ast.Continue) -> None:
+        if not self.continues:
+            raise CompileFailure("'continue' statement not in loop statement", node.coord)
+        self.builder.branch(self.continues[-1])
+
+    def s_Switch(self, node: c_ast.Switch) -> None:
+        b = self.builder
+        v = self.expr(node.cond)
+        if not v.type.is_integer():
+            raise CompileFailure(f"statement requires expression of integer type ('{v.type}' "
+                                 "invalid)", node.cond.coord)
+        v = self.convert(v, T.promote(v.type))
+        end = self.new_block("switch.end")
+        labels = _case_labels(node.stmt, [])
+        default = end
+        blocks = {}
+        seen = {}
+        for label in labels:
+            block = self.new_block("switch.case")
+            blocks[id(label)] = block
+            if isinstance(label, c_ast.Default):
+                if default is not end:
+                    raise CompileFailure("multiple default labels in one switch", label.coord)
+                default = block
+                continue
+            value = self.consts.integer(label.expr, "case label")
+            value = self.consts_convert(value, v.type)
+            if value in seen:
+                raise CompileFailure(f"duplicate case value '{value}'", label.expr.coord)
+            seen[value] = block
+        switch = b.switch(v.ir, default)
+        for value, block in seen.items():
+            switch.add_case(ir.Constant(v.ir.type, value), block)
+        self.switch_blocks.append(blocks)
+        self.breaks.append(end)
+        b.position_at_end(self.new_block("switch.body"))
+        self.stmt(node.stmt)
+        self.branch_if_open(end)
+        self.breaks.pop()
+        self.switch_blocks.pop()
+        b.position_at_end(end)
+
+    def _case_body(self, node: c_ast.Node) -> None:
+        if not self.switch_blocks or id(node) not in self.switch_blocks[-1]:
+            what = "case" if isinstance(node, c_ast.Case) else "default"
+            raise CompileFailure(f"'{what}' statement not in switch statement", node.coord)
+        block = self.switch_blocks[-1][id(node)]
+        self.branch_if_open(block)
+        self.builder.position_at_end(block)
+        for s in node.stmts or []:
+            self.stmt(s)
+
+    def s_Case(self, node: c_ast.Case) -> None:
+        self._case_body(node)
+
+    def s_Default(self, node: c_ast.Default) -> None:
+        self._case_body(node)
+
+    def s_Label(self, node: c_ast.Label) -> None:
+        block = self.label_block(node.name)
+        if block in self.defined_labels:
+            raise CompileFailure(f"redefinition of label '{node.name}'", node.coord)
+        self.defined_labels.add(block)
+        self.branch_if_open(block)
+        self.builder.position_at_end(block)
+        if node.stmt is not None:
+            self.stmt(node.stmt)
+
+    def s_Goto(self, node: c_ast.Goto) -> None:
+        self.goto_uses.setdefault(node.name, node.coord)
+        self.builder.branch(self.label_block(node.name))
+
+    def label_block(self, name: str) -> ir.Block:
+        if name not in self.labels:
+            self.labels[name] = self.new_block(f"label.{name}")
+        return self.labels[name]
+
+    def s_Return(self, node: c_ast.Return) -> None:
+        ret = self.fn_type.ret
+        if node.expr is None:
+            if not ret.is_void():
+                raise CompileFailure(f"non-void function '{self.fn_name}' should return a value",
+                                     node.coord)
+            self.return_value(None)
+            return
+        v = self.expr(node.expr)
+        if ret.is_void():
+            if not v.type.is_void():
+                raise CompileFailure(f"void function '{self.fn_name}' should not return a value",
+                                     node.coord)
+            self.return_value(None)
+            return
+        self.check_assignable(ret, v, node.expr.coord)
+        self.return_value(self.convert(v, ret, node.expr.coord))

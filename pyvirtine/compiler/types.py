@@ -1,0 +1,310 @@
+"""The C type model for x86-64 SysV (LP64): sizes, alignments, struct layout
+(bit-fields placed exactly like gcc), and the mapping of scalars to LLVM types.
+
+Aggregates are opaque byte blobs to LLVM (``[N x i8]``); members are reached by
+byte offset, so the layout computed here is the only one that exists."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import llvmlite.ir as ir
+
+
+class CType:
+    size: int
+    align: int
+
+    def is_integer(self) -> bool:
+        return isinstance(self, IntType)
+
+    def is_float(self) -> bool:
+        return isinstance(self, FloatType)
+
+    def is_arithmetic(self) -> bool:
+        return isinstance(self, (IntType, FloatType))
+
+    def is_pointer(self) -> bool:
+        return isinstance(self, PointerType)
+
+    def is_scalar(self) -> bool:
+        return isinstance(self, (IntType, FloatType, PointerType))
+
+    def is_aggregate(self) -> bool:
+        return isinstance(self, (StructType, ArrayType))
+
+    def is_void(self) -> bool:
+        return isinstance(self, VoidType)
+
+    def is_complete(self) -> bool:
+        return True
+
+
+class VoidType(CType):
+    size = 1  # GNU-compatible arithmetic on void *
+    align = 1
+
+    def __str__(self) -> str:
+        return "void"
+
+    def is_complete(self) -> bool:
+        return False
+
+
+@dataclass(eq=False)
+class IntType(CType):
+    name: str
+    size: int
+    signed: bool
+    rank: int
+    is_bool: bool = False
+    is_enum: bool = False
+
+    @property
+    def align(self) -> int:  # type: ignore[override]
+        return self.size
+
+    @property
+    def bits(self) -> int:
+        return self.size * 8
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(eq=False)
+class FloatType(CType):
+    name: str
+    size: int
+
+    @property
+    def align(self) -> int:  # type: ignore[override]
+        return self.size
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(eq=False)
+class PointerType(CType):
+    target: CType
+    size = 8
+    align = 8
+
+    def __str__(self) -> str:
+        return f"{self.target} *"
+
+
+@dataclass(eq=False)
+class ArrayType(CType):
+    elem: CType
+    length: Optional[int]
+
+    @property
+    def size(self) -> int:  # type: ignore[override]
+        return self.elem.size * (self.length or 0)
+
+    @property
+    def align(self) -> int:  # type: ignore[override]
+        return self.elem.align
+
+    def is_complete(self) -> bool:
+        return self.length is not None
+
+    def __str__(self) -> str:
+        return f"{self.elem}[{'' if self.length is None else self.length}]"
+
+
+@dataclass(eq=False)
+class FuncType(CType):
+    ret: CType
+    params: list
+    variadic: bool
+    prototyped: bool = True
+    size = 1
+    align = 1
+
+    def __str__(self) -> str:
+        return f"{self.ret} ({', '.join(map(str, self.params))}{', ...' if self.variadic else ''})"
+
+
+@dataclass(eq=False)
+class Member:
+    name: Optional[str]
+    type: CType
+    offset: int
+    bit_offset: int = 0        # within the storage unit that starts at ``offset``
+    bit_width: Optional[int] = None
+
+
+@dataclass(eq=False)
+class StructType(CType):
+    kind: str                   # "struct" or "union"
+    tag: Optional[str]
+    members: list = field(default_factory=list)
+    size: int = 0               # type: ignore[assignment]
+    align: int = 1              # type: ignore[assignment]
+    complete: bool = False
+
+    def is_complete(self) -> bool:
+        return self.complete
+
+    def member(self, name: str) -> Optional[list]:
+        """Path of members leading to ``name`` (anonymous members are searched through)."""
+        for m in self.members:
+            if m.name == name:
+                return [m]
+            if m.name is None and isinstance(m.type, StructType):
+                sub = m.type.member(name)
+                if sub:
+                    return [m] + sub
+        return None
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.tag or '<anonymous>'}"
+
+
+VOID = VoidType()
+BOOL = IntType("_Bool", 1, False, 1, is_bool=True)
+CHAR = IntType("char", 1, True, 2)
+SCHAR = IntType("signed char", 1, True, 2)
+UCHAR = IntType("unsigned char", 1, False, 2)
+SHORT = IntType("short", 2, True, 3)
+USHORT = IntType("unsigned short", 2, False, 3)
+INT = IntType("int", 4, True, 4)
+UINT = IntType("unsigned int", 4, False, 4)
+LONG = IntType("long", 8, True, 5)
+ULONG = IntType("unsigned long", 8, False, 5)
+LLONG = IntType("long long", 8, True, 6)
+ULLONG = IntType("unsigned long long", 8, False, 6)
+FLOAT = FloatType("float", 4)
+DOUBLE = FloatType("double", 8)
+LDOUBLE = FloatType("long double", 8)  # lowered to double; see README note
+
+SIZE_T = ULONG
+PTRDIFF_T = LONG
+
+_UNSIGNED_OF = {CHAR: UCHAR, SCHAR: UCHAR, SHORT: USHORT, INT: UINT, LONG: ULONG, LLONG: ULLONG}
+
+
+def to_unsigned(t: IntType) -> IntType:
+    return _UNSIGNED_OF.get(t, t)
+
+
+def pointer_to(t: CType) -> PointerType:
+    return PointerType(t)
+
+
+def decay(t: CType) -> CType:
+    """Array-to-pointer and function-to-pointer conversion."""
+    if isinstance(t, ArrayType):
+        return PointerType(t.elem)
+    if isinstance(t, FuncType):
+        return PointerType(t)
+    return t
+
+
+def promote(t: CType) -> CType:
+    """Integer promotions (C99 6.3.1.1)."""
+    if isinstance(t, IntType) and (t.rank < INT.rank or (t.is_enum and t.size < 4)):
+        return INT
+    if isinstance(t, IntType) and t.is_enum:
+        return UINT if not t.signed else INT
+    return t
+
+
+def usual_arithmetic(a: CType, b: CType) -> CType:
+    """Usual arithmetic conversions (C99 6.3.1.8)."""
+    if a.is_float() or b.is_float():
+        if DOUBLE in (a, b) or LDOUBLE in (a, b):
+            return LDOUBLE if LDOUBLE in (a, b) else DOUBLE
+        return FLOAT
+    a, b = promote(a), promote(b)
+    assert isinstance(a, IntType) and isinstance(b, IntType)
+    if a.signed == b.signed:
+        return a if a.rank >= b.rank else b
+    u, s = (a, b) if not a.signed else (b, a)
+    if u.rank >= s.rank:
+        return u
+    if s.size > u.size:
+        return s
+    return to_unsigned(s)
+
+
+def layout_struct(st: StructType, fields: list) -> None:
+    """Place ``fields`` (name, type, bit_width or None, alignas) like gcc on x86-64."""
+    bit = 0          # next free bit, from the start of the struct
+    align = 1
+    size = 0
+    members = []
+    for name, t, width, alignas in fields:
+        falign = max(t.align, alignas or 1)
+        if st.kind == "union":
+            if width is None or name is not None:
+                align = max(align, falign)
+            size = max(size, t.size if width is None else (width + 7) // 8)
+            if width is not None:
+                if name is not None:
+                    members.append(Member(name, t, 0, 0, width))
+            else:
+                members.append(Member(name, t, 0))
+            continue
+        if width is not None:
+            unit_bits = t.size * 8
+            if width == 0:
+                bit = _round_up(bit, unit_bits)
+                continue
+            if bit // unit_bits != (bit + width - 1) // unit_bits:
+                bit = _round_up(bit, unit_bits)
+            unit = (bit // unit_bits) * t.size
+            if name is not None:
+                members.append(Member(name, t, unit, bit - unit * 8, width))
+                align = max(align, falign)
+            bit += width
+        else:
+            bit = _round_up(bit, falign * 8)
+            members.append(Member(name, t, bit // 8))
+            bit += t.size * 8
+            align = max(align, falign)
+    if st.kind == "struct":
+        size = (bit + 7) // 8
+    st.members = members
+    st.align = align
+    st.size = _round_up(size, align)
+    st.complete = True
+
+
+def _round_up(n: int, m: int) -> int:
+    return (n + m - 1) // m * m
+
+
+def llvm_type(t: CType) -> ir.Type:
+    """The LLVM type of a C value held in a register (aggregates: their byte image)."""
+    if isinstance(t, IntType):
+        return ir.IntType(t.bits)
+    if isinstance(t, FloatType):
+        return ir.FloatType() if t.size == 4 else ir.DoubleType()
+    if isinstance(t, (PointerType, FuncType)):
+        return ir.PointerType()
+    if isinstance(t, VoidType):
+        return ir.VoidType()
+    return ir.ArrayType(ir.IntType(8), t.size)
+
+
+def compatible(a: CType, b: CType) -> bool:
+    """Loose type compatibility, enough for redeclarations and pointer checks."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, IntType):
+        return a.size == b.size and a.signed == b.signed and a.is_bool == b.is_bool  # type: ignore[attr-defined]
+    if isinstance(a, FloatType):
+        return a.name == b.name  # type: ignore[attr-defined]
+    if isinstance(a, PointerType):
+        return True
+    if isinstance(a, ArrayType):
+        return compatible(a.elem, b.elem)  # type: ignore[attr-defined]
+    if isinstance(a, FuncType):
+        return compatible(a.ret, b.ret)  # type: ignore[attr-defined]
+    return a is b
