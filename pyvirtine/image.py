@@ -44,6 +44,7 @@ See ``docs/ABI.md`` for the guest memory map and the hypercall ABI.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import struct
@@ -150,6 +151,17 @@ class Image:
             stack_size=ssize, heap_start=hstart, heap_end=hend, argarea_addr=arg,
             argarea_size=argsize, allow=allow, name=name.split(b"\0")[0].decode(errors="replace"),
             abi=json.loads(abi) if abi else None, debug=json.loads(debug) if debug else None)
+
+
+def source_location(debug: Optional[dict[str, Any]], addr: int) -> Optional[str]:
+    """``file.c:LINE in function`` for a guest code address, from the image's line table
+    (``debug["lines"]``: ``[addr, file, line, function]`` rows sorted by address)."""
+    rows = (debug or {}).get("lines") or []
+    i = bisect.bisect_right([row[0] for row in rows], addr) - 1
+    if i < 0:
+        return None
+    _, file, line, function = rows[i]
+    return f"{file}:{line} in {function}" if function else f"{file}:{line}"
 
 
 def validate(data: bytes) -> None:

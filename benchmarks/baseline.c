@@ -1,0 +1,99 @@
+/* The raw KVM primitives pyvirtine is measured against, in the same process and run:
+ * a bare VM (no pyvirtine code) whose guest does one `out` per KVM_RUN at a chosen
+ * CPL, and a bare VM created, run to its first exit and destroyed. */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <linux/kvm.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MEM (4u << 20)
+
+struct bare { int kvm, vm, cpu, run_size; struct kvm_run *run; uint8_t *mem; };
+
+static double now_us(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
+}
+
+/* Long mode, identity map with 2 MiB pages, `out %al, $0xf0; jmp .-2` at 0x10000.
+ * The TSS I/O bitmap opens port 0xf0 for CPL3. */
+static int bare_make(struct bare *b, int cpl) {
+    static const uint8_t code[] = {0xe6, 0xf0, 0xeb, 0xfc};
+    memset(b, 0, sizeof *b);
+    b->kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+    if (b->kvm < 0) return -1;
+    b->vm = ioctl(b->kvm, KVM_CREATE_VM, 0);
+    b->mem = mmap(0, MEM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    struct kvm_userspace_memory_region r = {.memory_size = MEM, .userspace_addr = (uint64_t)b->mem};
+    ioctl(b->vm, KVM_SET_USER_MEMORY_REGION, &r);
+    b->cpu = ioctl(b->vm, KVM_CREATE_VCPU, 0);
+    struct { struct kvm_cpuid2 c; struct kvm_cpuid_entry2 e[256]; } cp = {.c.nent = 256};
+    ioctl(b->kvm, KVM_GET_SUPPORTED_CPUID, &cp);
+    ioctl(b->cpu, KVM_SET_CPUID2, &cp);
+    b->run_size = ioctl(b->kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
+    b->run = mmap(0, b->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, b->cpu, 0);
+    uint64_t *pml4 = (void *)(b->mem + 0x2000), *pdpt = (void *)(b->mem + 0x3000),
+             *pd = (void *)(b->mem + 0x4000), *gdt = (void *)(b->mem + 0x1000);
+    pml4[0] = 0x3000 | 7;
+    pdpt[0] = 0x4000 | 7;
+    for (int i = 0; i < 2; i++) pd[i] = ((uint64_t)i << 21) | 0x87;
+    gdt[5] = 104 + 33 - 1 | 0x5000ull << 16 | 0x89ull << 40; /* TSS at 0x5000 */
+    memset(b->mem + 0x5000 + 104, 0xff, 33);
+    b->mem[0x5000 + 104 + 0xf0 / 8] = 0xfe;
+    *(uint16_t *)(b->mem + 0x5000 + 102) = 104;
+    memcpy(b->mem + 0x10000, code, sizeof code);
+    struct kvm_sregs s;
+    ioctl(b->cpu, KVM_GET_SREGS, &s);
+    s.cr3 = 0x2000; s.cr4 = 0x20; s.cr0 = 0x80000011; s.efer = 0x500;
+    s.gdt.base = 0x1000; s.gdt.limit = 63;
+    s.tr = (struct kvm_segment){.base = 0x5000, .limit = 136, .selector = 0x28, .present = 1, .type = 11};
+    struct kvm_segment seg = {.limit = 0xffffffff, .selector = cpl ? 0x23 : 0x8, .present = 1,
+                              .type = 11, .dpl = cpl, .s = 1, .l = 1, .g = 1};
+    s.cs = seg;
+    seg.type = 3; seg.selector = cpl ? 0x1b : 0x10; seg.l = 0; seg.db = 1;
+    s.ds = s.es = s.fs = s.gs = s.ss = seg;
+    ioctl(b->cpu, KVM_SET_SREGS, &s);
+    struct kvm_regs rg = {.rip = 0x10000, .rsp = 0x8000, .rflags = 2 | 3 << 12};
+    ioctl(b->cpu, KVM_SET_REGS, &rg);
+    return 0;
+}
+
+static void bare_free(struct bare *b) {
+    munmap(b->run, b->run_size);
+    close(b->cpu); close(b->vm); close(b->kvm);
+    munmap(b->mem, MEM);
+}
+
+/* samples[i] = microseconds of one KVM_RUN round trip through an `out` exit. */
+int baseline_exit_roundtrip(int cpl, int n, double *samples) {
+    struct bare b;
+    if (bare_make(&b, cpl) < 0) return -1;
+    ioctl(b.cpu, KVM_RUN, 0);
+    int ok = b.run->exit_reason == KVM_EXIT_IO && b.run->io.port == 0xf0;
+    for (int i = 0; i < n && ok; i++) {
+        double t = now_us();
+        ioctl(b.cpu, KVM_RUN, 0);
+        samples[i] = now_us() - t;
+    }
+    bare_free(&b);
+    return ok ? 0 : -1;
+}
+
+/* samples[i] = microseconds to create a bare VM, run it to its first exit, destroy it. */
+int baseline_cold_start(int n, double *samples) {
+    for (int i = 0; i < n; i++) {
+        double t = now_us();
+        struct bare b;
+        if (bare_make(&b, 3) < 0) return -1;
+        ioctl(b.cpu, KVM_RUN, 0);
+        bare_free(&b);
+        samples[i] = now_us() - t;
+    }
+    return 0;
+}

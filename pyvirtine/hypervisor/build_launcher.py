@@ -1,0 +1,43 @@
+"""cffi (API mode) build of the native launcher as ``pyvirtine.hypervisor._launcher``.
+
+setup.py names this module in ``cffi_modules``; ``python -m
+pyvirtine.hypervisor.build_launcher`` builds it in place for development.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+import cffi
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCES = ["image.c", "machine.c", "hypercall.c", "run.c"]
+CFLAGS = ["-O2", "-std=gnu11", "-Wall", "-Wextra", "-Wno-unused-parameter"]
+LIBRARIES = ["z", "pthread"]
+
+
+def _cdef() -> str:
+    """launcher.h without the preprocessor lines cffi's cdef does not take."""
+    text = open(os.path.join(HERE, "launcher.h")).read()
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    keep = [line for line in text.splitlines()
+            if not line.startswith(("#include", "#ifndef", "#endif"))
+            and not re.match(r"#define PYVIRTINE_LAUNCHER_H", line)]
+    return "\n".join(keep)
+
+
+def _relative(path: str) -> str:
+    # setuptools wants sources relative to setup.py's directory.
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+ffibuilder = cffi.FFI()
+ffibuilder.cdef(_cdef())
+ffibuilder.set_source(
+    "pyvirtine.hypervisor._launcher", '#include "launcher.h"',
+    sources=[_relative(os.path.join(HERE, s)) for s in SOURCES],
+    include_dirs=[_relative(HERE)], libraries=LIBRARIES, extra_compile_args=CFLAGS)
+
+if __name__ == "__main__":
+    ffibuilder.compile(tmpdir=os.path.dirname(os.path.dirname(HERE)), verbose=False)

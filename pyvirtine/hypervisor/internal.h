@@ -1,0 +1,118 @@
+/* Shared by the launcher's modules; not part of the public API. The guest-side
+ * constants mirror docs/ABI.md and pyvirtine/image.py. */
+#ifndef PYVIRTINE_INTERNAL_H
+#define PYVIRTINE_INTERNAL_H
+
+#include <linux/kvm.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "launcher.h"
+
+#define PAGE 4096ull
+#define HEADER_SIZE 4096u
+#define IMAGE_VERSION 1
+#define MIN_LOAD_ADDR 0x10000ull
+#define MAX_MEM_SIZE (1ull << 32)
+#define FLAG_BOOT_STUB 1u
+#define FLAG_SNAPSHOT 2u
+
+/* Guest memory map (docs/ABI.md). */
+#define SYS_TABLES 0x1000ull
+#define GDT_ADDR 0x1000ull
+#define BOOT_INFO 0x1080ull
+#define IDT_ADDR 0x1100ull
+#define IDT_VECTORS 32
+#define TSS_ADDR 0x1400ull
+#define FAULT_CODE 0x2000ull
+#define TRAMPOLINE 0x3000ull
+#define XRSTOR_AREA 0x3800ull
+#define RESUME_SLOT 0x3ff8ull
+#define FAULT_STACK_TOP 0x5000ull
+
+#define SEL_KCODE64 0x08
+#define SEL_KDATA 0x10
+#define SEL_UDATA 0x1b
+#define SEL_UCODE64 0x23
+#define SEL_TSS 0x28
+
+#define PORT_HYPERCALL 0xf0
+#define PORT_FAULT 0xf1
+#define IO_BITMAP_BYTES 32 /* ports 0-255 */
+
+/* Hypercall numbers (Wasp's). */
+enum { HC_EXIT, HC_CLOSE, HC_FSTAT, HC_LINK, HC_LSEEK, HC_OPEN, HC_READ, HC_SBRK, HC_TIMES,
+       HC_UNLINK, HC_WRITE, HC_GETTIMEOFDAY, HC_ISATTY, HC_SNAPSHOT, HC_COUNT };
+#define HC_ALWAYS ((1ull << HC_EXIT) | (1ull << HC_SNAPSHOT))
+
+#define OUTPUT_LIMIT (64ull << 20) /* captured bytes per stream per call */
+#define HOST_DIRTY_MAX 16
+
+struct vt_header {
+    uint8_t magic[8];
+    uint16_t version, header_size;
+    uint32_t flags;
+    uint64_t load_addr, payload_size, text_size, entry16, entry64, mem_size, stack_top,
+        stack_size, heap_start, heap_end, argarea_addr, argarea_size, allow;
+    uint32_t crc32, debug_size;
+    uint64_t debug_offset;
+    char name[64];
+    uint32_t abi_size;
+} __attribute__((packed));
+
+struct vt_vm {
+    int vmfd, cpufd;
+    struct kvm_run *run;
+    uint8_t *mem;
+    uint64_t mem_size;
+    struct vt_vm *next;
+    /* Per-call state, reset by vm_start_call. */
+    uint64_t brk;
+    const uint8_t *input;
+    size_t input_len, input_off;
+    /* Ranges the host wrote into during the call; they have no guest dirty bit. */
+    uint64_t host_dirty[HOST_DIRTY_MAX][2];
+    int host_dirty_n;
+    bool host_dirty_overflow;
+};
+
+struct vt_pool {
+    struct vt_header hdr;
+    struct vt_options opt;
+    uint64_t allow;
+    uint64_t mem_top;     /* first byte of the page tables */
+    uint64_t user_lo;     /* first user-writable byte */
+    int memfd;            /* guest memory as every call starts it */
+    uint8_t *clean;       /* read-only shared view of memfd: what restore copies from */
+    struct kvm_regs start_regs;
+    struct kvm_sregs start_sregs;
+    struct kvm_xcrs start_xcrs;
+    bool reset_sregs;     /* every call starts in real mode (boot stub, no snapshot) */
+    pthread_mutex_t lock; /* guards ready and stats; held only to pop/push */
+    struct vt_vm *ready;
+    struct vt_pool_stats stats;
+};
+
+/* image.c */
+int image_check(const uint8_t *data, size_t len, struct vt_header *hdr, char *err, size_t n);
+uint64_t page_table_bytes(uint64_t mem_size);
+
+/* machine.c */
+int machine_kvm_fd(char *err, size_t n);
+int machine_build_memory(struct vt_pool *p, const uint8_t *image, char *err, size_t n);
+struct vt_vm *machine_vm_create(struct vt_pool *p, char *err, size_t n);
+int machine_boot_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n);
+void machine_vm_destroy(struct vt_vm *vm);
+int machine_crash_details(struct vt_vm *vm, struct vt_result *res);
+
+/* hypercall.c */
+int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *done);
+void host_wrote(struct vt_vm *vm, uint64_t addr, uint64_t len);
+const char *hypercall_name(uint32_t nr);
+bool guest_range(struct vt_pool *p, uint64_t addr, uint64_t len, bool for_host_write);
+
+/* run.c */
+void result_fail(struct vt_result *res, int kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

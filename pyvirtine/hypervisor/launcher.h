@@ -1,0 +1,87 @@
+/* pyvirtine's native KVM launcher: the public C API.
+ *
+ * Used by Python through cffi and by C host programs (virtinecc output) by linking
+ * libpyvirtine. A pool runs the calls of one image: it boots one VM to the image's
+ * snapshot point, saves that state, and starts every call from it on a ready VM,
+ * putting back every page the call dirtied before the VM is used again.
+ *
+ * This header is also read by cffi's cdef, so it keeps to plain declarations
+ * (no includes, no expressions in #defines). */
+#ifndef PYVIRTINE_LAUNCHER_H
+#define PYVIRTINE_LAUNCHER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* vt_result.kind */
+#define VT_OK 0          /* the guest called exit(status, result_len) */
+#define VT_TIMEOUT 1     /* the call's deadline passed; the VM was discarded */
+#define VT_POLICY 2      /* the guest made a hypercall its policy denies */
+#define VT_CRASH 3       /* guest fault or unexpected VM exit; the VM was discarded */
+#define VT_ERROR 4       /* bad image, bad options, or a host-side failure */
+#define VT_INTERRUPTED 5 /* a signal other than the call's timer stopped the call */
+
+#define VT_BOOT_DIRECT 0 /* host loads long mode + CPL3 with KVM_SET_SREGS */
+#define VT_BOOT_STUB 1   /* guest walks real -> protected -> long mode itself */
+
+struct vt_options {
+    uint32_t pool_size;    /* VMs made ready when the pool is created (at least 1) */
+    uint32_t boot;         /* VT_BOOT_DIRECT or VT_BOOT_STUB */
+    uint64_t allow;        /* hypercalls allowed on top of the image's own mask */
+    int32_t capture;       /* 1: guest stdout/stderr go to the result; 0: to host fds 1/2 */
+    int32_t snapshot;      /* 1: honour the image's snapshot point; 0: boot every call */
+    double timeout;        /* seconds per call; 0 means none */
+    uint64_t memory_limit; /* refuse images asking for more guest memory; 0 means none */
+};
+
+struct vt_result {
+    int32_t kind;          /* VT_* above */
+    int32_t vector;        /* exception vector for a guest fault, else -1 */
+    int64_t status;        /* the guest's exit status */
+    uint8_t *result;       /* result bytes from the argument area (malloc'd) */
+    uint64_t result_len;
+    uint8_t *out;          /* captured stdout (malloc'd) */
+    uint64_t out_len;
+    uint8_t *err;          /* captured stderr (malloc'd) */
+    uint64_t err_len;
+    uint32_t hypercall;    /* the denied hypercall, for VT_POLICY */
+    uint32_t exit_reason;  /* KVM exit reason, for VT_CRASH */
+    uint64_t error_code;   /* exception error code */
+    uint64_t cr2;          /* faulting address of a page fault */
+    uint64_t regs[18];     /* rax rbx rcx rdx rsi rdi rsp rbp r8-r15 rip rflags */
+    uint64_t exits;        /* VM exits this call took (hypercalls + the final exit) */
+    char message[256];
+};
+
+struct vt_pool_stats {
+    uint64_t calls;
+    uint64_t vms_created;
+    uint64_t vms_discarded;
+    uint64_t vms_ready;
+    uint64_t pages_restored; /* by the last call */
+};
+
+struct vt_pool;
+
+/* 0 if data is a well-formed image, else -1 with the reason in err. */
+int vt_image_check(const uint8_t *data, size_t len, char *err, size_t errlen);
+
+/* Boot a pool for an image. Returns NULL with res->kind/message set on failure
+ * (including a guest crash or timeout before the snapshot point). */
+struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt_options *opt,
+                               struct vt_result *res);
+
+/* Run one call: args are copied to the argument area, input is what the guest's
+ * read hypercall returns. Returns res->kind. Thread safe; runs calls in parallel. */
+int vt_call(struct vt_pool *pool, const uint8_t *args, size_t args_len, const uint8_t *input,
+            size_t input_len, struct vt_result *res);
+
+/* Free what a result holds (safe on a zeroed or already released result). */
+void vt_result_release(struct vt_result *res);
+
+void vt_pool_stats(struct vt_pool *pool, struct vt_pool_stats *stats);
+
+/* Destroy the pool and its VMs. No call may be running. */
+void vt_pool_destroy(struct vt_pool *pool);
+
+#endif

@@ -1,0 +1,489 @@
+/* Pools and calls: boot to the snapshot point once, then run each call on a ready VM
+ * from that snapshot and put back what it dirtied.
+ *
+ * Reset costs what the call dirtied, not what the image holds: the guest's own page
+ * tables record a dirty bit for every page it writes (set by the CPU, or by KVM when
+ * it shadows them), and the host records what it writes itself. Dirty bits are never
+ * cleared: clearing them from the host would need a guest TLB flush to be sound (and,
+ * under shadow paging, KVM would not notice the change at all), so a page once written
+ * stays in that VM's restore set. Pages the guest never writes cost nothing. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define PTE_ACCESSED 0x20ull
+#define PTE_DIRTY 0x40ull
+#define SNAPSHOT_TAKEN 100 /* run_vm result: the boot reached the snapshot hypercall */
+
+void result_fail(struct vt_result *res, int kind, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(res->message, sizeof res->message, fmt, ap);
+    va_end(ap);
+    res->kind = kind;
+}
+
+/* ---- timeouts: a per-thread POSIX timer signals the thread running KVM_RUN ---- */
+
+#define TIMER_SIGNAL (SIGRTMAX - 3)
+
+struct timer_slot {
+    timer_t timer;
+    struct kvm_run *volatile run;
+    volatile sig_atomic_t fired;
+};
+
+static pthread_once_t timer_once = PTHREAD_ONCE_INIT;
+static pthread_key_t slot_key;
+
+/* The signal only has to make KVM_RUN return; immediate_exit closes the window where
+ * it lands just before the thread enters KVM_RUN. */
+static void on_timer(int sig, siginfo_t *si, void *ctx) {
+    (void)sig, (void)ctx;
+    struct timer_slot *s = si->si_value.sival_ptr;
+    if (si->si_code != SI_TIMER || !s) return;
+    s->fired = 1;
+    struct kvm_run *run = s->run;
+    if (run) run->immediate_exit = 1;
+}
+
+static void slot_free(void *v) {
+    struct timer_slot *s = v;
+    timer_delete(s->timer);
+    free(s);
+}
+
+static void timer_setup(void) {
+    pthread_key_create(&slot_key, slot_free);
+    struct sigaction sa = {.sa_sigaction = on_timer, .sa_flags = SA_SIGINFO}; /* no SA_RESTART */
+    sigemptyset(&sa.sa_mask);
+    sigaction(TIMER_SIGNAL, &sa, NULL);
+}
+
+static struct timer_slot *thread_slot(void) {
+    pthread_once(&timer_once, timer_setup);
+    struct timer_slot *s = pthread_getspecific(slot_key);
+    if (s) return s;
+    s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    struct sigevent ev = {.sigev_notify = SIGEV_THREAD_ID, .sigev_signo = TIMER_SIGNAL};
+    ev.sigev_value.sival_ptr = s;
+    ev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+    if (timer_create(CLOCK_MONOTONIC, &ev, &s->timer) < 0) { free(s); return NULL; }
+    pthread_setspecific(slot_key, s);
+    return s;
+}
+
+static void timer_arm(struct timer_slot *s, struct kvm_run *run, double seconds) {
+    s->fired = 0;
+    s->run = run;
+    struct itimerspec t = {.it_value = {.tv_sec = (time_t)seconds,
+                                        .tv_nsec = (long)((seconds - (time_t)seconds) * 1e9)}};
+    if (!t.it_value.tv_sec && !t.it_value.tv_nsec) t.it_value.tv_nsec = 1;
+    timer_settime(s->timer, 0, &t, NULL);
+}
+
+static void timer_disarm(struct timer_slot *s, struct kvm_run *run) {
+    static const struct itimerspec off;
+    timer_settime(s->timer, 0, &off, NULL);
+    s->run = NULL;
+    run->immediate_exit = 0;
+}
+
+/* ---- guest faults ---- */
+
+static const char *vector_name(int v) {
+    static const char *const n[] = {
+        "divide error (#DE)", "debug (#DB)", "NMI", "breakpoint (#BP)", "overflow (#OF)",
+        "bound range (#BR)", "invalid opcode (#UD)", "device not available (#NM)",
+        "double fault (#DF)", "coprocessor overrun", "invalid TSS (#TS)",
+        "segment not present (#NP)", "stack fault (#SS)", "general protection fault (#GP)",
+        "page fault (#PF)", "reserved", "x87 floating-point error (#MF)",
+        "alignment check (#AC)", "machine check (#MC)", "SIMD floating-point error (#XM)"};
+    return v >= 0 && v < (int)(sizeof n / sizeof *n) ? n[v] : "exception";
+}
+
+static void copy_regs(struct vt_result *res, const struct kvm_regs *r) {
+    const uint64_t v[18] = {r->rax, r->rbx, r->rcx, r->rdx, r->rsi, r->rdi, r->rsp, r->rbp,
+                            r->r8,  r->r9,  r->r10, r->r11, r->r12, r->r13, r->r14, r->r15,
+                            r->rip, r->rflags};
+    memcpy(res->regs, v, sizeof v);
+}
+
+static uint64_t read64(struct vt_vm *vm, uint64_t addr) {
+    uint64_t v;
+    memcpy(&v, vm->mem + addr, 8);
+    return v;
+}
+
+static int guest_fault(struct vt_vm *vm, struct vt_result *res) {
+    struct kvm_run *run = vm->run;
+    uint32_t vector;
+    memcpy(&vector, (uint8_t *)run + run->io.data_offset, 4);
+    copy_regs(res, &run->s.regs.regs);
+    /* The CPU pushed [error code,] rip, cs, rflags, rsp, ss on the fault stack. */
+    bool has_code = vector == 8 || (vector >= 10 && vector <= 14) || vector == 17 ||
+                    vector == 21 || vector == 29 || vector == 30;
+    res->vector = (int32_t)vector;
+    res->regs[16] = read64(vm, FAULT_STACK_TOP - 40);
+    res->regs[17] = read64(vm, FAULT_STACK_TOP - 24);
+    res->regs[6] = read64(vm, FAULT_STACK_TOP - 16);
+    res->regs[0] = 0; /* the fault stub's own use of rax */
+    res->error_code = has_code ? read64(vm, FAULT_STACK_TOP - 48) : 0;
+    machine_crash_details(vm, res);
+    if (vector == 14)
+        result_fail(res, VT_CRASH, "guest %s at rip %#llx: %s of address %#llx", vector_name(14),
+                    (unsigned long long)res->regs[16],
+                    res->error_code & 16 ? "instruction fetch"
+                    : res->error_code & 2 ? "write" : "read",
+                    (unsigned long long)res->cr2);
+    else
+        result_fail(res, VT_CRASH, "guest %s at rip %#llx", vector_name((int)vector),
+                    (unsigned long long)res->regs[16]);
+    return VT_CRASH;
+}
+
+static int unexpected_exit(struct vt_vm *vm, struct vt_result *res) {
+    struct kvm_run *run = vm->run;
+    res->exit_reason = run->exit_reason;
+    copy_regs(res, &run->s.regs.regs);
+    machine_crash_details(vm, res);
+    switch (run->exit_reason) {
+    case KVM_EXIT_SHUTDOWN:
+        result_fail(res, VT_CRASH, "guest triple fault (VM shutdown) at rip %#llx",
+                    (unsigned long long)res->regs[16]);
+        break;
+    case KVM_EXIT_IO:
+        result_fail(res, VT_CRASH, "guest accessed I/O port %#x, which is not a hypercall port",
+                    run->io.port);
+        break;
+    case KVM_EXIT_MMIO:
+        result_fail(res, VT_CRASH, "guest accessed unbacked guest-physical address %#llx",
+                    (unsigned long long)run->mmio.phys_addr);
+        break;
+    case KVM_EXIT_INTERNAL_ERROR:
+        result_fail(res, VT_CRASH, "KVM internal error (suberror %u) at rip %#llx",
+                    run->internal.suberror, (unsigned long long)res->regs[16]);
+        break;
+    case KVM_EXIT_FAIL_ENTRY:
+        result_fail(res, VT_CRASH, "VM entry failed (hardware reason %#llx)",
+                    (unsigned long long)run->fail_entry.hardware_entry_failure_reason);
+        break;
+    default:
+        result_fail(res, VT_CRASH, "unexpected VM exit (reason %u) at rip %#llx",
+                    run->exit_reason, (unsigned long long)res->regs[16]);
+    }
+    return VT_CRASH;
+}
+
+/* ---- the run loop ---- */
+
+static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool booting) {
+    struct kvm_run *run = vm->run;
+    struct timer_slot *slot = NULL;
+    int kind = VT_OK;
+    if (p->opt.timeout > 0) {
+        slot = thread_slot();
+        if (!slot) { result_fail(res, VT_ERROR, "cannot create the call timer"); return VT_ERROR; }
+        timer_arm(slot, run, p->opt.timeout);
+    }
+    for (;;) {
+        if (ioctl(vm->cpufd, KVM_RUN, 0) < 0) {
+            if (errno != EINTR && errno != EAGAIN) {
+                result_fail(res, VT_CRASH, "KVM_RUN failed: %s", strerror(errno));
+                kind = VT_CRASH;
+                break;
+            }
+            run->immediate_exit = 0;
+            if (slot && slot->fired) {
+                result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
+                kind = VT_TIMEOUT;
+                break;
+            }
+            result_fail(res, VT_INTERRUPTED, "call interrupted by a signal");
+            kind = VT_INTERRUPTED;
+            break;
+        }
+        res->exits++;
+        if (run->exit_reason == KVM_EXIT_IO && run->io.direction == KVM_EXIT_IO_OUT &&
+            run->io.port == PORT_HYPERCALL) {
+            uint32_t nr;
+            memcpy(&nr, (uint8_t *)run + run->io.data_offset, 4);
+            if (booting && nr == HC_SNAPSHOT) { kind = SNAPSHOT_TAKEN; break; }
+            bool done = false;
+            kind = hypercall(p, vm, res, &done);
+            if (kind != VT_OK || done) break;
+            continue;
+        }
+        if (run->exit_reason == KVM_EXIT_IO && run->io.port == PORT_FAULT && run->io.size == 4)
+            kind = guest_fault(vm, res);
+        else
+            kind = unexpected_exit(vm, res);
+        break;
+    }
+    if (slot) timer_disarm(slot, run);
+    return kind;
+}
+
+/* ---- reset ---- */
+
+/* Call fn(page) for every page of [SYS_TABLES, mem_top) whose guest PTE is dirty. Only
+ * 2 MiB regions whose directory entry was ever used are scanned. */
+static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm,
+                               int (*fn)(struct vt_pool *, struct vt_vm *, uint64_t)) {
+    uint64_t pd = p->mem_top + 2 * PAGE, n_pd = (p->hdr.mem_size + (1ull << 30) - 1) >> 30;
+    uint64_t pt = pd + n_pd * PAGE;
+    int64_t count = 0;
+    for (uint64_t region = 0; region << 21 < p->mem_top; region++) {
+        if (!(read64(vm, pd + region * 8) & PTE_ACCESSED)) continue;
+        const uint64_t *ptes = (const uint64_t *)(vm->mem + pt + region * PAGE);
+        for (uint64_t i = 0; i < 512; i++) {
+            uint64_t addr = region << 21 | i << 12;
+            if (addr >= p->mem_top) break;
+            if (!(ptes[i] & PTE_DIRTY)) continue;
+            if (fn(p, vm, addr) < 0) return -1;
+            count++;
+        }
+    }
+    return count;
+}
+
+static int restore_page(struct vt_pool *p, struct vt_vm *vm, uint64_t addr) {
+    memcpy(vm->mem + addr, p->clean + addr, PAGE);
+    return 0;
+}
+
+static int save_page(struct vt_pool *p, struct vt_vm *vm, uint64_t addr) {
+    return pwrite(p->memfd, vm->mem + addr, PAGE, (off_t)addr) == (ssize_t)PAGE ? 0 : -1;
+}
+
+static uint64_t restore(struct vt_pool *p, struct vt_vm *vm) {
+    uint64_t count = for_dirty_pages(p, vm, restore_page);
+    if (vm->host_dirty_overflow) {
+        memcpy(vm->mem + p->user_lo, p->clean + p->user_lo, p->mem_top - p->user_lo);
+        return count + (p->mem_top - p->user_lo) / PAGE;
+    }
+    for (int i = 0; i < vm->host_dirty_n; i++) {
+        uint64_t lo = vm->host_dirty[i][0] & ~(PAGE - 1), hi = vm->host_dirty[i][0] + vm->host_dirty[i][1];
+        for (uint64_t a = lo; a < hi; a += PAGE, count++) restore_page(p, vm, a);
+    }
+    return count;
+}
+
+/* ---- VMs ---- */
+
+static int vm_load_start_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n) {
+    if (ioctl(vm->cpufd, KVM_SET_SREGS, &p->start_sregs) < 0) {
+        snprintf(err, n, "KVM_SET_SREGS: %s", strerror(errno));
+        return -1;
+    }
+    if (p->start_xcrs.nr_xcrs && ioctl(vm->cpufd, KVM_SET_XCRS, &p->start_xcrs) < 0) {
+        snprintf(err, n, "KVM_SET_XCRS: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static struct vt_vm *vm_new(struct vt_pool *p, struct vt_result *res) {
+    struct vt_vm *vm = machine_vm_create(p, res->message, sizeof res->message);
+    if (vm && vm_load_start_state(p, vm, res->message, sizeof res->message) < 0) {
+        machine_vm_destroy(vm);
+        vm = NULL;
+    }
+    if (!vm) { res->kind = VT_ERROR; return NULL; }
+    pthread_mutex_lock(&p->lock);
+    p->stats.vms_created++;
+    pthread_mutex_unlock(&p->lock);
+    return vm;
+}
+
+static void vm_release(struct vt_pool *p, struct vt_vm *vm, bool keep) {
+    pthread_mutex_lock(&p->lock);
+    if (keep) {
+        vm->next = p->ready;
+        p->ready = vm;
+    } else {
+        p->stats.vms_discarded++;
+    }
+    pthread_mutex_unlock(&p->lock);
+    if (!keep) machine_vm_destroy(vm);
+}
+
+static void vm_start_call(struct vt_pool *p, struct vt_vm *vm, const uint8_t *input,
+                          size_t input_len) {
+    vm->brk = p->hdr.heap_start;
+    vm->input = input;
+    vm->input_len = input_len;
+    vm->input_off = 0;
+    vm->host_dirty_n = 0;
+    vm->host_dirty_overflow = false;
+    vm->run->s.regs.regs = p->start_regs;
+    vm->run->kvm_dirty_regs = KVM_SYNC_X86_REGS;
+    if (p->reset_sregs) {
+        vm->run->s.regs.sregs = p->start_sregs;
+        vm->run->kvm_dirty_regs |= KVM_SYNC_X86_SREGS;
+    }
+}
+
+/* Runs the first VM from boot to the image's snapshot hypercall and makes the pool's
+ * memory and start state that snapshot. */
+static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res) {
+    vm_start_call(p, vm, NULL, 0);
+    int kind = run_vm(p, vm, res, true);
+    if (kind != SNAPSHOT_TAKEN) {
+        char why[sizeof res->message];
+        snprintf(why, sizeof why, "%s", res->message);
+        if (kind == VT_OK) result_fail(res, VT_CRASH, "guest exited before its snapshot point");
+        else result_fail(res, kind, "%s (before the snapshot point)", why);
+        return -1;
+    }
+    /* Complete the pending `out` without running further, so the saved rip is past it. */
+    vm->run->immediate_exit = 1;
+    ioctl(vm->cpufd, KVM_RUN, 0);
+    vm->run->immediate_exit = 0;
+    struct kvm_regs regs = vm->run->s.regs.regs;
+    if (ioctl(vm->cpufd, KVM_GET_SREGS, &p->start_sregs) < 0 ||
+        (p->start_xcrs.nr_xcrs = 0, ioctl(vm->cpufd, KVM_GET_XCRS, &p->start_xcrs) < 0)) {
+        result_fail(res, VT_ERROR, "reading the snapshot state: %s", strerror(errno));
+        return -1;
+    }
+    uint64_t resume = regs.rip;
+    if (for_dirty_pages(p, vm, save_page) < 0 ||
+        pwrite(p->memfd, &resume, 8, RESUME_SLOT) != 8) {
+        result_fail(res, VT_ERROR, "saving the snapshot: %s", strerror(errno));
+        return -1;
+    }
+    regs.rax = 0;
+    regs.rip = TRAMPOLINE;
+    p->start_regs = regs;
+    return 0;
+}
+
+/* ---- public API ---- */
+
+struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt_options *opt,
+                               struct vt_result *res) {
+    memset(res, 0, sizeof *res);
+    res->vector = -1;
+    struct vt_pool *p = calloc(1, sizeof *p);
+    if (!p) { result_fail(res, VT_ERROR, "out of memory"); return NULL; }
+    p->memfd = -1;
+    pthread_mutex_init(&p->lock, NULL);
+    p->opt = *opt;
+    if (image_check(image, len, &p->hdr, res->message, sizeof res->message) < 0) {
+        res->kind = VT_ERROR;
+        goto bad;
+    }
+    if (opt->memory_limit && p->hdr.mem_size > opt->memory_limit) {
+        result_fail(res, VT_ERROR, "image needs %llu bytes of guest memory, the limit is %llu",
+                    (unsigned long long)p->hdr.mem_size, (unsigned long long)opt->memory_limit);
+        goto bad;
+    }
+    if (opt->boot == VT_BOOT_STUB && !(p->hdr.flags & FLAG_BOOT_STUB)) {
+        result_fail(res, VT_ERROR, "image has no boot stub");
+        goto bad;
+    }
+    p->allow = p->hdr.allow | opt->allow | HC_ALWAYS;
+    p->mem_top = p->hdr.mem_size - page_table_bytes(p->hdr.mem_size);
+    p->user_lo = p->hdr.load_addr + p->hdr.text_size;
+    if (machine_kvm_fd(res->message, sizeof res->message) < 0 ||
+        machine_build_memory(p, image, res->message, sizeof res->message) < 0) {
+        res->kind = VT_ERROR;
+        goto bad;
+    }
+    struct vt_vm *first = machine_vm_create(p, res->message, sizeof res->message);
+    if (!first || machine_boot_state(p, first, res->message, sizeof res->message) < 0 ||
+        vm_load_start_state(p, first, res->message, sizeof res->message) < 0) {
+        machine_vm_destroy(first);
+        res->kind = VT_ERROR;
+        goto bad;
+    }
+    p->stats.vms_created = 1;
+    bool snapshot = opt->snapshot && (p->hdr.flags & FLAG_SNAPSHOT);
+    if (snapshot && take_snapshot(p, first, res) < 0) {
+        machine_vm_destroy(first);
+        goto bad;
+    }
+    p->reset_sregs = !snapshot && opt->boot == VT_BOOT_STUB;
+    p->ready = first;
+    for (uint32_t i = 1; i < opt->pool_size; i++) {
+        struct vt_vm *vm = vm_new(p, res);
+        if (!vm) goto bad;
+        vm_release(p, vm, true);
+    }
+    return p;
+bad:
+    vt_pool_destroy(p);
+    return NULL;
+}
+
+int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8_t *input,
+            size_t input_len, struct vt_result *res) {
+    memset(res, 0, sizeof *res);
+    res->vector = -1;
+    if (args_len > p->hdr.argarea_size) {
+        result_fail(res, VT_ERROR, "%zu argument bytes do not fit the %llu-byte argument area",
+                    args_len, (unsigned long long)p->hdr.argarea_size);
+        return VT_ERROR;
+    }
+    pthread_mutex_lock(&p->lock);
+    struct vt_vm *vm = p->ready;
+    if (vm) p->ready = vm->next;
+    p->stats.calls++;
+    pthread_mutex_unlock(&p->lock);
+    if (!vm && !(vm = vm_new(p, res))) return VT_ERROR;
+
+    vm_start_call(p, vm, input, input_len);
+    memcpy(vm->mem + p->hdr.argarea_addr, args, args_len);
+    host_wrote(vm, p->hdr.argarea_addr, args_len);
+    int kind = run_vm(p, vm, res, false);
+    bool keep = kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR;
+    if (keep) {
+        uint64_t pages = restore(p, vm);
+        pthread_mutex_lock(&p->lock);
+        p->stats.pages_restored = pages;
+        pthread_mutex_unlock(&p->lock);
+    }
+    vm_release(p, vm, keep);
+    return res->kind = kind;
+}
+
+void vt_result_release(struct vt_result *res) {
+    free(res->result);
+    free(res->out);
+    free(res->err);
+    res->result = res->out = res->err = NULL;
+    res->result_len = res->out_len = res->err_len = 0;
+}
+
+void vt_pool_stats(struct vt_pool *p, struct vt_pool_stats *stats) {
+    pthread_mutex_lock(&p->lock);
+    *stats = p->stats;
+    stats->vms_ready = 0;
+    for (struct vt_vm *vm = p->ready; vm; vm = vm->next) stats->vms_ready++;
+    pthread_mutex_unlock(&p->lock);
+}
+
+void vt_pool_destroy(struct vt_pool *p) {
+    if (!p) return;
+    while (p->ready) {
+        struct vt_vm *vm = p->ready;
+        p->ready = vm->next;
+        machine_vm_destroy(vm);
+    }
+    if (p->clean) munmap(p->clean, p->hdr.mem_size);
+    if (p->memfd >= 0) close(p->memfd);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
