@@ -1,0 +1,31 @@
+"""Build the guest libc (``pyvirtine/stubs/libc``) into library objects for the linker,
+compiling each source once per toolchain and caching the object."""
+from __future__ import annotations
+
+import pathlib
+
+from ..cache import cached
+from .assemble import assemble
+from .driver import compile_c
+
+LIBC = pathlib.Path(__file__).resolve().parent.parent / "stubs" / "libc"
+
+
+def libc_objects(opt_level: int = 2) -> list[bytes]:
+    """One object per libc source (``*.c`` compiled, ``*.s`` assembled), for
+    ``link(libraries=...)``: the linker pulls in only the members a program needs.
+
+    The cache key needs only the source: the cache's toolchain fingerprint already
+    covers every header and compiler module in the package."""
+    objects = []
+    for path in sorted(LIBC.glob("*.[cs]")):
+        source = path.read_text()
+        if path.suffix == ".c":
+            def build(source=source, name=path.name):
+                return compile_c(source, str(LIBC / name), include_dirs=[str(LIBC)],
+                                 opt_level=opt_level, debug=True)
+        else:
+            def build(source=source, name=path.name):
+                return assemble(source, name)
+        objects.append(cached("libc", [path.name, source, str(opt_level)], build))
+    return objects

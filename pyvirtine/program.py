@@ -1,0 +1,38 @@
+"""Whole C programs (with ``main``) as virtine images: compile, link with crt0 and the
+guest libc, and pack ``argv`` the way crt0 unpacks it (docs/ABI.md, "crt0 and dispatch")."""
+from __future__ import annotations
+
+import struct
+from typing import Sequence
+
+from . import image as img
+from .cache import cached
+from .compiler import compile_c
+from .compiler.libc import libc_objects
+from .compiler.link import DEFAULT_MEMORY, link
+
+DEFAULT_ALLOW = ("write", "read")  # a program may print and read its input
+
+
+def pack_argv(argv: Sequence[str]) -> bytes:
+    """``u64 argc`` followed by each argument NUL-terminated."""
+    return struct.pack("<Q", len(argv)) + b"".join(arg.encode() + b"\0" for arg in argv)
+
+
+def build_program(path: str, source: str, *, include_dirs: Sequence[str] = (),
+                  defines: Sequence[str] = (), opt_level: int = 2, debug: bool = True,
+                  memory: int = DEFAULT_MEMORY,
+                  allow: Sequence[str] = DEFAULT_ALLOW) -> img.Image:
+    """The image of the C program ``source`` (the file ``path``). Raises
+    ``VirtineCompileError`` or ``LinkError``."""
+    obj = compile_c(source, path, include_dirs=include_dirs, defines=defines,
+                    opt_level=opt_level, debug=debug)
+    libraries = libc_objects()
+    mask = img.allow_mask(list(allow))
+    name = path.rsplit("/", 1)[-1]
+
+    def build() -> bytes:
+        return link([obj], libraries=libraries, mode="program", memory=memory, allow=mask,
+                    name=name).to_bytes()
+    key = [obj, *libraries, f"program memory={memory} allow={mask} name={name}"]
+    return img.Image.from_bytes(cached("image", key, build))

@@ -1,0 +1,82 @@
+"""The compile cache: hits, misses, key separation, location, concurrency."""
+import os
+import pathlib
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from pyvirtine import cache
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYVIRTINE_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def counting_build(value):
+    builds = []
+
+    def build():
+        builds.append(1)
+        return value
+    return build, builds
+
+
+def test_second_lookup_is_a_hit(cache_dir):
+    build, builds = counting_build(b"object bytes")
+    assert cache.cached("obj", ["int x;", "-O2"], build) == b"object bytes"
+    assert cache.cached("obj", ["int x;", "-O2"], build) == b"object bytes"
+    assert len(builds) == 1
+    files = [p for p in cache_dir.rglob("*") if p.is_file()]
+    assert len(files) == 1 and files[0].read_bytes() == b"object bytes"
+
+
+def test_every_input_is_part_of_the_key():
+    build, builds = counting_build(b"x")
+    for kind, parts in [("obj", ["a", "b"]), ("obj", ["ab"]), ("obj", ["a", b"b\0"]),
+                        ("obj", ["b", "a"]), ("image", ["a", "b"]), ("obj", [])]:
+        cache.cached(kind, parts, build)
+    assert len(builds) == 6  # ["a","b"] and ["ab"] differ: parts are length-prefixed
+
+
+def test_default_location_is_the_user_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("PYVIRTINE_CACHE")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    cache.cached("obj", ["home"], lambda: b"y")
+    assert list((tmp_path / ".cache" / "pyvirtine" / "obj").iterdir())
+
+
+def test_unwritable_cache_still_builds(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("PYVIRTINE_CACHE", str(blocker / "cache"))
+    build, builds = counting_build(b"z")
+    assert cache.cached("obj", ["k"], build) == b"z"
+    assert cache.cached("obj", ["k"], build) == b"z"
+    assert len(builds) == 2
+
+
+def test_concurrent_processes_agree(cache_dir):
+    script = textwrap.dedent("""
+        import os, sys, time
+        from pyvirtine import cache
+        def build():
+            time.sleep(0.2)                      # keep the race window open
+            return b"%d-" % os.getpid() * 200000  # a big entry: torn writes would show
+        data = cache.cached("obj", ["race"], build)
+        assert data.split(b"-")[0].isdigit() and len(set(data.split(b"-")[:-1])) == 1
+        sys.stdout.buffer.write(data[:20])
+    """)
+    env = dict(os.environ, PYTHONPATH=str(pathlib.Path(cache.__file__).parents[1]))
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=env)
+             for _ in range(4)]
+    outs = [p.communicate()[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    entries = [p for p in cache_dir.rglob("*") if p.is_file()]
+    assert len(entries) == 1 and not entries[0].name.startswith(".tmp")
+    final = entries[0].read_bytes()
+    assert len(set(final.split(b"-")[:-1])) == 1  # one writer's whole entry
+    assert all(out.split(b"-")[0].isdigit() for out in outs)
