@@ -1,0 +1,15 @@
+"""Marshalling between a caller and a virtine, derived from the C signature.
+
+``find_virtines`` reads a C file's virtine signatures (``Signature``); from one
+signature come the argument-area ``layout``, the guest's C dispatch glue
+(``guest_glue``), the Python packer (``ArgPacker``) and the C host stub
+(``host_glue``)."""
+from .codec import Codec
+from .discover import find_virtines
+from .guest_glue import dispatch_alias, dispatch_name, guest_glue
+from .layout import Layout, layout
+from .pack import ArgPacker, Call
+from .signature import Param, Signature
+
+__all__ = ["ArgPacker", "Call", "Codec", "Layout", "Param", "Signature", "dispatch_alias",
+           "dispatch_name", "find_virtines", "guest_glue", "layout"]

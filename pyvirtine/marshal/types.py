@@ -1,0 +1,135 @@
+"""The C types that can cross into a virtine by value, with their x86-64 SysV layout
+and a compact JSON form (it travels in the image header's ``abi`` field, whose room is
+small, so the keys are short).
+
+Only plain data crosses: integers, floats, ``_Bool``, enums, and structs and arrays
+built from them.  Pointers never appear inside these types; the signature module
+turns pointer parameters into buffers before a type is built."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+# kind -> (size, struct-module format)
+SCALARS = {
+    "i8": (1, "b"), "u8": (1, "B"), "i16": (2, "h"), "u16": (2, "H"),
+    "i32": (4, "i"), "u32": (4, "I"), "i64": (8, "q"), "u64": (8, "Q"),
+    "f32": (4, "f"), "f64": (8, "d"), "bool": (1, "?"),
+}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    kind: str   # a key of SCALARS
+    c: str      # spelling for messages and generated C, e.g. "unsigned long"
+
+    @property
+    def size(self) -> int:
+        return SCALARS[self.kind][0]
+
+    @property
+    def align(self) -> int:
+        return self.size
+
+    @property
+    def fmt(self) -> str:
+        return SCALARS[self.kind][1]
+
+    @property
+    def is_float(self) -> bool:
+        return self.kind in ("f32", "f64")
+
+    @property
+    def is_char(self) -> bool:
+        return self.size == 1 and self.kind != "bool"
+
+    def bounds(self) -> tuple[int, int]:
+        bits = self.size * 8
+        if self.kind.startswith("i"):
+            return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+        return 0, (1 << bits) - 1
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str                            # tag or typedef name ("" if neither)
+    base: Scalar                         # i32, or u32 when a value needs it
+    values: tuple[tuple[str, int], ...]
+
+    @property
+    def size(self) -> int:
+        return self.base.size
+
+    @property
+    def align(self) -> int:
+        return self.base.align
+
+    @property
+    def c(self) -> str:
+        return f"enum {self.name}" if self.name else "enum"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    offset: int
+    type: "CType"
+
+
+@dataclass(frozen=True)
+class Struct:
+    name: str          # tag, else typedef name
+    size: int
+    align: int
+    fields: tuple[Field, ...]
+
+    @property
+    def c(self) -> str:
+        return f"struct {self.name}"
+
+
+@dataclass(frozen=True)
+class Array:
+    elem: "CType"
+    length: int
+
+    @property
+    def size(self) -> int:
+        return self.elem.size * self.length
+
+    @property
+    def align(self) -> int:
+        return self.elem.align
+
+    @property
+    def c(self) -> str:
+        return f"{self.elem.c}[{self.length}]"
+
+
+CType = Union[Scalar, Enum, Struct, Array]
+
+
+def to_json(t: CType) -> object:
+    if isinstance(t, Scalar):
+        return [t.kind, t.c]
+    if isinstance(t, Enum):
+        return {"e": t.name, "b": to_json(t.base), "v": [list(v) for v in t.values]}
+    if isinstance(t, Struct):
+        return {"s": t.name, "z": t.size, "a": t.align,
+                "f": [[f.name, f.offset, to_json(f.type)] for f in t.fields]}
+    return {"n": t.length, "t": to_json(t.elem)}
+
+
+def from_json(j: object) -> CType:
+    if isinstance(j, list):
+        return Scalar(j[0], j[1])
+    assert isinstance(j, dict)
+    if "e" in j:
+        return Enum(j["e"], from_json(j["b"]), tuple((n, v) for n, v in j["v"]))  # type: ignore[arg-type]
+    if "s" in j:
+        return Struct(j["s"], j["z"], j["a"], tuple(Field(n, o, from_json(t)) for n, o, t in j["f"]))
+    return Array(from_json(j["t"]), j["n"])
+
+
+def align_up(n: int, a: int) -> int:
+    return (n + a - 1) // a * a
