@@ -52,21 +52,21 @@ int image_check(const uint8_t *data, size_t len, struct vt_header *h, char *err,
 
     uint64_t mem = h->mem_size;
     if (mem % PAGE || mem == 0 || mem > MAX_MEM_SIZE)
-        return fail(err, n, "bad image layout: mem_size %#llx must be page aligned and at most "
-                    "%#llx", (unsigned long long)mem, MAX_MEM_SIZE);
+        return fail(err, n, "bad image layout: mem_size 0x%llx must be page aligned and at most "
+                    "0x%llx", (unsigned long long)mem, MAX_MEM_SIZE);
     uint64_t top = mem - page_table_bytes(mem), load = h->load_addr, text = h->text_size;
     uint64_t code_end = load + (text ? text : 1);
     if (load % PAGE || load < MIN_LOAD_ADDR || load > top)
-        return fail(err, n, "bad image layout: load_addr %#llx must be page aligned and >= %#llx",
+        return fail(err, n, "bad image layout: load_addr 0x%llx must be page aligned and >= 0x%llx",
                     (unsigned long long)load, MIN_LOAD_ADDR);
     if (!within(load, h->payload_size, load, top))
-        return fail(err, n, "bad image layout: payload does not fit below %#llx",
+        return fail(err, n, "bad image layout: payload does not fit below 0x%llx",
                     (unsigned long long)top);
     if (text % PAGE || text > h->payload_size + PAGE)
         return fail(err, n, "bad image layout: text_size must be page aligned and within the "
                     "payload");
     if (h->entry64 < load || h->entry64 >= code_end)
-        return fail(err, n, "bad image layout: entry64 %#llx is not in the code",
+        return fail(err, n, "bad image layout: entry64 0x%llx is not in the code",
                     (unsigned long long)h->entry64);
     if ((h->flags & FLAG_BOOT_STUB) &&
         (h->entry16 < load || h->entry16 >= code_end || h->entry16 >= (1u << 20)))

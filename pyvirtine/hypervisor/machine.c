@@ -50,13 +50,18 @@ static void kvm_open(void) {
     if (ioctl(kvm_fd, KVM_GET_SUPPORTED_CPUID, &cpuid) < 0) {
         kvm_errno = errno; close(kvm_fd); kvm_fd = -1; return;
     }
+    struct kvm_cpuid_entry2 *leaf1 = NULL;
     for (uint32_t i = 0; i < cpuid.head.nent; i++) {
         struct kvm_cpuid_entry2 *e = &cpuid.entries[i];
-        if (e->function == 1) has_xsave = e->ecx & (1u << 26);
+        if (e->function == 1) leaf1 = e;
         if (e->function == 0xd && e->index == 0)
             supported_xcr0 = ((uint64_t)e->edx << 32 | e->eax) & 0x2ff; /* x87..AVX-512, no PKRU */
     }
-    has_xsave = has_xsave && (supported_xcr0 & 3) == 3;
+    /* kvm-pvm reports XSAVE state components in leaf 0xd but not the XSAVE bit, while
+     * guest user code runs on the host's vector registers anyway: advertise XSAVE so the
+     * guest gets CR4.OSXSAVE and the trampoline can reset every component it can reach. */
+    has_xsave = leaf1 && (supported_xcr0 & 3) == 3;
+    if (has_xsave) leaf1->ecx |= 1u << 26;
 }
 
 int machine_kvm_fd(char *err, size_t n) {

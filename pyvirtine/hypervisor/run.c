@@ -143,13 +143,13 @@ static int guest_fault(struct vt_vm *vm, struct vt_result *res) {
     res->error_code = has_code ? read64(vm, FAULT_STACK_TOP - 48) : 0;
     machine_crash_details(vm, res);
     if (vector == 14)
-        result_fail(res, VT_CRASH, "guest %s at rip %#llx: %s of address %#llx", vector_name(14),
+        result_fail(res, VT_CRASH, "guest %s at rip 0x%llx: %s of address 0x%llx", vector_name(14),
                     (unsigned long long)res->regs[16],
                     res->error_code & 16 ? "instruction fetch"
                     : res->error_code & 2 ? "write" : "read",
                     (unsigned long long)res->cr2);
     else
-        result_fail(res, VT_CRASH, "guest %s at rip %#llx", vector_name((int)vector),
+        result_fail(res, VT_CRASH, "guest %s at rip 0x%llx", vector_name((int)vector),
                     (unsigned long long)res->regs[16]);
     return VT_CRASH;
 }
@@ -161,27 +161,27 @@ static int unexpected_exit(struct vt_vm *vm, struct vt_result *res) {
     machine_crash_details(vm, res);
     switch (run->exit_reason) {
     case KVM_EXIT_SHUTDOWN:
-        result_fail(res, VT_CRASH, "guest triple fault (VM shutdown) at rip %#llx",
+        result_fail(res, VT_CRASH, "guest triple fault (VM shutdown) at rip 0x%llx",
                     (unsigned long long)res->regs[16]);
         break;
     case KVM_EXIT_IO:
-        result_fail(res, VT_CRASH, "guest accessed I/O port %#x, which is not a hypercall port",
+        result_fail(res, VT_CRASH, "guest accessed I/O port 0x%x, which is not a hypercall port",
                     run->io.port);
         break;
     case KVM_EXIT_MMIO:
-        result_fail(res, VT_CRASH, "guest accessed unbacked guest-physical address %#llx",
+        result_fail(res, VT_CRASH, "guest accessed unbacked guest-physical address 0x%llx",
                     (unsigned long long)run->mmio.phys_addr);
         break;
     case KVM_EXIT_INTERNAL_ERROR:
-        result_fail(res, VT_CRASH, "KVM internal error (suberror %u) at rip %#llx",
+        result_fail(res, VT_CRASH, "KVM internal error (suberror %u) at rip 0x%llx",
                     run->internal.suberror, (unsigned long long)res->regs[16]);
         break;
     case KVM_EXIT_FAIL_ENTRY:
-        result_fail(res, VT_CRASH, "VM entry failed (hardware reason %#llx)",
+        result_fail(res, VT_CRASH, "VM entry failed (hardware reason 0x%llx)",
                     (unsigned long long)run->fail_entry.hardware_entry_failure_reason);
         break;
     default:
-        result_fail(res, VT_CRASH, "unexpected VM exit (reason %u) at rip %#llx",
+        result_fail(res, VT_CRASH, "unexpected VM exit (reason %u) at rip 0x%llx",
                     run->exit_reason, (unsigned long long)res->regs[16]);
     }
     return VT_CRASH;

@@ -1,0 +1,100 @@
+"""Parallel calls from Python threads, and many calls without leaking fds or memory."""
+from __future__ import annotations
+
+import os
+import struct
+import threading
+
+from support.asm_guests import asm_image
+from pyvirtine.errors import VirtineCrash, VirtineTimeout
+from pyvirtine.runtime import Virtine
+
+# Returns argument * 3; argument 1 crashes; argument 2 loops forever.
+TRIPLE = """
+    hcall 13
+    mov ARGAREA, %rax
+    cmp $1, %rax
+    jne 1f
+    movq $0, 0
+1:  cmp $2, %rax
+    jne 2f
+3:  jmp 3b
+2:  lea (%rax,%rax,2), %rax
+    mov %rax, ARGAREA
+    xor %edi, %edi
+    mov $8, %esi
+    hcall 0
+"""
+
+
+def call(v: Virtine, n: int) -> int:
+    return struct.unpack("<Q", v.call(struct.pack("<Q", n)).result)[0]
+
+
+def test_threads_share_a_pool_and_get_their_own_results(kvm):
+    errors = []
+    with Virtine(asm_image(TRIPLE), pool_size=2) as v:
+        def worker(base: int) -> None:
+            try:
+                for i in range(300):
+                    n = base + 10 * i
+                    assert call(v, n) == 3 * n
+            except Exception as exc:  # surfaced below
+                errors.append(exc)
+        threads = [threading.Thread(target=worker, args=(k * 1_000_000 + 3,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        stats = v.stats()
+        assert stats.calls == 1200 and stats.vms_discarded == 0
+        assert 2 <= stats.vms_created <= 4  # grows only to the concurrency it saw
+
+
+def test_timeouts_in_threads_hit_only_their_own_call(kvm):
+    outcomes = {}
+    with Virtine(asm_image(TRIPLE), timeout=0.3) as v:
+        def slow() -> None:
+            try:
+                call(v, 2)
+            except VirtineTimeout:
+                outcomes["slow"] = "timeout"
+        def fast() -> None:
+            outcomes["fast"] = [call(v, 5) for _ in range(200)]
+        threads = [threading.Thread(target=slow), threading.Thread(target=fast)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert outcomes == {"slow": "timeout", "fast": [15] * 200}
+
+
+def open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def rss_kib() -> int:
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS"))
+
+
+def test_ten_thousand_calls_leak_no_fds_or_memory(kvm):
+    with Virtine(asm_image(TRIPLE), timeout=0.05) as v:
+        for i in range(500):
+            call(v, i + 3)
+        fds, rss = open_fds(), rss_kib()
+        for i in range(10_000):
+            assert call(v, i + 3) == 3 * (i + 3)
+            if i % 1000 == 0:  # crashes and timeouts discard VMs: they must be freed too
+                try:
+                    call(v, 1)
+                except VirtineCrash:
+                    pass
+                try:
+                    call(v, 2)
+                except VirtineTimeout:
+                    pass
+        assert open_fds() == fds
+        assert rss_kib() - rss < 8 * 1024, "RSS grew by more than 8 MiB over 10k calls"
+        assert v.stats().vms_discarded == 20
