@@ -86,13 +86,14 @@ def _read(elf: ELFFile, data: bytes, fallback_name: str) -> ObjectFile:
     if elf.elfclass != 64 or elf["e_machine"] != "EM_X86_64" or elf["e_type"] != "ET_REL":
         raise LinkError(f"{fallback_name}: not an x86-64 ELF64 relocatable object "
                         f"(class {elf.elfclass}, {elf['e_machine']}, {elf['e_type']})")
-    symtab = elf.get_section_by_name(".symtab")
+    sections = list(elf.iter_sections())  # pyelftools re-parses on every iteration
+    symtab = next((s for s in sections if s["sh_type"] == "SHT_SYMTAB"), None)
     symbols = [Symbol(s.name, s["st_info"]["bind"], s["st_info"]["type"], s["st_shndx"],
                       s["st_value"], s["st_size"]) for s in symtab.iter_symbols()] if symtab else []
     files = [s.name for s in symbols if s.type == "STT_FILE" and s.name]
     obj = ObjectFile(files[0] if files else fallback_name, data, {}, {}, symbols)
     targets: dict[int, Section] = {}
-    for index, sec in enumerate(elf.iter_sections()):
+    for index, sec in enumerate(sections):
         kind, flags = sec["sh_type"], sec["sh_flags"]
         if kind in _UNSUPPORTED and sec["sh_size"]:
             raise LinkError(f"{obj.name}: {_UNSUPPORTED[kind]} are not supported in virtines")
@@ -103,7 +104,7 @@ def _read(elf: ELFFile, data: bytes, fallback_name: str) -> ObjectFile:
             obj.sections[index] = targets[index] = _section(obj, index, sec)
         elif sec.name.startswith(".debug_"):
             obj.debug[index] = targets[index] = _section(obj, index, sec)
-    for sec in elf.iter_sections():
+    for sec in sections:
         if sec["sh_type"] == "SHT_REL":
             raise LinkError(f"{obj.name}: REL relocations ({sec.name}) are not x86-64 ELF; "
                             f"expected RELA")
