@@ -22,7 +22,9 @@ from .target import TRIPLE
 
 def opaque(value: Any) -> Any:
     """Give an llvmlite global/alloca the opaque ``ptr`` type LLVM 22 expects."""
-    value.type = TypedPointer(value.type.pointee)
+    pointee = (value.ftype if isinstance(value, ir.Function) else
+               value.value_type if isinstance(value, ir.GlobalVariable) else value.allocated_type)
+    value.type = TypedPointer(pointee)
     return value
 
 

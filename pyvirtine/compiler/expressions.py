@@ -32,6 +32,18 @@ class LValue:
     member: Optional[T.Member] = None
 
 
+class IndirectCallee:
+    """A pointer called with an explicit signature (llvmlite reads it off the callee)."""
+
+    def __init__(self, pointer: ir.Value, signature: ir.FunctionType) -> None:
+        self.pointer = pointer
+        self.function_type = signature
+        self.type = PTR
+
+    def get_reference(self) -> str:
+        return self.pointer.get_reference()
+
+
 def const_int(t: T.CType, value: int) -> ir.Constant:
     bits = t.size * 8 if isinstance(t, T.IntType) else 64
     return ir.Constant(ir.IntType(bits), wrap(value, T.IntType("", bits // 8, True, 0)))
@@ -574,8 +586,7 @@ class ExpressionGen:
                 attrs[len(largs)] = ("byval",)
                 largs.append(b.bitcast(v.ir, ap.llvm_types[0]))
         if not isinstance(callee, ir.Function) or callee.function_type != signature:
-            callee = b.bitcast(callee, PTR)
-            callee.function_type = signature
+            callee = IndirectCallee(callee, signature)
         call = b.call(callee, largs, arg_attrs=attrs or None)
         for index, names in attrs.items():
             if "byval" in names:

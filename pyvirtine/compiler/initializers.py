@@ -156,6 +156,8 @@ class InitializerGen:
     def _designator_index(self, d: c_ast.Node, t: T.ArrayType) -> int:
         if isinstance(d, c_ast.ID):
             raise CompileFailure(f"field designator '{d.name}' used for array '{t}'", d.coord)
+        if isinstance(d, c_ast.ArrayDesignator):
+            d = d.expr
         index = self.consts.integer(d, "array designator")
         if index < 0 or (t.length is not None and index >= t.length):
             raise CompileFailure(f"array designator index ({index}) exceeds array bounds",

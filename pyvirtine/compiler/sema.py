@@ -123,15 +123,23 @@ def decode_escapes(body: str, coord: object) -> list:
     return out
 
 
+_STRING_PIECE = re.compile(r'(u8|[LuU]?)"((?:[^"\\]|\\.)*)"', re.S)
+
+
 def string_literal_bytes(value: str, coord: object) -> tuple:
-    """(bytes without the terminator, element type) of a pycparser string constant."""
-    prefix = value[: value.index('"')]
-    if prefix in ("L", "U"):
-        body = value[len(prefix) + 1:-1]
-        return [ord(ch) for ch in _unescape_wide(body, coord)], T.INT
-    if prefix == "u":
-        raise CompileFailure("char16_t string literals are not supported", coord)
-    return decode_escapes(value[len(prefix) + 1:-1], coord), T.CHAR
+    """(code units without the terminator, element type) of a pycparser string constant,
+    which may still hold adjacent literals (pycparser keeps ``"\\x41" "B"`` apart)."""
+    units: list = []
+    elem = T.CHAR
+    for prefix, body in _STRING_PIECE.findall(value):
+        if prefix in ("L", "U"):
+            elem = T.INT
+            units.extend(ord(ch) for ch in _unescape_wide(body, coord))
+        elif prefix == "u":
+            raise CompileFailure("char16_t string literals are not supported", coord)
+        else:
+            units.extend(decode_escapes(body, coord))
+    return units, elem
 
 
 def _unescape_wide(body: str, coord: object) -> str:
