@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -28,13 +29,24 @@ def gcc_include_dir() -> str:
                           check=True).stdout.strip()
 
 
+def native_overrides() -> Path:
+    """A directory holding gcc's own stdarg.h: pyvirtine's stdarg.h describes
+    va_list to pyvirtine's compiler, which gcc's va_arg builtins do not accept."""
+    directory = Path(tempfile.gettempdir()) / f"pyvirtine-libc-overrides-{os.getuid()}"
+    directory.mkdir(exist_ok=True)
+    link = directory / "stdarg.h"
+    if not link.exists():
+        link.symlink_to(Path(gcc_include_dir()) / "stdarg.h")
+    return directory
+
+
 def freestanding_flags() -> list[str]:
-    # gcc's own include dir comes last: it supplies the compiler-owned headers
-    # (stddef.h, stdint.h, ...) until pyvirtine ships its own; _LIBC_LIMITS_H_
-    # stops its limits.h from chaining to a system limits.h.
+    # gcc's own include dir comes last: it supplies any compiler-owned header
+    # (stddef.h, stdint.h, ...) pyvirtine does not ship; _LIBC_LIMITS_H_ stops
+    # gcc's limits.h from chaining to a system limits.h.
     return ["-std=c99", "-ffreestanding", "-fno-builtin", "-nostdinc", "-fno-stack-protector",
-            "-fno-pie", "-D_LIBC_LIMITS_H_", "-isystem", str(STUBS / "include"), "-isystem",
-            gcc_include_dir(),
+            "-fno-pie", "-D_LIBC_LIMITS_H_", "-isystem", str(native_overrides()),
+            "-isystem", str(STUBS / "include"), "-isystem", gcc_include_dir(),
             "-O1", "-Wall", "-Wextra", "-Wno-unused-parameter"]
 
 

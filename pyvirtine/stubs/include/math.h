@@ -58,7 +58,6 @@ double nearbyint(double x);
 long lround(double x);
 long lrint(double x);
 double fmod(double x, double y);
-double remainder(double x, double y);
 double pow(double x, double y);
 double exp(double x);
 double exp2(double x);

@@ -1,0 +1,102 @@
+/* Evaluates libm functions on random arguments from each function's domain
+   and prints the bit patterns; the test compares them, within an ulp bound,
+   against the same program on the host's libm. */
+#include <math.h>
+#include <stdio.h>
+#include "rng.h"
+
+static double uniform(double lo, double hi)
+{
+    return lo + (hi - lo) * (double)(rng_next() >> 11) / 9007199254740992.0;
+}
+
+/* Any finite double with |x| in [2^lo, 2^hi). */
+static double log_uniform(int lo, int hi)
+{
+    uint64_t bits = (rng_next() & 0x800fffffffffffffULL) |
+                    ((uint64_t)(1023 + lo + rng_below(hi - lo)) << 52);
+    return double_from_bits(bits);
+}
+
+static double positive(double x) { return fabs(x); }
+
+static double arg(const char *domain)
+{
+    switch (domain[0]) {
+    case 'a': return rng_below(4) ? log_uniform(-30, 10) : log_uniform(-1022, 1023);
+    case 'e': return rng_below(4) ? uniform(-746, 710) : uniform(-2, 2);
+    case 'p': return positive(rng_below(3) ? log_uniform(-1022, 1023) : 1 + uniform(-0.01, 0.01));
+    case 't': return rng_below(3) ? uniform(-10, 10) : log_uniform(-30, 1000);
+    case 'u': return uniform(-1, 1);
+    case 'h': return uniform(-720, 720);
+    case 'n': return uniform(-25, 25);
+    case 'm': return rng_below(2) ? uniform(-0.999, 5) : log_uniform(-60, 0);
+    case 'y': return rng_below(3) ? uniform(-60, 60) : (double)(rng_below(41) - 20);
+    default: return rng_double();
+    }
+}
+
+struct unary {
+    const char *name, *domain;
+    double (*fn)(double);
+};
+
+struct binary {
+    const char *name, *domain_x, *domain_y;
+    double (*fn)(double, double);
+};
+
+static double call_frexp(double x)
+{
+    int e;
+    double m = frexp(x, &e);
+    return m + e;
+}
+
+static double call_modf(double x)
+{
+    double i, f = modf(x, &i);
+    return f * 3 + i;
+}
+
+static double call_ldexp(double x, double n) { return ldexp(x, (int)n); }
+
+static const struct unary unaries[] = {
+    {"sqrt", "p", sqrt},   {"fabs", "r", fabs},   {"floor", "a", floor}, {"ceil", "a", ceil},
+    {"round", "a", round}, {"trunc", "a", trunc}, {"rint", "a", rint},   {"frexp", "r", call_frexp},
+    {"modf", "a", call_modf},
+    {"exp", "e", exp},     {"expm1", "m", expm1}, {"exp2", "e", exp2},   {"log", "p", log},
+    {"log2", "p", log2},   {"log10", "p", log10}, {"log1p", "m", log1p}, {"cbrt", "r", cbrt},
+    {"sin", "t", sin},     {"cos", "t", cos},     {"tan", "t", tan},     {"asin", "u", asin},
+    {"acos", "u", acos},   {"atan", "a", atan},   {"sinh", "h", sinh},   {"cosh", "h", cosh},
+    {"tanh", "n", tanh},
+};
+
+static const struct binary binaries[] = {
+    {"pow", "p", "y", pow},         {"atan2", "r", "r", atan2},   {"hypot", "r", "r", hypot},
+    {"fmod", "r", "a", fmod},       {"fmin", "r", "r", fmin},     {"fmax", "r", "r", fmax},
+    {"copysign", "r", "r", copysign}, {"ldexp", "r", "y", call_ldexp},
+};
+
+int main(void)
+{
+    int count = read_params(), i, f;
+    for (f = 0; f < (int)(sizeof unaries / sizeof unaries[0]); f++)
+        for (i = 0; i < count; i++) {
+            double x = arg(unaries[f].domain);
+            printf("%s %016llx 0 %016llx\n", unaries[f].name,
+                   (unsigned long long)bits_from_double(x),
+                   (unsigned long long)bits_from_double(unaries[f].fn(x)));
+        }
+    for (f = 0; f < (int)(sizeof binaries / sizeof binaries[0]); f++)
+        for (i = 0; i < count; i++) {
+            double x = arg(binaries[f].domain_x), y = arg(binaries[f].domain_y);
+            if (f == 0 && rng_below(4) == 0)
+                x = -x; /* negative bases with integer exponents */
+            printf("%s %016llx %016llx %016llx\n", binaries[f].name,
+                   (unsigned long long)bits_from_double(x),
+                   (unsigned long long)bits_from_double(y),
+                   (unsigned long long)bits_from_double(binaries[f].fn(x, y)));
+        }
+    return 0;
+}
