@@ -12,7 +12,7 @@ $(VENV)/.installed: $(SOURCES)
 
 .PHONY: demo test bench
 demo: $(VENV)/.installed
-	$(VENV)/bin/pyvirtine demo
+	$(PY) -m pyvirtine.demo
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
