@@ -256,15 +256,15 @@ static int hex_body(char *out, uint64_t bits, int precision, int alt, int upper)
             ndig--;
         }
     } else if (precision < 13) {
+        /* Round the whole significand (leading digit included) half to even. */
         int shift = 4 * (13 - precision);
-        uint64_t rest = frac & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
-        frac >>= shift;
-        if (rest > half || (rest == half && (frac & 1)))
-            frac++;
-        if (frac >> (4 * precision)) {
-            frac &= ((uint64_t)1 << (4 * precision)) - 1;
-            lead++;
-        }
+        uint64_t all = ((uint64_t)lead << 52) | frac;
+        uint64_t rest = all & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
+        all >>= shift;
+        if (rest > half || (rest == half && (all & 1)))
+            all++;
+        lead = (int)(all >> (4 * precision));
+        frac = all & (((uint64_t)1 << (4 * precision)) - 1);
         ndig = precision;
     }
     out[len++] = (char)('0' + lead);

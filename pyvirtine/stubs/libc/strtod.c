@@ -331,14 +331,14 @@ double strtod(const char *s, char **endptr)
                     end = q;
                 }
             }
-            while (n > 0 && digits[n - 1] == 0) {
-                n--;
-                e10++;
-            }
             if (sticky) {
                 /* Stands for the nonzero digits dropped past the limit. */
                 digits[n++] = 1;
                 e10--;
+            }
+            while (n > 0 && digits[n - 1] == 0) {
+                n--;
+                e10++;
             }
             result = n ? decimal_to_double(negative, digits, n, (int)e10)
                        : make_double(negative, 0, MIN_EXP);
