@@ -31,8 +31,6 @@ def _build(source: str, filename: str, include_dirs: Sequence[str], defines: Seq
         optimize(llmod, opt_level)
         return llmod
     except CompileFailure as failure:
-        if failure.coord is None and "error:" in failure.message:
-            raise VirtineCompileError(failure.message) from None   # already formatted (cpp)
         file, line, col = coord_parts(failure.coord, filename)
         raise VirtineCompileError(format_error(sources, file, line, col,
                                                failure.message)) from None

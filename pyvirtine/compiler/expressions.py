@@ -573,7 +573,7 @@ class ExpressionGen:
         if plan.ret_kind == "sret":
             result_slot = self.local_alloca(ret, "sret")
             attrs[0] = ("sret",)
-            largs.append(b.bitcast(result_slot, TypedPointer(T.llvm_type(ret))))
+            largs.append(self.typed_pointer(result_slot, TypedPointer(T.llvm_type(ret))))
         for v, ap in zip(values, plan.args):
             if ap.kind == "direct":
                 ext = extension_attr(v.type)
@@ -584,7 +584,7 @@ class ExpressionGen:
                 largs.extend(self.eightbytes_of(v.ir, v.type, ap.llvm_types))
             else:
                 attrs[len(largs)] = ("byval",)
-                largs.append(b.bitcast(v.ir, ap.llvm_types[0]))
+                largs.append(self.typed_pointer(v.ir, ap.llvm_types[0]))
         if not isinstance(callee, ir.Function) or callee.function_type != signature:
             callee = IndirectCallee(callee, signature)
         call = b.call(callee, largs, arg_attrs=attrs or None)
@@ -600,6 +600,12 @@ class ExpressionGen:
         slot = self.local_alloca(T.ArrayType(T.LONG, 2), "ret")
         self.store_eightbytes(slot, call, plan.ret_type)
         return Value(slot, ret)
+
+    def typed_pointer(self, value: ir.Value, ptr_type: TypedPointer) -> ir.Value:
+        """A no-op cast whose type carries the pointee that byval/sret attributes print."""
+        cast = ir.instructions.CastInstr(self.builder.block, "bitcast", value, ptr_type)
+        self.builder._insert(cast)
+        return cast
 
     def eightbytes_of(self, ptr: ir.Value, t: T.CType, ltypes: list) -> list:
         """Load a small aggregate as its register-sized pieces (via a padded copy)."""

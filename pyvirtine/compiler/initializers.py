@@ -262,7 +262,11 @@ class InitializerGen:
             else:
                 relocs[off] = target
             return
-        value, vt = self.consts.eval(node)
+        try:
+            value, vt = self.consts.eval(node)
+        except CompileFailure as failure:
+            raise CompileFailure("initializer element is not a compile-time constant "
+                                 f"({failure.message})", failure.coord) from None
         value = convert_constant(value, vt, t, node.coord)
         if isinstance(t, T.FloatType):
             image[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", value)

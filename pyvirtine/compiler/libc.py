@@ -22,7 +22,9 @@ def libc_objects(opt_level: int = 2) -> list[bytes]:
         source = path.read_text()
         if path.suffix == ".c":
             def build(source=source, name=path.name):
-                return compile_c(source, str(LIBC / name), include_dirs=[str(LIBC)],
+                # Named libc/NAME so crash reports and diagnostics read libc/string.c:12;
+                # its own headers come from the include path.
+                return compile_c(source, f"libc/{name}", include_dirs=[str(LIBC)],
                                  opt_level=opt_level, debug=True)
         else:
             def build(source=source, name=path.name):

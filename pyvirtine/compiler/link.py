@@ -21,6 +21,7 @@ from .elfobj import (SHF_ALLOC, SHF_EXECINSTR, SHF_GNU_RETAIN, SHF_WRITE, Object
                      Symbol, read_object)
 from .linemap import build_table, line_rows, lookup_location
 from .relocate import GOT_KINDS, KINDS, R_X86_64_64, R_X86_64_NONE, patch
+from .startfiles import startfile_objects
 
 __all__ = ["link", "lookup_location", "ENTRIES", "BOOT16_SYMBOL", "DEFAULT_MEMORY",
            "DEFAULT_STACK", "DEFAULT_ARGAREA"]
@@ -54,8 +55,7 @@ def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Op
     entry = entry or ENTRIES[mode]
     inputs = [read_object(data, f"object #{i + 1}") for i, data in enumerate(objects)]
     if startfiles:
-        from .startfiles import startfile_objects  # assembles (cached) on first use
-        inputs = [read_object(data, name) for name, data in startfile_objects()] + inputs
+        inputs = [read_object(data, stub) for stub, data in startfile_objects()] + inputs
     members = [read_object(data, f"library object #{i + 1}") for i, data in enumerate(libraries)]
 
     symbols = SymbolTable()

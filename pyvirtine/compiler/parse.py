@@ -16,11 +16,16 @@ _UNSUPPORTED = [
     (re.compile(r"\b(?:typeof|__typeof__|__typeof)\b"), "typeof is not supported"),
     (re.compile(r"\b__int128\b"), "__int128 is not supported"),
     (re.compile(r"\b__label__\b"), "local labels (__label__) are not supported"),
-    (re.compile(r"&&\s*[A-Za-z_]\w*\s*[;,)]"), None),   # checked below: labels as values
     (re.compile(r"\b_Complex\b"), "complex types are not supported"),
     (re.compile(r"\b_Thread_local\b|\b__thread\b"), "thread-local storage is not supported "
                                                     "in virtines"),
 ]
+
+
+_KEYWORDS = {"auto", "break", "case", "char", "const", "continue", "default", "do", "double",
+             "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
+             "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
+             "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool"}
 
 
 class _Coord:
@@ -28,35 +33,49 @@ class _Coord:
         self.file, self.line, self.column = file, line, column
 
 
-def reject_unsupported(text: str, filename: str) -> None:
-    """Report the first GNU extension pycparser cannot parse, at its location."""
+def source_lines(text: str, filename: str) -> dict:
+    """Map (file, line) of the original sources to the preprocessed code on that line."""
+    lines = {}
     file, line = filename, 1
     for raw in text.split("\n"):
-        marker = _MARKER.match(raw.lstrip()) if raw.lstrip().startswith("#") else None
+        stripped = raw.lstrip()
+        marker = _MARKER.match(stripped) if stripped.startswith("#") else None
         if marker:
             file, line = marker.group(2), int(marker.group(1))
             continue
-        if not raw.lstrip().startswith("#"):
-            code = _LITERALS.sub(lambda m: " " * len(m.group()), raw)
-            for pattern, message in _UNSUPPORTED:
-                m = pattern.search(code)
-                if m and message:
-                    raise CompileFailure(message, _Coord(file, line, m.start() + 1))
+        if not stripped.startswith("#"):
+            lines[(file, line)] = raw
         line += 1
+    return lines
+
+
+def reject_unsupported(lines: dict) -> None:
+    """Report the first GNU extension pycparser cannot parse, at its location."""
+    for (file, line), raw in lines.items():
+        code = _LITERALS.sub(lambda m: " " * len(m.group()), raw)
+        for pattern, message in _UNSUPPORTED:
+            m = pattern.search(code)
+            if m:
+                raise CompileFailure(message, _Coord(file, line, m.start() + 1))
 
 
 def parse(text: str, filename: str) -> c_ast.FileAST:
-    reject_unsupported(text, filename)
+    lines = source_lines(text, filename)
+    reject_unsupported(lines)
     try:
         return c_parser.CParser().parse(text, filename)
     except c_parser.ParseError as e:
-        raise _syntax_error(str(e), filename) from None
+        raise _syntax_error(str(e), filename, lines) from None
 
 
-def _syntax_error(message: str, filename: str) -> CompileFailure:
+def _syntax_error(message: str, filename: str, lines: dict) -> CompileFailure:
     m = re.match(r"(.*?):(\d+):(\d+): (.*)", message, re.S)
     if not m:
         return CompileFailure(f"syntax error: {message}")
     file, line, col, what = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
     what = re.sub(r"^before: (.*)$", r"syntax error before '\1'", what)
+    code = lines.get((file or filename, line), "")
+    unknown = re.match(r"([A-Za-z_]\w*)[\s*]+[A-Za-z_]\w*", code[col - 1:])
+    if unknown and unknown.group(1) not in _KEYWORDS:
+        what = f"unknown type name '{unknown.group(1)}'"
     return CompileFailure(what, _Coord(file or filename, line, col))

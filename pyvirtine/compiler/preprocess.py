@@ -6,6 +6,7 @@ code checks (never ``__GNUC__``, so headers stay off GNU extensions)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from typing import Sequence
@@ -15,7 +16,6 @@ from .diagnostics import CompileFailure
 STUB_INCLUDE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "stubs", "include")
 
 PREDEFINED = {
-    "__STDC__": "1", "__STDC_VERSION__": "199901L", "__STDC_HOSTED__": "0",
     "__PYVIRTINE__": "1",
     "__x86_64__": "1", "__x86_64": "1", "__amd64__": "1", "__amd64": "1",
     "__LP64__": "1", "_LP64": "1", "__ELF__": "1",
@@ -44,7 +44,7 @@ def preprocess(source: str, filename: str, include_dirs: Sequence[str] = (),
     if gcc is None:
         raise CompileFailure("cannot preprocess: no C preprocessor found "
                              "(install gcc or cpp: apt-get install cpp)")
-    cmd = [gcc, "-E", "-undef", "-nostdinc", "-std=c99", "-x", "c",
+    cmd = [gcc, "-E", "-undef", "-nostdinc", "-std=c99", "-ffreestanding", "-x", "c",
            "-isystem", STUB_INCLUDE]
     cmd += [f"-D{name}={value}" for name, value in PREDEFINED.items()]
     cmd += [f"-I{d}" for d in include_dirs]
@@ -56,11 +56,20 @@ def preprocess(source: str, filename: str, include_dirs: Sequence[str] = (),
     proc = subprocess.run(cmd, input=marker + source, capture_output=True, text=True,
                           cwd=directory if os.path.isdir(directory) else None)
     if proc.returncode != 0:
-        raise CompileFailure(_first_errors(proc.stderr))
+        raise _first_error(proc.stderr)
     return proc.stdout
 
 
-def _first_errors(stderr: str) -> str:
-    """cpp already prints ``file:line:col: error: ...`` with source and caret."""
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    return "\n".join(lines) or "preprocessing failed"
+def _first_error(stderr: str) -> CompileFailure:
+    """The first error cpp reported, at its location (we add source line and caret)."""
+    for line in stderr.splitlines():
+        m = re.match(r"(.+?):(\d+):(\d+): (?:fatal )?error: (.*)", line)
+        if m:
+            return CompileFailure(m.group(4), _Coord(m.group(1), int(m.group(2)),
+                                                     int(m.group(3))))
+    return CompileFailure(f"preprocessing failed: {stderr.strip()}")
+
+
+class _Coord:
+    def __init__(self, file: str, line: int, column: int) -> None:
+        self.file, self.line, self.column = file, line, column

@@ -1,0 +1,37 @@
+/* Printed by a gcc build and a pyvirtine build of this same file: they must agree. */
+#include <stdio.h>
+#include <stddef.h>
+#include <string.h>
+#include "shapes.h"
+
+struct bits1 { char a; int b : 5; int c : 12; char d; };
+struct bits2 { unsigned a : 31; unsigned b : 2; unsigned c : 31; };
+struct bits3 { char a : 3; short b : 9; long c : 40; char d : 2; };
+struct bits4 { int a : 4; int : 0; char b; int : 3; int c : 9; };
+struct bits5 { unsigned char a : 1, b : 7, c : 2; unsigned long long d : 50; };
+union ubits { int a : 3; unsigned b : 17; char c; };
+struct mixed { char c; double d; short s; long double ld; int i; };
+struct withflex { short n; long long items[]; };
+struct aligned { char c; _Alignas(16) int x; };
+
+#define SHOW(T) printf("%-16s size %2d align %2d\n", #T, (int)sizeof(T), (int)_Alignof(T));
+#define DUMP(var) { unsigned char raw[sizeof var]; memcpy(raw, &var, sizeof var); \
+    printf("%-6s", #var); for (unsigned i = 0; i < sizeof var; i++) printf(" %02x", raw[i]); printf("\n"); }
+
+int main(void) {
+    SHAPES(SHOW)
+    SHOW(struct bits1) SHOW(struct bits2) SHOW(struct bits3) SHOW(struct bits4)
+    SHOW(struct bits5) SHOW(union ubits) SHOW(struct withflex) SHOW(struct aligned)
+    printf("offsets %d %d %d %d %d\n", (int)offsetof(struct bits1, d), (int)offsetof(struct bits4, b),
+           (int)offsetof(struct withflex, items), (int)offsetof(s_nest, z), (int)offsetof(struct aligned, x));
+    printf("mixed %d %d %d\n", (int)offsetof(struct mixed, d), (int)offsetof(struct mixed, s), (int)offsetof(struct mixed, i));
+    struct bits1 b1; memset(&b1, 0, sizeof b1); b1.a = 1; b1.b = -3; b1.c = 1000; b1.d = 7; DUMP(b1)
+    struct bits2 b2; memset(&b2, 0, sizeof b2); b2.a = 0x7fffffff; b2.b = 2; b2.c = 12345; DUMP(b2)
+    struct bits3 b3; memset(&b3, 0, sizeof b3); b3.a = -1; b3.b = 200; b3.c = -5; b3.d = 1; DUMP(b3)
+    struct bits4 b4; memset(&b4, 0, sizeof b4); b4.a = 5; b4.b = 'x'; b4.c = -100; DUMP(b4)
+    struct bits5 b5; memset(&b5, 0, sizeof b5); b5.a = 1; b5.b = 100; b5.c = 3; b5.d = 0x3ffffffffffffULL; DUMP(b5)
+    union ubits u; memset(&u, 0, sizeof u); u.b = 0x1abcd; DUMP(u)
+    printf("read %d %d %d %d %d\n", b1.b, b1.c, b3.a, (int)b3.c, b4.c);
+    printf("promote %d %d\n", b2.b - 5 < 0, b5.b - 200 < 0);
+    return 0;
+}

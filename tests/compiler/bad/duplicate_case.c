@@ -1,0 +1,8 @@
+// expect-error: 5:10: duplicate case value '1'
+int main(void) {
+    switch (2) {
+    case 1: return 1;
+    case 1: return 2;
+    }
+    return 0;
+}

@@ -1,0 +1,4 @@
+// expect-error: 3:12: implicit declaration of function 'frobnicate'
+int main(void) {
+    return frobnicate(3);
+}

@@ -1,0 +1,4 @@
+// expect-error: 3:9: initializer element is not a compile-time constant
+int g(void);
+int x = g();
+int main(void) { return x; }
