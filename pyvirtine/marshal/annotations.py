@@ -59,3 +59,8 @@ def _close(text: str, start: int) -> int:
         depth += {"(": 1, ")": -1}.get(text[end], 0)
         end += 1
     return end
+
+
+# For sources compiled without #include <virtine.h> (``@virtine`` docstrings): the
+# parameter annotations, defined exactly as the header does.
+ANNOTATION_DEFINES = ("VIRTINE_IN(len)=", "VIRTINE_OUT(len)=", "VIRTINE_INOUT(len)=")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from pycparser import c_ast
@@ -14,26 +15,48 @@ from pycparser.c_generator import CGenerator
 
 from . import lengths
 from .annotations import Annotation, find_annotations, find_markers
-from .frontend import ParsedSource, Probe, parse
+from .frontend import ParsedSource, Probe, parse, preprocess_probed
 from .resolve import VOID, Opaque, Pointer, TypeResolver, Unresolvable, spelling
 from .signature import BUFFER, OBJECT, STRING, VALUE, Param, Signature
 from .types import Enum, Scalar
 from ..errors import VirtineCompileError
 
 def find_virtines(source: str, filename: str, include_dirs: Iterable[str] = (),
-                  defines: Iterable[str] = ()) -> list[Signature]:
-    """Signatures of the virtines defined in ``source``, in source order."""
+                  defines: Iterable[str] = (), entries: Iterable[str] = ()) -> list[Signature]:
+    """Signatures of the virtines defined in ``source``, in source order; the functions
+    named in ``entries`` count as virtines without a marker."""
+    return discover(prepare(source, filename, include_dirs, defines), entries)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A C file after preprocessing: ``text`` is all its build depends on."""
+    source: str
+    filename: str
+    text: str
+    annotations: dict
+    markers: list
+
+
+def prepare(source: str, filename: str, include_dirs: Iterable[str] = (),
+            defines: Iterable[str] = ()) -> Prepared:
     notes = find_annotations(source)
     markers = find_markers(source)
     masks = [m for m in markers if m.mode == "whitelist"]
     probes = [Probe(n.length, n.line) for n in [*notes.values(), *masks]]
-    parsed = parse(source, filename, include_dirs, defines, probes)
-    return _Discovery(parsed, notes, markers).run()
+    text = preprocess_probed(source, filename, include_dirs, defines, probes)
+    return Prepared(source, filename, text, notes, markers)
+
+
+def discover(prepared: Prepared, entries: Iterable[str] = ()) -> list[Signature]:
+    parsed = parse(prepared.text, prepared.source, prepared.filename)
+    return _Discovery(parsed, prepared.annotations, prepared.markers, set(entries)).run()
 
 
 class _Discovery:
     def __init__(self, parsed: ParsedSource, annotations: dict[tuple[int, str], Annotation],
-                 markers: list[Annotation]) -> None:
+                 markers: list[Annotation], entries: set[str]) -> None:
+        self.entries = entries
         self.parsed = parsed
         self.annotations = annotations
         self.markers = markers
@@ -64,6 +87,10 @@ class _Discovery:
                 raise self.parsed.error(pending.coord or ext.coord,
                                "'virtine' must be followed by a function declaration")
             pending = None
+        for name in self.entries:
+            if name not in defs:
+                raise self.parsed.error(None, f"no function '{name}' is defined in the C source")
+            marks.setdefault(name, "pyvirtine virtine")
         missing = [name for name in marks if name not in defs]
         if missing:
             raise self.parsed.error(decls[missing[0]][0].coord,

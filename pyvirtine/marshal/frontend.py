@@ -9,7 +9,7 @@ preprocessing expands its macros; the probes are then taken off the tree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from pycparser import c_ast
 
@@ -20,6 +20,7 @@ from ..errors import VirtineCompileError
 
 INCLUDE_DIR = STUB_INCLUDE
 _PROBE = "__pyvirtine_probe_"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,19 +44,29 @@ class ParsedSource:
         return VirtineCompileError(format_error(self.sources, self.filename, line, col, message))
 
 
-def parse(source: str, filename: str, include_dirs: Iterable[str] = (),
-          defines: Iterable[str] = (), probes: Sequence[Probe] = ()) -> ParsedSource:
-    sources = SourceMap(filename, source)
+def preprocess_probed(source: str, filename: str, include_dirs: Iterable[str] = (),
+                      defines: Iterable[str] = (), probes: Sequence[Probe] = ()) -> str:
+    """The preprocessed text of ``source`` with ``probes`` appended."""
     tail = "".join(f'\n#line {p.line} "{filename}"\n'
                    f"static const long long {_PROBE}{i} = ({p.text});" for i, p in enumerate(probes))
+    return _reporting(source, filename, lambda: preprocess(
+        source + "\n" + tail + "\n", filename, list(include_dirs), list(defines)))
+
+
+def parse(text: str, source: str, filename: str) -> ParsedSource:
+    """Parse ``text`` (``preprocess_probed`` of ``source``) and take the probes off."""
+    ast = _reporting(source, filename, lambda: parse_text(text, filename))
+    found = [e for e in ast.ext if isinstance(e, c_ast.Decl) and (e.name or "").startswith(_PROBE)]
+    ast.ext = [e for e in ast.ext if not any(e is f for f in found)]
+    return ParsedSource(filename, ast, SourceMap(filename, source), [d.init for d in found])
+
+
+def _reporting(source: str, filename: str, step: Callable[[], T]) -> T:
     try:
-        text = preprocess(source + "\n" + tail + "\n", filename, list(include_dirs), list(defines))
-        ast = parse_text(text, filename)
+        return step()
     except CompileFailure as failure:
         if failure.coord is None and "error:" in failure.message:
             raise VirtineCompileError(failure.message) from None  # formatted by cpp
         file, line, col = coord_parts(failure.coord, filename)
-        raise VirtineCompileError(format_error(sources, file, line, col, failure.message)) from None
-    found = [e for e in ast.ext if isinstance(e, c_ast.Decl) and (e.name or "").startswith(_PROBE)]
-    ast.ext = [e for e in ast.ext if not any(e is f for f in found)]
-    return ParsedSource(filename, ast, sources, [d.init for d in found])
+        raise VirtineCompileError(format_error(SourceMap(filename, source), file, line, col,
+                                               failure.message)) from None

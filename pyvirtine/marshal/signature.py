@@ -62,6 +62,10 @@ class Signature:
         sep = "" if self.ret_c.endswith("*") else " "
         return f"{self.ret_c}{sep}{self.name}({params})"
 
+    def types(self) -> list[CType]:
+        """The C types of the values and pointed-to objects that cross, and the result."""
+        return [t for t in [*(p.type for p in self.params), self.ret] if t is not None]
+
     def param(self, name: str) -> Param:
         return next(p for p in self.params if p.name == name)
 

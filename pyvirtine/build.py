@@ -1,0 +1,96 @@
+"""Build the virtine images of a C file: read its signatures, append the dispatch
+glue, compile once, and link one image per virtine (crt0's ``__virtine_dispatch``
+pointed at that virtine's glue).  The whole build is cached under the preprocessed
+text, so building an unchanged file again (a second import) compiles nothing.
+
+A *bundle* holds the images of one file in one file (``.virtines``): what the
+setuptools plugin ships, loadable with ``pyvirtine.load`` without a compiler."""
+from __future__ import annotations
+
+import os
+import re
+import struct
+from typing import Iterable, Optional, Union
+
+from .cache import cached
+from .compiler import compile_c
+from .compiler.assemble import assemble
+from .compiler.libc import libc_objects
+from .compiler.link import DEFAULT_MEMORY, link
+from .errors import ImageError, VirtineCompileError
+from .image import PAGE, Image
+from .marshal import dispatch_alias, guest_glue
+from .marshal.discover import Prepared, discover, prepare
+
+BUNDLE_MAGIC = b"VIRTINES"
+BUNDLE_SUFFIX = ".virtines"
+_SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)i?b?\s*$", re.I)
+
+
+def parse_size(size: Union[int, str]) -> int:
+    """Bytes in ``size``: an int, or a string like ``"2M"``, ``"512K"``, ``"1GiB"``."""
+    if isinstance(size, int):
+        return size
+    m = _SIZE.match(size)
+    if not m:
+        raise ValueError(f"cannot read the size {size!r}: use bytes or a number with K, M or G")
+    return int(m.group(1)) << {"": 0, "k": 10, "m": 20, "g": 30}[m.group(2).lower()]
+
+
+def build_images(source: str, filename: str, *, include_dirs: Iterable[str] = (),
+                 defines: Iterable[str] = (), entries: Iterable[str] = (),
+                 memory: Optional[int] = None, opt_level: int = 2,
+                 debug: bool = True) -> list[Image]:
+    """One image per virtine of ``source`` (the file ``filename``), in source order.
+
+    ``entries`` names functions to treat as virtines without a marker; ``memory``
+    overrides every virtine's memory size.  Raises ``VirtineCompileError``."""
+    include_dirs, defines, entries = list(include_dirs), list(defines), list(entries)
+    prepared = prepare(source, filename, include_dirs, defines)
+    key = [prepared.text, filename, "\0".join(entries), str(memory), str(opt_level), str(debug)]
+
+    def build() -> bytes:
+        return write_bundle(_build(prepared, include_dirs, defines, entries, memory, opt_level,
+                                   debug))
+    return read_bundle(cached("virtines", key, build))
+
+
+def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
+           memory: Optional[int], opt_level: int, debug: bool) -> list[Image]:
+    sigs = discover(prepared, entries)
+    if not sigs:
+        raise VirtineCompileError(f"{prepared.filename}:1:1: error: no function is marked "
+                                  "'virtine' (#include <virtine.h> and write 'virtine' before one)")
+    glue_name = f"<virtine glue for {os.path.basename(prepared.filename)}>"
+    unit = f'{prepared.source}\n#line 1 "{glue_name}"\n{guest_glue(sigs)}'
+    obj = compile_c(unit, prepared.filename, include_dirs=include_dirs, defines=defines,
+                    opt_level=opt_level, debug=debug)
+    libc = libc_objects()
+    images = []
+    for sig in sigs:
+        mem = memory or sig.memory or DEFAULT_MEMORY
+        alias = assemble(dispatch_alias(sig), f"{sig.name}.dispatch.s")
+        images.append(link([obj, alias], libraries=libc, mode="function", memory=mem,
+                           argarea=max(16 * PAGE, mem // 4 // PAGE * PAGE), allow=sig.allow,
+                           name=sig.name, abi=sig.to_json()))
+    return images
+
+
+def write_bundle(images: list[Image]) -> bytes:
+    """``VIRTINES``, u32 count, then each image file as u64 length + bytes."""
+    files = [image.to_bytes() for image in images]
+    return BUNDLE_MAGIC + struct.pack("<I", len(files)) + b"".join(
+        struct.pack("<Q", len(f)) + f for f in files)
+
+
+def read_bundle(data: bytes) -> list[Image]:
+    if data[:8] != BUNDLE_MAGIC or len(data) < 12:
+        raise ImageError("not a virtine bundle (bad magic)")
+    (count,), offset, images = struct.unpack_from("<I", data, 8), 12, []
+    for _ in range(count):
+        if offset + 8 > len(data):
+            raise ImageError("truncated virtine bundle")
+        (size,) = struct.unpack_from("<Q", data, offset)
+        images.append(Image.from_bytes(data[offset + 8:offset + 8 + size]))
+        offset += 8 + size
+    return images

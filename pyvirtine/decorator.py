@@ -1,0 +1,95 @@
+"""``@virtine``: a Python function whose body is C (in its docstring, ``source=`` or
+``file=``), compiled once (cached) and run in a fresh virtine on every call::
+
+    @virtine(memory="2M", timeout=0.5)
+    def count_byte(data: bytes, byte: int) -> int:
+        \"\"\"
+        int count_byte(const unsigned char *data VIRTINE_IN(n), size_t n, int byte) { ... }
+        \"\"\"
+
+The C function named like the Python function is the virtine (a ``virtine`` marker
+is optional) and the VIRTINE_IN/OUT/INOUT annotations are defined for you.
+Diagnostics point into the Python file at the docstring's lines."""
+from __future__ import annotations
+
+import ast
+import inspect
+import os
+import textwrap
+from typing import Any, Callable, Iterable, Optional, Union
+
+from .build import build_images, parse_size
+from .function import AllowSpec, VirtineFunction
+from .marshal.annotations import ANNOTATION_DEFINES
+
+
+def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
+            file: Optional[Union[str, os.PathLike]] = None, memory: Optional[Union[int, str]] = None,
+            timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
+            pool_size: int = 1, include_dirs: Iterable[str] = (),
+            defines: Iterable[str] = ()) -> Any:
+    """Decorate a function to run its C implementation in virtines; usable bare
+    (``@virtine``) or with options (see ``pyvirtine.load`` for their meaning)."""
+    def decorate(f: Callable) -> Callable:
+        text, filename = _c_source(f, source, file)
+        dirs = list(include_dirs)
+        if file is None and os.path.exists(filename):
+            dirs.append(os.path.dirname(filename))
+        images = build_images(text, filename, include_dirs=dirs,
+                              defines=[*ANNOTATION_DEFINES, *defines],
+                              entries=[f.__name__],
+                              memory=parse_size(memory) if memory is not None else None)
+        image = next(i for i in images if i.name == f.__name__)
+        vf = VirtineFunction(image, timeout=timeout, allow=allow, capture=capture,
+                             pool_size=pool_size)
+        _check_python_signature(f, vf)
+        call = vf.as_function()
+        call.__module__ = f.__module__
+        call.__qualname__ = f.__qualname__
+        call.__wrapped__ = f  # type: ignore[attr-defined]
+        return call
+    return decorate(func) if func is not None else decorate
+
+
+def _c_source(f: Callable, source: Optional[str],
+              file: Optional[Union[str, os.PathLike]]) -> tuple[str, str]:
+    """The C text to compile and the file name its diagnostics should name.
+
+    A docstring is padded with blank lines to its place in the Python file, so line
+    numbers (and the lines diagnostics quote) are the Python file's."""
+    if file is not None:
+        path = os.fspath(file)
+        if not os.path.isabs(path):
+            path = os.path.join(os.path.dirname(inspect.getfile(f)), path)
+        with open(path, encoding="utf-8") as fh:
+            return fh.read(), path
+    if source is not None:
+        return source, f"<virtine {f.__qualname__}>"
+    if not f.__doc__ or not f.__doc__.strip():
+        raise TypeError(f"@virtine function '{f.__qualname__}' needs its C code in the "
+                        "docstring, source= or file=")
+    path, line = _docstring_position(f)
+    return "\n" * (line - 1) + f.__doc__, path
+
+
+def _docstring_position(f: Callable) -> tuple[str, int]:
+    """(Python file, line where the docstring's text starts), so C diagnostics point
+    at the docstring; ("<docstring of f>", 1) when the source is unavailable."""
+    try:
+        lines, start = inspect.getsourcelines(f)
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+        doc = tree.body[0].body[0]  # type: ignore[attr-defined]
+        return inspect.getsourcefile(f) or inspect.getfile(f), start + doc.lineno - 1
+    except (OSError, TypeError, SyntaxError, IndexError, AttributeError):
+        return f"<docstring of {f.__qualname__}>", 1
+
+
+def _check_python_signature(f: Callable, vf: VirtineFunction) -> None:
+    params = [p for p in inspect.signature(f).parameters.values()
+              if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    expected = vf.packer.inputs
+    if len(params) != len(expected):
+        names = ", ".join(p.name for p in expected) or "none"
+        raise TypeError(f"@virtine {f.__qualname__}: the Python function takes {len(params)} "
+                        f"arguments but the C virtine {vf.signature.prototype} takes "
+                        f"{len(expected)} from Python ({names})")

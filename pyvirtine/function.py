@@ -1,0 +1,118 @@
+"""A virtine as a Python callable: arguments are checked and packed (``marshal``),
+each call runs in a clean virtine from a pool (``runtime``), results are unpacked and
+copied-out buffers written back.
+
+Calls are thread-safe and release the GIL while the guest runs, so ``acall`` (for
+asyncio) and thread pools run calls in parallel up to ``pool_size``."""
+from __future__ import annotations
+
+import asyncio
+import functools
+import sys
+import threading
+from typing import Any, Callable, NamedTuple, Optional, Union
+
+from .errors import VirtineCrash
+from .image import Image, allow_mask
+from .marshal import ArgPacker, Codec, Signature
+
+AllowSpec = Union[int, list, tuple, None]
+
+
+class Captured(NamedTuple):
+    """What a ``capture=True`` virtine returns: the C result and the guest's output."""
+    value: Any
+    stdout: bytes
+    stderr: bytes
+
+
+class VirtineFunction:
+    """Calls one virtine image. ``timeout`` is seconds per call; ``allow`` names
+    hypercalls (``"write"``...) opened beyond the image's own; ``capture`` returns the
+    guest's output in a ``Captured`` instead of writing it to ``sys.stdout``/``stderr``."""
+
+    def __init__(self, image: Image, *, codec: Optional[Codec] = None,
+                 timeout: Optional[float] = None, allow: AllowSpec = None,
+                 capture: bool = False, pool_size: int = 1) -> None:
+        if not image.abi or "params" not in image.abi:
+            raise ValueError(f"image '{image.name}' carries no virtine signature")
+        self.image = image
+        self.signature = Signature.from_json(image.abi)
+        mask = allow if isinstance(allow, int) else allow_mask(list(allow or ()))
+        if mask and self.signature.strict:
+            raise ValueError(f"virtine '{self.signature.name}' is virtine_strict: "
+                             "no hypercalls can be allowed")
+        if timeout is not None and not timeout > 0:
+            raise ValueError("timeout must be a positive number of seconds")
+        if pool_size < 1:
+            raise ValueError("pool_size must be at least 1")
+        self.packer = ArgPacker(self.signature, codec)
+        self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
+        self.capture = capture
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        call = self.packer.pack(args, kwargs, self.image.argarea_size)
+        result = self._virtine().call(call.area)
+        if result.status != 0 or len(result.result) < call.result_len:
+            raise VirtineCrash(f"virtine '{self.signature.name}' exited with status "
+                               f"{result.status} instead of returning", reason="exit")
+        value = self.packer.unpack(call, result.result)
+        if self.capture:
+            return Captured(value, result.stdout, result.stderr)
+        _forward(result.stdout, sys.stdout)
+        _forward(result.stderr, sys.stderr)
+        return value
+
+    async def acall(self, *args: Any, **kwargs: Any) -> Any:
+        """Await a call; it runs in the event loop's default thread pool."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, functools.partial(self, *args, **kwargs))
+
+    def close(self) -> None:
+        """Destroy the pool of VMs; the next call makes a new one."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
+
+    def _virtine(self):
+        with self._lock:
+            if self._pool is None:
+                from .runtime import Virtine  # needs the native launcher: only when called
+                self._pool = Virtine(self.image, **self._options)
+            return self._pool
+
+    def as_function(self) -> Callable[..., Any]:
+        """A plain Python function calling this virtine: ``help()`` shows the C signature."""
+        sig = self.signature
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self(*args, **kwargs)
+        call.__name__ = call.__qualname__ = sig.name
+        call.__signature__ = self.packer.signature  # type: ignore[attr-defined]
+        call.__doc__ = describe(sig)
+        call.acall = self.acall  # type: ignore[attr-defined]
+        call.close = self.close  # type: ignore[attr-defined]
+        call.virtine = self  # type: ignore[attr-defined]
+        call.c_signature = sig.prototype  # type: ignore[attr-defined]
+        return call
+
+
+def describe(sig: Signature) -> str:
+    lines = [f"C virtine: {sig.prototype}", ""]
+    implied = [p.name for p in sig.params if p.implied]
+    if implied:
+        lines.append(f"Not passed from Python (the element count of a buffer): {', '.join(implied)}.")
+    if sig.location:
+        lines.append(f"Defined at {sig.location}.")
+    lines.append("Each call runs in a fresh virtine; see pyvirtine.marshal.pack for what "
+                 "each C parameter accepts.")
+    return "\n".join(lines)
+
+
+def _forward(data: bytes, stream: Any) -> None:
+    if data:
+        stream.write(data.decode("utf-8", "replace"))
+        stream.flush()
