@@ -8,8 +8,10 @@ from typing import Sequence
 from . import image as img
 from .cache import cached
 from .compiler import compile_c
+from .compiler.diagnostics import CompileFailure
 from .compiler.libc import libc_objects
 from .compiler.link import DEFAULT_MEMORY, link
+from .compiler.preprocess import preprocess
 
 DEFAULT_ALLOW = ("write", "read")  # a program may print and read its input
 
@@ -25,8 +27,8 @@ def build_program(path: str, source: str, *, include_dirs: Sequence[str] = (),
                   allow: Sequence[str] = DEFAULT_ALLOW) -> img.Image:
     """The image of the C program ``source`` (the file ``path``). Raises
     ``VirtineCompileError`` or ``LinkError``."""
-    obj = compile_c(source, path, include_dirs=include_dirs, defines=defines,
-                    opt_level=opt_level, debug=debug)
+    obj = compile_object(path, source, include_dirs=include_dirs, defines=defines,
+                         opt_level=opt_level, debug=debug)
     libraries = libc_objects()
     mask = img.allow_mask(list(allow))
     name = path.rsplit("/", 1)[-1]
@@ -36,3 +38,17 @@ def build_program(path: str, source: str, *, include_dirs: Sequence[str] = (),
                     name=name).to_bytes()
     key = [obj, *libraries, f"program memory={memory} allow={mask} name={name}"]
     return img.Image.from_bytes(cached("image", key, build))
+
+
+def compile_object(path: str, source: str, *, include_dirs: Sequence[str] = (),
+                   defines: Sequence[str] = (), opt_level: int = 2, debug: bool = True) -> bytes:
+    """``compile_c``, cached under the preprocessed text: that covers every header the
+    source includes, and the line markers in it carry the file names debug info uses."""
+    def build() -> bytes:
+        return compile_c(source, path, include_dirs=include_dirs, defines=defines,
+                         opt_level=opt_level, debug=debug)
+    try:
+        expanded = preprocess(source, path, include_dirs, defines)
+    except CompileFailure:
+        return build()  # the compiler reports the preprocessor's error in its own format
+    return cached("object", [expanded, path, f"opt={opt_level} debug={debug}"], build)
