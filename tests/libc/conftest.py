@@ -58,10 +58,7 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
-@pytest.fixture(scope="session")
-def libc_archive(tmp_path_factory) -> Path:
-    """The libc built as a static archive (assembly through pyvirtine's assembler)."""
-    out = tmp_path_factory.mktemp("libc")
+def gcc_libc_objects(out: Path) -> list[Path]:
     objects = []
     for source in sorted(LIBC.glob("*.c")):
         obj = out / (source.stem + ".o")
@@ -72,9 +69,31 @@ def libc_archive(tmp_path_factory) -> Path:
         obj = out / (source.stem + "_s.o")
         obj.write_bytes(assemble(source.read_text(), str(source)))
         objects.append(obj)
+    return objects
+
+
+def pyvirtine_libc_objects(out: Path) -> list[Path]:
+    from pyvirtine.compiler.libc import libc_objects
+    objects = []
+    for i, data in enumerate(libc_objects()):
+        obj = out / f"member{i}.o"
+        obj.write_bytes(data)
+        objects.append(obj)
+    return objects
+
+
+@pytest.fixture(scope="session", params=["gcc", "pyvirtine"])
+def libc_archive(request, tmp_path_factory) -> tuple[Path, list[str]]:
+    """The libc as a static archive, compiled by gcc or by pyvirtine's own compiler
+    (the build guests get), and the defines programs linked with it need.
+    Assembly always goes through pyvirtine's assembler."""
+    out = tmp_path_factory.mktemp(f"libc-{request.param}")
+    build = gcc_libc_objects if request.param == "gcc" else pyvirtine_libc_objects
     archive = out / "libc.a"
-    run(["ar", "rcs", str(archive), *map(str, objects)])
-    return archive
+    run(["ar", "rcs", str(archive), *map(str, build(out))])
+    # pyvirtine lowers long double to double, so a gcc-compiled caller and that
+    # libc disagree on how a long double argument is passed.
+    return archive, ["LONG_DOUBLE_IS_DOUBLE"] if request.param == "pyvirtine" else []
 
 
 Runner = Callable[..., subprocess.CompletedProcess]
@@ -100,24 +119,30 @@ def _runner(build: Callable[[str, Path], Path], tmp_path_factory) -> Runner:
 @pytest.fixture(scope="session")
 def guest(libc_archive, tmp_path_factory) -> Runner:
     """Runs programs/<name>.c linked against pyvirtine's libc and the shim."""
+    archive, toolchain_defines = libc_archive
+
     def build(name: str, out: Path, defines: list[str]) -> Path:
         exe = out / name
-        flags = freestanding_flags() + [f"-D{d}" for d in defines]
+        flags = freestanding_flags() + [f"-D{d}" for d in defines + toolchain_defines]
         run([GCC, *flags, "-c", str(PROGRAMS / f"{name}.c"), "-o", str(out / "main.o")])
         run([GCC, *flags, "-c", str(HERE / "shim.c"), "-o", str(out / "shim.o")])
         run([GCC, "-nostdlib", "-static", "-no-pie", "-o", str(exe), str(out / "main.o"),
-             str(out / "shim.o"), str(libc_archive), "-lgcc"])
+             str(out / "shim.o"), str(archive), "-lgcc"])
         return exe
     return _runner(build, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def host(tmp_path_factory) -> Runner:
-    """Runs programs/<name>.c built against the host's glibc (the reference)."""
+def host(libc_archive, tmp_path_factory) -> Runner:
+    """Runs programs/<name>.c built against the host's glibc (the reference), with
+    the same defines as the guest build it is compared with."""
+    toolchain_defines = libc_archive[1]
+
     def build(name: str, out: Path, defines: list[str]) -> Path:
         exe = out / name
         run([GCC, "-std=c99", "-D_DEFAULT_SOURCE", "-O1", "-fno-builtin",
-             *[f"-D{d}" for d in defines], "-o", str(exe), str(PROGRAMS / f"{name}.c"), "-lm"])
+             *[f"-D{d}" for d in defines + toolchain_defines], "-o", str(exe),
+             str(PROGRAMS / f"{name}.c"), "-lm"])
         return exe
     return _runner(build, tmp_path_factory)
 

@@ -89,6 +89,9 @@ int main(void)
             static const char conv[] = "fFeEgGaA";
             double v = rng_double();
             int c = rng_below(kind == 8 ? 8 : 6), is_long = rng_below(6) == 0;
+#ifdef LONG_DOUBLE_IS_DOUBLE
+            is_long = 0;
+#endif
             add_flags(&p, "-+ 0#");
             stars = add_width_precision(&p, star, 1);
             p += sprintf(p, "%s%c", is_long ? "L" : "", conv[c]);
