@@ -1,18 +1,21 @@
 """Build the virtine images of a C file: read its signatures, append the dispatch
 glue, compile once, and link one image per virtine (crt0's ``__virtine_dispatch``
 pointed at that virtine's glue).  The whole build is cached under the preprocessed
-text, so building an unchanged file again (a second import) compiles nothing.
+text, and found again from the raw inputs and header hashes, so building an unchanged
+file again (a second import) runs neither the compiler nor the preprocessor.
 
 A *bundle* holds the images of one file in one file (``.virtines``): what the
 setuptools plugin ships, loadable with ``pyvirtine.load`` without a compiler."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import struct
 from typing import Iterable, Optional, Union
 
-from .cache import cached
+from .cache import cache_dir, cache_key, cached
 from .compiler import compile_c
 from .compiler.assemble import assemble
 from .compiler.libc import libc_objects
@@ -46,13 +49,51 @@ def build_images(source: str, filename: str, *, include_dirs: Iterable[str] = ()
     ``entries`` names functions to treat as virtines without a marker; ``memory``
     overrides every virtine's memory size.  Raises ``VirtineCompileError``."""
     include_dirs, defines, entries = list(include_dirs), list(defines), list(entries)
+    settings = ["\0".join(entries), str(memory), str(opt_level), str(debug)]
+    direct = [source, filename, "\0".join(include_dirs), "\0".join(defines), *settings]
+    bundle = _direct_hit(direct)
+    if bundle is not None:
+        return read_bundle(bundle)
     prepared = prepare(source, filename, include_dirs, defines)
-    key = [prepared.text, filename, "\0".join(entries), str(memory), str(opt_level), str(debug)]
+    key = [prepared.text, filename, *settings]
 
     def build() -> bytes:
         return write_bundle(_build(prepared, include_dirs, defines, entries, memory, opt_level,
                                    debug))
-    return read_bundle(cached("virtines", key, build))
+    bundle = cached("virtines", key, build)
+    _remember(direct, prepared.text, cache_key("virtines", key))
+    return read_bundle(bundle)
+
+
+# Direct mode (as in ccache): the raw inputs, plus the hashes of every header the
+# preprocessor read, find the build without running the preprocessor, so a second
+# import needs neither the compiler nor cpp.
+_LINE_MARKER = re.compile(r'^#\s*\d+\s+"((?:[^"\\]|\\.)*)"', re.M)
+
+
+def _direct_hit(direct: list) -> Optional[bytes]:
+    try:
+        entry = json.loads((cache_dir() / "virtines-direct" / cache_key("virtines-direct", direct))
+                           .read_bytes())
+        if any(_file_hash(path) != digest for path, digest in entry["deps"]):
+            return None
+        return (cache_dir() / "virtines" / entry["bundle"]).read_bytes()
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _remember(direct: list, text: str, bundle_key: str) -> None:
+    deps = sorted({path for path in _LINE_MARKER.findall(text) if os.path.isfile(path)})
+    entry = {"deps": [[path, _file_hash(path)] for path in deps], "bundle": bundle_key}
+    cached("virtines-direct", direct, lambda: json.dumps(entry).encode())
+
+
+def _file_hash(path: str) -> Optional[str]:
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
 
 
 def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,

@@ -16,13 +16,14 @@ from .marshal import Codec
 class VirtineModule(types.ModuleType):
     """The virtines of one C file as functions, plus their struct/enum classes."""
 
-    def __init__(self, name: str, images: list[Image], **options: Any) -> None:
-        super().__init__(name)
-        self.__file__ = name
+    def __init__(self, path: str, images: list[Image], **options: Any) -> None:
+        super().__init__(os.path.basename(path).split(".")[0] or path)
+        self.__file__ = path
         codec = Codec()
         self._virtines = [VirtineFunction(image, codec=codec, **options) for image in images]
         functions = [v.as_function() for v in self._virtines]
         for f in functions:
+            f.__module__ = self.__name__
             setattr(self, f.__name__, f)
         for v in self._virtines:
             for t in v.signature.types():
@@ -31,7 +32,7 @@ class VirtineModule(types.ModuleType):
             if not hasattr(self, cls_name):
                 setattr(self, cls_name, cls)
         self.__all__ = [f.__name__ for f in functions]
-        self.__doc__ = f"Virtines of {name}:\n\n" + "\n".join(
+        self.__doc__ = f"Virtines of {path}:\n\n" + "\n".join(
             f"    {v.signature.prototype}" for v in self._virtines)
 
     def close(self) -> None:

@@ -1,0 +1,130 @@
+"""@virtine: C in a docstring (or source= / file=) run as a Python function."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from pyvirtine import VirtineCompileError, virtine
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@virtine(memory="2M", timeout=0.5)
+def count_byte(data: bytes, byte: int) -> int:
+    """
+    #include <stddef.h>
+    int count_byte(const unsigned char *data VIRTINE_IN(n), size_t n, int byte) {
+        int c = 0; for (size_t i = 0; i < n; i++) c += data[i] == byte; return c;
+    }
+    """
+
+
+@virtine
+def checksum(data, seed):
+    """
+    #include <stdint.h>
+    #include <stddef.h>
+    static uint32_t step(uint32_t h, uint8_t b) { return (h ^ b) * 16777619u; }
+    uint32_t checksum(const void *data VIRTINE_IN(len), size_t len, uint32_t seed) {
+        const uint8_t *p = data;
+        uint32_t h = seed;
+        for (size_t i = 0; i < len; i++) h = step(h, p[i]);
+        return h;
+    }
+    """
+
+
+def _fnv(data: bytes, seed: int) -> int:
+    h = seed
+    for b in data:
+        h = ((h ^ b) * 16777619) % 2**32
+    return h
+
+
+def test_issue_example(kvm):
+    assert count_byte(b"banana", ord("a")) == 3
+    assert count_byte.__name__ == "count_byte"
+    assert "int count_byte(const unsigned char *data VIRTINE_IN(n), size_t n, int byte)" \
+        in count_byte.__doc__
+
+
+def test_bare_decorator_and_void_buffers(kvm):
+    data = os.urandom(300)
+    assert checksum(data, 2166136261) == _fnv(data, 2166136261)
+    assert checksum(memoryview(data)[10:20], 7) == _fnv(data[10:20], 7)
+
+
+def test_source_and_file_forms(kvm, tmp_path):
+    @virtine(source="double avg(const double *x VIRTINE_IN(n), int n) {\n"
+                    "    double s = 0; for (int i = 0; i < n; i++) s += x[i]; return n ? s / n : 0;\n}\n")
+    def avg(x):
+        ...
+    assert avg([1.0, 2.0, 6.0]) == 3.0
+
+    c_file = tmp_path / "mul.c"
+    c_file.write_text("#include <virtine.h>\nlong mul(long a, long b) { return a * b; }\n")
+
+    @virtine(file=c_file)
+    def mul(a, b):
+        ...
+    assert mul(-6, 7) == -42
+
+
+def test_compile_error_points_into_the_python_file():
+    with pytest.raises(VirtineCompileError) as e:
+        @virtine
+        def broken(x):
+            """
+            int broken(int x) {
+                return x + undefined_name;
+            }
+            """
+    line = sys._getframe().f_lineno - 3   # the 'return' line above
+    msg = str(e.value)
+    assert msg.startswith(f"{__file__}:{line}:"), msg
+    assert "undefined_name" in msg and "^" in msg
+
+
+def test_python_and_c_arity_must_agree():
+    with pytest.raises(TypeError, match=r"takes 3 arguments but the C virtine .* takes 2 from Python"):
+        @virtine
+        def count(data, byte, extra):
+            """
+            #include <stddef.h>
+            int count(const char *data VIRTINE_IN(n), size_t n, int byte) { return 0; }
+            """
+
+
+def test_missing_c_function():
+    with pytest.raises(VirtineCompileError, match="no function 'nothere' is defined"):
+        @virtine(source="int other(void) { return 1; }\n")
+        def nothere():
+            ...
+
+
+def test_wrong_argument_type_is_typeerror(kvm):
+    with pytest.raises(TypeError, match=r"argument 'byte' must be an integer for 'int'"):
+        count_byte(b"x", 1.5)
+
+
+def test_second_import_needs_no_compiler(kvm, tmp_path):
+    module = tmp_path / "uses_virtine.py"
+    module.write_text(textwrap.dedent('''
+        from pyvirtine import virtine
+
+        @virtine
+        def triple(x):
+            """int triple(int x) { return 3 * x; }"""
+
+        print(triple(14))
+    '''))
+    env = dict(os.environ, PYTHONPATH=REPO)
+    first = subprocess.run([sys.executable, str(module)], env=env, capture_output=True, text=True)
+    assert first.stdout.strip() == "42", first.stderr
+    env["PATH"] = str(tmp_path)   # no gcc, no cpp: a rebuild would fail
+    second = subprocess.run([sys.executable, str(module)], env=env, capture_output=True, text=True)
+    assert second.stdout.strip() == "42", second.stderr

@@ -1,0 +1,126 @@
+"""pyvirtine.load: every virtine of a C file as a Python function, run for real."""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import dataclasses
+import pathlib
+import pydoc
+
+import pytest
+
+import pyvirtine
+from pyvirtine import VirtineCrash, VirtinePolicyError, VirtineTimeout
+
+C = pathlib.Path(__file__).parent / "c" / "shapes.c"
+
+
+@pytest.fixture(scope="module")
+def lib():
+    with pyvirtine.load(C, timeout=2.0) as mod:
+        yield mod
+
+
+def test_module_exposes_functions_and_types(kvm, lib):
+    assert set(lib.__all__) >= {"step", "turn", "upper", "centroid", "shout", "bump"}
+    assert dataclasses.is_dataclass(lib.point)
+    assert lib.dir.SOUTH == 2
+    text = pydoc.render_doc(lib.upper, renderer=pydoc.plaintext)
+    assert "size_t upper(const char *in VIRTINE_IN(n), size_t n, char *out VIRTINE_OUT(n))" in text
+    assert "upper(in_, out)" in text
+
+
+def test_structs_and_enums(kvm, lib):
+    p = lib.step({"x": 0, "y": 0}, lib.dir.NORTH)
+    assert p == lib.point(x=0, y=1)
+    assert lib.step(p, 1) == lib.point(x=1, y=1)
+    assert lib.turn(lib.dir.WEST) is lib.dir.NORTH
+
+
+def test_buffers_in_and_out(kvm, lib):
+    out = bytearray(5)
+    assert lib.upper(b"hello", out) == 5
+    assert out == b"HELLO"
+    small = bytearray(2)
+    with pytest.raises(ValueError, match="'out' has 2 elements .* needs 5"):
+        lib.upper(b"hello", small)
+
+
+def test_struct_arrays_and_object_out(kvm, lib):
+    c = lib.point()
+    lib.centroid([{"x": 0, "y": 0}, {"x": 4, "y": 8}, lib.point(x=2, y=4)], c)
+    assert (c.x, c.y) == (2, 4)
+
+
+def test_string_return_copied_out(kvm, lib):
+    assert lib.describe(lib.point(x=-3, y=7)) == "(-3, 7)"
+
+
+def test_every_call_starts_clean(kvm, lib):
+    assert [lib.bump() for _ in range(3)] == [1, 1, 1]
+
+
+def test_output_passes_through(kvm, lib, capsys):
+    assert lib.shout("world") == len("hello, world!\n")
+    assert capsys.readouterr().out == "hello, world!\n"
+
+
+def test_capture_returns_output(kvm):
+    with pyvirtine.load(C, capture=True) as mod:
+        r = mod.shout("you")
+        assert r == (len("hello, you!\n"), b"hello, you!\n", b"")
+
+
+def test_denied_hypercall(kvm, lib):
+    with pytest.raises(VirtinePolicyError) as e:
+        lib.sneaky_print(5)
+    assert e.value.hypercall == "write"
+    with pyvirtine.load(C, allow=["write"], capture=True) as mod:
+        assert mod.sneaky_print(5) == (5, b"5\n", b"")
+
+
+def test_crash_reports_c_location_and_pool_recovers(kvm, lib):
+    with pytest.raises(VirtineCrash) as e:
+        lib.deref(8)
+    assert "shapes.c" in str(e.value.location)
+    assert lib.turn(0) == 1                # the function and the module still work
+
+
+def test_timeout(kvm):
+    with pyvirtine.load(C, timeout=0.2) as mod:
+        with pytest.raises(VirtineTimeout):
+            mod.spin(1)
+        assert mod.turn(1) == 2
+
+
+def test_acall_and_threads(kvm):
+    with pyvirtine.load(C, pool_size=2) as mod:
+        async def main():
+            return await asyncio.gather(*(mod.step.acall({"x": i, "y": 0}, 1) for i in range(6)))
+        points = asyncio.run(main())
+        assert [p.x for p in points] == [1, 2, 3, 4, 5, 6]
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            outs = [bytearray(3) for _ in range(8)]
+            counts = list(pool.map(lambda o: mod.upper(b"abc", o), outs))
+        assert counts == [3] * 8 and all(o == b"ABC" for o in outs)
+
+
+def test_load_source_string(kvm):
+    mod = pyvirtine.load(source="#include <virtine.h>\nvirtine int twice(int x) { return 2 * x; }\n")
+    assert mod.twice(21) == 42
+    mod.close()
+
+
+def test_compile_error_is_located(tmp_path):
+    bad = tmp_path / "bad.c"
+    bad.write_text("#include <virtine.h>\nvirtine int f(int x) {\n    return x + y;\n}\n")
+    with pytest.raises(pyvirtine.VirtineCompileError) as e:
+        pyvirtine.load(bad)
+    assert f"{bad}:3:" in str(e.value) and "error:" in str(e.value) and "^" in str(e.value)
+
+
+def test_file_without_virtines(tmp_path):
+    f = tmp_path / "plain.c"
+    f.write_text("int f(int x) { return x; }\n")
+    with pytest.raises(pyvirtine.VirtineCompileError, match="no function is marked 'virtine'"):
+        pyvirtine.load(f)
