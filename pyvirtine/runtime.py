@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from typing import Iterable, Optional, Union
+from typing import Iterable, NamedTuple, Optional, Union
 
 from . import image as image_format
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
@@ -31,8 +31,7 @@ REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", 
 BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
 
 
-@dataclasses.dataclass(frozen=True)
-class CallResult:
+class CallResult(NamedTuple):
     """What one call returned: the guest's exit status, its result bytes (from the
     argument area), captured output, and how many VM exits the call took."""
 
@@ -98,6 +97,7 @@ class Virtine:
             lib.vt_result_release(res)
         self._pool = pool
         self._close_lock = threading.Lock()
+        self._per_thread = threading.local()  # one reusable result struct per thread
 
     def call(self, args: bytes = b"", input: bytes = b"") -> CallResult:
         """Run one call in a clean virtine. Raises ``VirtineTimeout``,
@@ -105,9 +105,11 @@ class Virtine:
         pool = self._pool
         if pool is None:
             raise VirtineError("this virtine is closed")
-        res = ffi.new("struct vt_result *")
+        res = getattr(self._per_thread, "res", None)
+        if res is None:
+            res = self._per_thread.res = ffi.new("struct vt_result *")
         try:
-            if lib.vt_call(pool, args, len(args), input, len(input), res) != lib.VT_OK:
+            if lib.vt_call(pool, args, len(args), input, len(input), res):
                 raise self._error(res)
             return CallResult(res.status, _take(res.result, res.result_len),
                               _take(res.out, res.out_len), _take(res.err, res.err_len),
@@ -172,4 +174,4 @@ def _crash_reason(res) -> str:
 
 
 def _take(pointer, length: int) -> bytes:
-    return ffi.buffer(pointer, length)[:] if length else b""
+    return ffi.unpack(ffi.cast("char *", pointer), length) if length else b""

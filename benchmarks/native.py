@@ -1,0 +1,38 @@
+"""The benchmarks' own native module: the bare-KVM baselines (baseline.c), C timing
+loops (loops.c) and a private copy of the launcher they drive, built with cffi on
+first use into benchmarks/_build."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import cffi
+
+from pyvirtine.hypervisor import build_launcher
+
+HERE = Path(__file__).resolve().parent
+BUILD = HERE / "_build"
+
+CDEF = """
+int baseline_exit_roundtrip(int cpl, int n, double *samples);
+int baseline_cold_start(int n, double *samples);
+int bench_calls(struct vt_pool *pool, const uint8_t *args, size_t args_len, int n,
+                double *samples);
+"""
+
+
+def load():
+    """(ffi, lib) of the benchmark module, building it if needed."""
+    ffi = cffi.FFI()
+    ffi.cdef(build_launcher._cdef() + CDEF)
+    sources = [str(HERE / "baseline.c"), str(HERE / "loops.c")]
+    sources += [str(Path(build_launcher.HERE, s)) for s in build_launcher.SOURCES]
+    ffi.set_source("_pyvirtine_bench", '#include "launcher.h"', sources=sources,
+                   include_dirs=[build_launcher.HERE], libraries=build_launcher.LIBRARIES,
+                   extra_compile_args=build_launcher.CFLAGS)
+    BUILD.mkdir(exist_ok=True)
+    path = ffi.compile(tmpdir=str(BUILD))
+    spec = importlib.util.spec_from_file_location("_pyvirtine_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ffi, module.lib

@@ -1,0 +1,199 @@
+"""Runtime benchmarks (issue: virtine runtime): pyvirtine beside the raw KVM primitives,
+measured in the same run so the ratios hold on any machine.
+
+Rows (medians): raw `out` exit round trip at CPL3 and CPL0 (bare VM, no pyvirtine code),
+a warm isolated call through the C API and from Python (pool + snapshot + reset), one
+hypercall, cold start (new pool to first result) beside a bare VM's create + first exit,
+start latency against image size, and calls/s with 1 and 2 Python threads.
+"""
+from __future__ import annotations
+
+import statistics
+import struct
+import threading
+import time
+from typing import Callable
+
+from pyvirtine.image import PAGE
+from pyvirtine.runtime import Virtine
+from tests.support.asm_guests import asm_image
+
+from .native import load
+
+# One call: read the u64 argument, return it + 1. HCALLS more hypercalls when asked.
+def _guest(hypercalls: int = 0) -> str:
+    loop = f"""
+    mov ${hypercalls}, %ebx
+1:  test %ebx, %ebx
+    jz 2f
+    mov $1, %edi
+    hcall 12
+    dec %ebx
+    jmp 1b
+2:""" if hypercalls else ""
+    return f"""
+    hcall 13
+{loop}
+    mov ARGAREA, %rax
+    add $1, %rax
+    mov %rax, ARGAREA
+    xor %edi, %edi
+    mov $8, %esi
+    hcall 0
+"""
+
+
+HYPERCALLS = 100
+SIZES = [16 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20]
+
+
+def _median_us(samples) -> float:
+    return statistics.median(samples)
+
+
+def _time_us(fn: Callable[[], object], n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1e6)
+    return out
+
+
+def run(quick: bool = False) -> dict:
+    ffi, lib = load()
+    n = 500 if quick else 3000
+    buf = ffi.new(f"double[{n}]")
+    arg = struct.pack("<Q", 1)
+    results: dict = {"n": n}
+
+    def c_samples(fill, count: int = n) -> float:
+        rc = fill(count, buf)
+        if rc:
+            raise RuntimeError(f"benchmark loop failed ({rc})")
+        return _median_us(list(buf)[:count])
+
+    def c_pool(image, **options):
+        data = image.to_bytes()
+        opt = ffi.new("struct vt_options *", {"pool_size": 1, "capture": 1, "snapshot": 1,
+                                              **options})
+        res = ffi.new("struct vt_result *")
+        pool = lib.vt_pool_create(data, len(data), opt, res)
+        if pool == ffi.NULL:
+            raise RuntimeError(ffi.string(res.message).decode())
+        return pool
+
+    plain, chatty = asm_image(_guest()), asm_image(_guest(HYPERCALLS))
+    pool = c_pool(plain)
+    hpool = c_pool(chatty, allow=1 << 12)
+    virtine = Virtine(plain)
+    for _ in range(200):  # warm caches and pages before any measurement
+        virtine.call(arg)
+    # Interleave rounds so a slow phase of the machine hits every row alike.
+    rounds: dict[str, list[float]] = {k: [] for k in (
+        "raw_exit_cpl3", "raw_exit_cpl0", "warm_call_c", "warm_call_python", "hypercall_call")}
+    for _ in range(3):
+        rounds["raw_exit_cpl3"].append(
+            c_samples(lambda k, b: lib.baseline_exit_roundtrip(3, k, b)))
+        rounds["raw_exit_cpl0"].append(
+            c_samples(lambda k, b: lib.baseline_exit_roundtrip(0, k, b)))
+        rounds["warm_call_c"].append(c_samples(lambda k, b: lib.bench_calls(pool, arg, 8, k, b)))
+        rounds["hypercall_call"].append(
+            c_samples(lambda k, b: lib.bench_calls(hpool, arg, 8, k, b), n // 20))
+        rounds["warm_call_python"].append(_median_us(_time_us(lambda: virtine.call(arg), n)))
+    for key, values in rounds.items():
+        results[key] = statistics.median(values)
+    results["hypercall"] = (results["hypercall_call"] - results["warm_call_c"]) / HYPERCALLS
+    lib.vt_pool_destroy(pool)
+    lib.vt_pool_destroy(hpool)
+
+    cold_n = 20 if quick else 60
+    cold = ffi.new(f"double[{cold_n}]")
+    lib.baseline_cold_start(cold_n, cold)
+    results["raw_cold"] = _median_us(list(cold))
+    data = plain.to_bytes()
+
+    def cold_start() -> None:
+        with Virtine(data) as v:
+            v.call(arg)
+    results["cold_start"] = _median_us(_time_us(cold_start, cold_n))
+
+    results["by_size"] = []
+    for size in SIZES:
+        image = asm_image(_guest(), mem=size + (4 << 20), payload_data=b"\x5a" * size)
+        sized = image.to_bytes()
+        cold_us = _median_us(_time_us(lambda: Virtine(sized).call(arg), max(5, cold_n // 4)))
+        with Virtine(sized) as v:
+            for _ in range(100):
+                v.call(arg)
+            warm_us = _median_us(_time_us(lambda: v.call(arg), n))
+        results["by_size"].append({"size": size, "warm_call": warm_us, "cold_start": cold_us})
+
+    results["threads"] = {k: _calls_per_second(plain, k, 0.5 if quick else 2.0) for k in (1, 2)}
+    virtine.close()
+    return results
+
+
+def _calls_per_second(image, threads: int, seconds: float) -> float:
+    arg = struct.pack("<Q", 1)
+    with Virtine(image, pool_size=threads) as v:
+        counts = [0] * threads
+        stop = time.perf_counter() + seconds
+
+        def worker(i: int) -> None:
+            while time.perf_counter() < stop:
+                v.call(arg)
+                counts[i] += 1
+        workers = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+    return sum(counts) / seconds
+
+
+def report(r: dict) -> list[tuple[str, float, str, float, float]]:
+    """(row, median us or value, baseline row, ratio, target ratio)."""
+    small, large = r["by_size"][0], r["by_size"][-1]
+    return [
+        ("warm isolated call (C API)", r["warm_call_c"], "raw CPL3 exit",
+         r["warm_call_c"] / r["raw_exit_cpl3"], 1.2),
+        ("warm isolated call (Python)", r["warm_call_python"], "raw CPL3 exit",
+         r["warm_call_python"] / r["raw_exit_cpl3"], 1.3),
+        ("hypercall round trip", r["hypercall"], "raw CPL3 exit",
+         r["hypercall"] / r["raw_exit_cpl3"], 1.2),
+        ("cold start (new pool to first result)", r["cold_start"], "bare VM create+exit",
+         r["cold_start"] / r["raw_cold"], 1.5),
+        (f"warm start, {large['size'] >> 20} MiB image", large["warm_call"],
+         f"{small['size'] >> 10} KiB image", large["warm_call"] / small["warm_call"], 1.5),
+        ("calls/s with 2 Python threads", r["threads"][2], "1 thread",
+         r["threads"][2] / r["threads"][1], -1.8),
+    ]
+
+
+def plot(r: dict, path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    bars = [("raw exit\nCPL0", r["raw_exit_cpl0"]), ("raw exit\nCPL3", r["raw_exit_cpl3"]),
+            ("hypercall", r["hypercall"]), ("warm call\nC API", r["warm_call_c"]),
+            ("warm call\nPython", r["warm_call_python"])]
+    left.bar([b[0] for b in bars], [b[1] for b in bars],
+             color=["#999", "#999", "#4a7", "#37a", "#37a"])
+    left.set_ylabel("microseconds (median)")
+    left.set_title("Call latency vs. the raw KVM exit (cf. virtines Fig. 8)")
+    sizes = [row["size"] / 1024 for row in r["by_size"]]
+    right.plot(sizes, [row["cold_start"] / 1000 for row in r["by_size"]], "o-",
+               label="cold start (new pool)")
+    right.plot(sizes, [row["warm_call"] / 1000 for row in r["by_size"]], "s-",
+               label="warm start (pool + snapshot)")
+    right.axhline(r["raw_cold"] / 1000, color="#999", ls="--", label="bare VM create + exit")
+    right.set_xscale("log", base=2)
+    right.set_yscale("log")
+    right.set_xlabel("image size (KiB)")
+    right.set_ylabel("milliseconds (median)")
+    right.set_title("Start latency vs. image size (cf. Fig. 12)")
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
