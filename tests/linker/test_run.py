@@ -4,6 +4,8 @@ import struct
 
 import pytest
 
+from pyvirtine.compiler import compile_c
+from pyvirtine.compiler.libc import libc_objects
 from pyvirtine.compiler.link import link
 from pyvirtine.program import pack_argv
 from pyvirtine.runtime import Virtine
@@ -73,3 +75,27 @@ def test_program_mode_builds_argv(kvm, gcc, tmp_path):
         assert result.stdout == b"prog|one||three|"
         assert result.status == 44
         assert virtine.call(pack_argv([])).status == 40
+
+
+def test_function_mode_with_libc_flushes_output(kvm):
+    source = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+unsigned long __virtine_dispatch(void *argarea)
+{
+    int *a = argarea;
+    char *copy = malloc(64);
+    strcpy(copy, "heap works");
+    printf("got %d, %s\n", a[0], copy);  /* stays buffered until crt0's __libc_flush */
+    a[0] += 1;
+    return 4;
+}
+"""
+    obj = compile_c(source, "fnlibc.c")
+    image = link([obj], libraries=libc_objects(), mode="function", allow=1 << 10)
+    with Virtine(image) as virtine:
+        for x in (5, 6):
+            result = virtine.call(struct.pack("<i", x))
+            assert result.stdout == b"got %d, heap works\n" % x
+            assert result.result == struct.pack("<i", x + 1)
