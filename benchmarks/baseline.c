@@ -43,7 +43,7 @@ static int bare_make(struct bare *b, int cpl) {
     pml4[0] = 0x3000 | 7;
     pdpt[0] = 0x4000 | 7;
     for (int i = 0; i < 2; i++) pd[i] = ((uint64_t)i << 21) | 0x87;
-    gdt[5] = 104 + 33 - 1 | 0x5000ull << 16 | 0x89ull << 40; /* TSS at 0x5000 */
+    gdt[5] = (104 + 33 - 1) | 0x5000ull << 16 | 0x89ull << 40; /* TSS at 0x5000 */
     memset(b->mem + 0x5000 + 104, 0xff, 33);
     b->mem[0x5000 + 104 + 0xf0 / 8] = 0xfe;
     *(uint16_t *)(b->mem + 0x5000 + 102) = 104;

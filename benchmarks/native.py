@@ -27,7 +27,7 @@ def load():
     ffi.cdef(build_launcher._cdef() + CDEF)
     sources = [str(HERE / "baseline.c"), str(HERE / "loops.c")]
     sources += [str(Path(build_launcher.HERE, s)) for s in build_launcher.SOURCES]
-    ffi.set_source("_pyvirtine_bench", '#include "launcher.h"', sources=sources,
+    ffi.set_source("_pyvirtine_bench", '#include "launcher.h"\n' + CDEF, sources=sources,
                    include_dirs=[build_launcher.HERE], libraries=build_launcher.LIBRARIES,
                    extra_compile_args=build_launcher.CFLAGS)
     BUILD.mkdir(exist_ok=True)
