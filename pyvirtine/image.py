@@ -132,10 +132,15 @@ class Image:
         header = (fixed + abi).ljust(HEADER_SIZE, b"\0")
         crc = zlib.crc32(self.payload, zlib.crc32(header))
         header = header[:_CRC_OFFSET] + struct.pack("<I", crc) + header[_CRC_OFFSET + 4:]
+        problems = layout_problems(self.flags, self.load_addr, len(self.payload), self.text_size,
+                                   self.entry16, self.entry64, self.mem_size, self.stack_top,
+                                   self.stack_size, self.heap_start, self.heap_end,
+                                   self.argarea_addr, self.argarea_size)
+        if problems:
+            raise ImageError(f"bad image layout: {problems[0]}")
         out = header + self.payload
         if debug:
             out = out.ljust(debug_offset, b"\0") + debug
-        validate(out)
         return out
 
     @classmethod
