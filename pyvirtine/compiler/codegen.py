@@ -107,7 +107,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         else:
             gv = self.new_global(node.name, t, internal="static" in storage)
             sym = self.scopes.declare(node.name, Symbol("var", t, gv, "static" if "static" in
-                                                        storage else None))
+                                                        storage else None,
+                                                        "volatile" in node.quals))
         if "extern" in storage and node.init is None:
             return
         if node.init is not None:
@@ -440,14 +441,15 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if "static" in storage:
             gv = self.new_global(self.unique_name(f"{self.fn_name}.{node.name}"), t,
                                  internal=True)
-            self.scopes.declare(node.name, Symbol("var", t, gv, "static"))
+            self.scopes.declare(node.name, Symbol("var", t, gv, "static",
+                                                  "volatile" in node.quals))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
             return
         slot = self.local_alloca(t, node.name)
         align = self.alignas(node)
         if align:
             slot.align = max(slot.align, align)
-        self.scopes.declare(node.name, Symbol("var", t, slot))
+        self.scopes.declare(node.name, Symbol("var", t, slot, volatile="volatile" in node.quals))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
 

@@ -31,7 +31,8 @@ class DeclarationResolver:
         return self.resolve_type(node.type)
 
     def t_PtrDecl(self, node: c_ast.PtrDecl) -> T.CType:
-        return T.PointerType(self.resolve_type(node.type))
+        volatile = "volatile" in (getattr(node.type, "quals", None) or [])
+        return T.PointerType(self.resolve_type(node.type), volatile)
 
     def t_ArrayDecl(self, node: c_ast.ArrayDecl) -> T.CType:
         elem = self.resolve_type(node.type)

@@ -3,9 +3,10 @@ sections with their bytes and relocations, and the symbol table."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import struct
-from typing import Optional, Union
+from typing import Union
 
 from elftools.common.exceptions import ELFError
 from elftools.elf.elffile import ELFFile
@@ -47,7 +48,6 @@ class Section:
     align: int
     file_offset: int
     relocs: list[Reloc] = dataclasses.field(default_factory=list)
-    addr: Optional[int] = None  # set by layout; stays None for sections the linker drops
 
     @property
     def where(self) -> str:
@@ -73,8 +73,12 @@ class ObjectFile:
     symbols: list[Symbol]
 
 
+@functools.lru_cache(maxsize=256)
 def read_object(data: bytes, fallback_name: str) -> ObjectFile:
-    """Parse ``data``; the object is named after its ``STT_FILE`` symbol when it has one."""
+    """Parse ``data``; the object is named after its ``STT_FILE`` symbol when it has one.
+
+    Objects are never modified after reading, so links share them: building several
+    images against one libc reads libc once."""
     try:
         elf = ELFFile(io.BytesIO(data))
         return _read(elf, data, fallback_name)

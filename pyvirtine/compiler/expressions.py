@@ -30,6 +30,19 @@ class LValue:
     ptr: Any
     type: T.CType
     member: Optional[T.Member] = None
+    volatile: bool = False
+
+
+class VolatileLoad(ir.instructions.LoadInstr):
+    def descr(self, buf: list) -> None:
+        super().descr(buf)
+        buf[-1] = buf[-1].replace("load ", "load volatile ", 1)
+
+
+class VolatileStore(ir.instructions.StoreInstr):
+    def descr(self, buf: list) -> None:
+        super().descr(buf)
+        buf[-1] = buf[-1].replace("store ", "store volatile ", 1)
 
 
 class IndirectCallee:
@@ -109,7 +122,7 @@ class ExpressionGen:
     def load(self, lv: LValue) -> Value:
         t = lv.type
         if isinstance(t, T.ArrayType):
-            return Value(lv.ptr, T.PointerType(t.elem))
+            return Value(lv.ptr, T.PointerType(t.elem, lv.volatile))
         if isinstance(t, T.FuncType):
             return Value(lv.ptr, T.PointerType(t))
         if isinstance(t, T.StructType):
@@ -118,11 +131,27 @@ class ExpressionGen:
             return Value(None, T.VOID)
         if lv.member is not None:
             return self._load_bitfield(lv)
-        return Value(self.builder.load(lv.ptr, typ=T.llvm_type(t), align=t.align), t)
+        return Value(self.emit_load(lv, t.align), t)
+
+    def emit_load(self, lv: LValue, align: int) -> ir.Value:
+        if not lv.volatile:
+            return self.builder.load(lv.ptr, typ=T.llvm_type(lv.type), align=align)
+        instr = VolatileLoad(self.builder.block, lv.ptr, typ=T.llvm_type(lv.type))
+        instr.align = align
+        self.builder._insert(instr)
+        return instr
+
+    def emit_store(self, value: ir.Value, lv: LValue, align: int) -> None:
+        if not lv.volatile:
+            self.builder.store(value, lv.ptr, align=align)
+            return
+        instr = VolatileStore(self.builder.block, value, lv.ptr)
+        instr.align = align
+        self.builder._insert(instr)
 
     def _load_bitfield(self, lv: LValue) -> Value:
         m, t = lv.member, lv.type
-        unit = self.builder.load(lv.ptr, typ=T.llvm_type(t), align=1)
+        unit = self.emit_load(lv, 1)
         bits = t.size * 8
         shifted = self.builder.shl(unit, ir.Constant(unit.type, bits - m.bit_offset - m.bit_width))
         shift = ir.Constant(unit.type, bits - m.bit_width)
@@ -139,16 +168,16 @@ class ExpressionGen:
             raise CompileFailure(f"array or function type '{t}' is not assignable", coord)
         v = self.convert(v, t, coord)
         if lv.member is None:
-            self.builder.store(v.ir, lv.ptr, align=t.align)
+            self.emit_store(v.ir, lv, t.align)
             return v
         m = lv.member
-        unit = self.builder.load(lv.ptr, typ=T.llvm_type(t), align=1)
+        unit = self.emit_load(lv, 1)
         mask = ((1 << m.bit_width) - 1) << m.bit_offset
         ity = unit.type
         new = self.builder.and_(self.builder.shl(v.ir, ir.Constant(ity, m.bit_offset)),
                                 ir.Constant(ity, wrap(mask, T.IntType("", t.size, True, 0))))
         kept = self.builder.and_(unit, ir.Constant(ity, wrap(~mask, T.IntType("", t.size, True, 0))))
-        self.builder.store(self.builder.or_(kept, new), lv.ptr, align=1)
+        self.emit_store(self.builder.or_(kept, new), lv, 1)
         return self._load_bitfield(lv)
 
     def memcpy(self, dst: ir.Value, src: ir.Value, size: int, align: int) -> None:
@@ -244,7 +273,7 @@ class ExpressionGen:
                                  node.coord)
         if sym.kind == "enum":
             raise CompileFailure(f"enumerator '{node.name}' is not an lvalue", node.coord)
-        return LValue(self.symbol_address(sym, node.name), sym.type)
+        return LValue(self.symbol_address(sym, node.name), sym.type, volatile=sym.volatile)
 
     def e_ID(self, node: c_ast.ID) -> Value:
         sym = self.scopes.lookup(node.name)
@@ -257,7 +286,7 @@ class ExpressionGen:
         if not base.type.is_pointer() or not index.type.is_integer():
             raise CompileFailure("subscripted value is not an array or pointer", node.coord)
         p = self.pointer_add(base, index, node.coord)
-        return LValue(p.ir, base.type.target)
+        return LValue(p.ir, base.type.target, volatile=base.type.volatile)
 
     def lv_StructRef(self, node: c_ast.StructRef) -> LValue:
         if node.type == "->":
@@ -265,14 +294,14 @@ class ExpressionGen:
             if not base.type.is_pointer() or not isinstance(base.type.target, T.StructType):
                 raise CompileFailure(f"member reference type '{base.type}' is not a pointer "
                                      "to a struct or union", node.coord)
-            ptr, st = base.ir, base.type.target
+            ptr, st, volatile = base.ir, base.type.target, base.type.volatile
         else:
             lv = self.lvalue(node.name) if self.is_lvalue_node(node.name) else None
             if lv is None:
                 v = self.expr(node.name)
-                ptr, st = v.ir, v.type
+                ptr, st, volatile = v.ir, v.type, False
             else:
-                ptr, st = lv.ptr, lv.type
+                ptr, st, volatile = lv.ptr, lv.type, lv.volatile
             if not isinstance(st, T.StructType):
                 raise CompileFailure(f"member reference base type '{st}' is not a structure "
                                      "or union", node.coord)
@@ -285,7 +314,7 @@ class ExpressionGen:
         offset = sum(m.offset for m in path)
         last = path[-1]
         return LValue(self.gep(ptr, offset), last.type,
-                      last if last.bit_width is not None else None)
+                      last if last.bit_width is not None else None, volatile)
 
     def lv_UnaryOp(self, node: c_ast.UnaryOp) -> LValue:
         if node.op != "*":
@@ -294,7 +323,7 @@ class ExpressionGen:
         if not v.type.is_pointer():
             raise CompileFailure(f"indirection requires pointer operand ('{v.type}' invalid)",
                                  node.coord)
-        return LValue(v.ir, v.type.target)
+        return LValue(v.ir, v.type.target, volatile=v.type.volatile)
 
     def lv_CompoundLiteral(self, node: c_ast.CompoundLiteral) -> LValue:
         t = self.resolve_type(node.type)
@@ -338,7 +367,7 @@ class ExpressionGen:
             lv = self.lvalue(node.expr)
             if lv.member is not None:
                 raise CompileFailure("address of bit-field requested", node.coord)
-            return Value(lv.ptr, T.PointerType(lv.type))
+            return Value(lv.ptr, T.PointerType(lv.type, lv.volatile))
         if op in ("++", "--", "p++", "p--"):
             return self.increment(node)
         v = self.expr(node.expr)

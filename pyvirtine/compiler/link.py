@@ -83,11 +83,11 @@ def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Op
     payload = layout.relocate()
     debug = _debug_table(symbols, layout)
     return img.Image(
-        payload=payload, entry64=entry_def.address(), mem_size=layout.mem_size,
+        payload=payload, entry64=layout.address(entry_def), mem_size=layout.mem_size,
         stack_top=layout.stack_top, stack_size=layout.stack_size,
         argarea_addr=layout.argarea_addr, argarea_size=layout.argarea_size,
         text_size=layout.text_size, load_addr=img.MIN_LOAD_ADDR,
-        entry16=boot.address() if boot_section else 0,
+        entry16=layout.address(boot) if boot_section else 0,
         heap_start=layout.heap_start, heap_end=layout.heap_end, allow=allow,
         flags=img.FLAG_SNAPSHOT if startfiles else 0, name=name, abi=abi, debug=debug)
 
@@ -98,9 +98,6 @@ class Definition:
     symbol: Symbol
     section: Optional[Section]  # None for absolute and linker-defined symbols
     value: int = 0  # the address of an absolute symbol
-
-    def address(self) -> int:
-        return self.section.addr + self.symbol.value if self.section else self.value
 
     @property
     def weak(self) -> bool:
@@ -221,6 +218,7 @@ class _Layout:
     def __init__(self, live: list[Section], boot: Optional[Section], symbols: SymbolTable,
                  memory: int, stack: int, argarea: int) -> None:
         self.symbols = symbols
+        self.addr: dict[Section, int] = {}  # the placed sections (input objects stay shared)
         self.live = live
         page = img.PAGE
         code = [s for s in live if s.flags & SHF_EXECINSTR and s is not boot]
@@ -279,26 +277,30 @@ class _Layout:
         sym = obj.symbols[index]
         return (id(obj), index) if sym.bind == "STB_LOCAL" else sym.name
 
-    @staticmethod
-    def _place(sections: list[Section], addr: int) -> int:
+    def _place(self, sections: list[Section], addr: int) -> int:
         for section in sections:
             addr = _align(addr, section.align)
-            section.addr = addr
+            self.addr[section] = addr
             addr += section.size
         return addr
+
+    def address(self, definition: Definition) -> int:
+        if definition.section is None:
+            return definition.value
+        return self.addr[definition.section] + definition.symbol.value
 
     def symbol_address(self, obj: ObjectFile, index: int, debug: bool = False) -> int:
         sym, definition = self.symbols.target(obj, index)
         if sym.bind != "STB_LOCAL":
-            return definition.address() if definition else 0  # weak undefined: 0
+            return self.address(definition) if definition else 0  # weak undefined: 0
         if sym.shndx == "SHN_ABS":
             return sym.value
         if debug and sym.shndx in obj.debug:
             return sym.value  # debug sections reference each other by offset
         section = obj.sections.get(sym.shndx)
-        if section is None or section.addr is None:
+        if section not in self.addr:
             return _TOMBSTONE
-        return section.addr + sym.value
+        return self.addr[section] + sym.value
 
     def relocate(self) -> bytes:
         """The payload: code and read-only data padded to ``text_size``, then data."""
@@ -320,16 +322,16 @@ class _Layout:
                     continue
                 if reloc.type in GOT_KINDS:
                     offset, _, _ = self.got_slots[self._got_key(section.obj, reloc.symbol)]
-                    target = self.got.addr + offset
+                    target = self.addr[self.got] + offset
                 else:
                     target = self.symbol_address(section.obj, reloc.symbol)
                 bad = patch(data, reloc.offset, kind, target, reloc.addend,
-                            section.addr + reloc.offset)
+                            self.addr[section] + reloc.offset)
                 if bad is not None:
                     errors.append(f"{where}: relocation {kind.name} against "
                                   f"{sym.name or _section_name(section.obj, sym)} out of range: "
                                   f"{bad:#x} does not fit in {8 * kind.width} bits")
-            start = section.addr - self.load_addr
+            start = self.addr[section] - self.load_addr
             payload[start:start + section.size] = data
         if errors:
             raise LinkError("\n".join(errors))
@@ -348,11 +350,11 @@ def _debug_table(symbols: SymbolTable, layout: _Layout) -> dict[str, Any]:
     for obj in symbols.objects:
         for sym in obj.symbols:
             section = obj.sections.get(sym.shndx) if isinstance(sym.shndx, int) else None
-            if (section is not None and section.addr is not None
+            if (section in layout.addr
                     and section.flags & SHF_EXECINSTR and sym.name
                     and sym.type in ("STT_FUNC", "STT_NOTYPE")
                     and (sym.type == "STT_FUNC" or sym.bind != "STB_LOCAL")):
-                functions.append((section.addr + sym.value, sym.size, sym.name))
+                functions.append((layout.addr[section] + sym.value, sym.size, sym.name))
     rows = []
     for obj in symbols.objects:
         if not any(s.name == ".debug_line" for s in obj.debug.values()):

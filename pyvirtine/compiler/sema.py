@@ -19,6 +19,7 @@ class Symbol:
     type: T.CType
     value: Any = None         # LLVM pointer for objects/functions; int for enumerators
     storage: Optional[str] = None
+    volatile: bool = False
 
 
 class Scopes:

@@ -88,6 +88,7 @@ class FloatType(CType):
 @dataclass(eq=False)
 class PointerType(CType):
     target: CType
+    volatile: bool = False      # the pointee is volatile-qualified
     size = 8
     align = 8
 
