@@ -7,9 +7,11 @@ asyncio) and thread pools run calls in parallel up to ``pool_size``."""
 from __future__ import annotations
 
 import asyncio
+import atexit
 import functools
 import sys
 import threading
+import weakref
 from typing import Any, Callable, NamedTuple, Optional, Union
 
 from .errors import VirtineCrash
@@ -17,6 +19,14 @@ from .image import Image, allow_mask
 from .marshal import ArgPacker, Codec, Signature
 
 AllowSpec = Union[int, list, tuple, None]
+_LIVE: "weakref.WeakSet[VirtineFunction]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """Destroy the VMs of module-level virtines before the interpreter tears down."""
+    for f in list(_LIVE):
+        f.close()
 
 
 class Captured(NamedTuple):
@@ -51,6 +61,7 @@ class VirtineFunction:
         self.capture = capture
         self._pool = None
         self._lock = threading.Lock()
+        _LIVE.add(self)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         call = self.packer.pack(args, kwargs, self.image.argarea_size)
