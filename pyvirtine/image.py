@@ -159,14 +159,34 @@ class Image:
 
 
 def source_location(debug: Optional[dict[str, Any]], addr: int) -> Optional[str]:
-    """``file.c:LINE in function`` for a guest code address, from the image's line table
-    (``debug["lines"]``: ``[addr, file, line, function]`` rows sorted by address)."""
-    rows = (debug or {}).get("lines") or []
-    i = bisect.bisect_right([row[0] for row in rows], addr) - 1
+    """``file.c:LINE in function`` for a guest code address from the image's line table,
+    ``function+0xOFF`` when only the symbol is known, None when no function holds it.
+
+    ``debug["lines"]`` rows are ``[addr, file, line, function]`` sorted by address (line 0
+    ends a sequence); ``debug["functions"]`` rows are ``[start, size, name]``."""
+    if not debug:
+        return None
+    lines = debug.get("lines") or []
+    i = bisect.bisect_right([row[0] for row in lines], addr) - 1
+    if i >= 0 and lines[i][2]:
+        _, file, line, function = lines[i]
+        return f"{file}:{line} in {function}" if function else f"{file}:{line}"
+    function = function_at(sorted(tuple(f) for f in debug.get("functions") or []), addr)
+    if function is None:
+        return None
+    start, _, name = function
+    return f"{name}+{addr - start:#x}"
+
+
+def function_at(functions: list[tuple[int, int, str]],
+                addr: int) -> Optional[tuple[int, int, str]]:
+    """The ``(start, size, name)`` row of sorted ``functions`` that holds ``addr``."""
+    i = bisect.bisect_right(functions, (addr, float("inf"), "")) - 1
     if i < 0:
         return None
-    _, file, line, function = rows[i]
-    return f"{file}:{line} in {function}" if function else f"{file}:{line}"
+    start, size, name = functions[i]
+    # A symbol without a size (an assembly label) covers the addresses up to the next one.
+    return functions[i] if addr < start + size or size == 0 else None
 
 
 def validate(data: bytes) -> None:

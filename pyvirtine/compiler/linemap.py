@@ -11,11 +11,12 @@ A line row covers the addresses up to the next row; a row with line 0 ends a seq
 """
 from __future__ import annotations
 
-import bisect
 import io
 from typing import Any, Iterable, Optional
 
 from elftools.elf.elffile import ELFFile
+
+from ..image import function_at
 
 Row = tuple[int, str, int, bool]  # address, file, line, end of sequence
 
@@ -62,33 +63,6 @@ def build_table(rows: Iterable[Row], functions: list[tuple[int, int, str]]) -> d
     return {"lines": lines, "functions": [list(f) for f in functions]}
 
 
-def lookup_location(debug: Optional[dict], addr: int) -> Optional[str]:
-    """``file.c:LINE in function`` for a guest address, ``function+0xOFF`` when only the
-    symbol is known, None when the address is in no known function."""
-    if not debug:
-        return None
-    lines = debug.get("lines") or []
-    i = bisect.bisect_right([row[0] for row in lines], addr) - 1
-    if i >= 0 and lines[i][2]:
-        _, file, line, function = lines[i]
-        return f"{file}:{line} in {function}" if function else f"{file}:{line}"
-    function = _function_at(sorted(tuple(f) for f in debug.get("functions") or []), addr)
-    if function is None:
-        return None
-    start, _, name = function
-    return f"{name}+{addr - start:#x}"
-
-
-def _function_at(functions: list[tuple[int, int, str]],
-                 addr: int) -> Optional[tuple[int, int, str]]:
-    i = bisect.bisect_right(functions, (addr, float("inf"), "")) - 1
-    if i < 0:
-        return None
-    start, size, name = functions[i]
-    # A symbol without a size (an assembly label) covers the addresses up to the next one.
-    return functions[i] if addr < start + size or size == 0 else None
-
-
 def _function_name(functions: list[tuple[int, int, str]], addr: int) -> str:
-    function = _function_at(functions, addr)
+    function = function_at(functions, addr)
     return function[2] if function else ""

@@ -13,17 +13,18 @@ Pipeline, top to bottom:
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any, Optional, Sequence
 
 from .. import image as img
 from ..errors import LinkError
 from .elfobj import (SHF_ALLOC, SHF_EXECINSTR, SHF_GNU_RETAIN, SHF_WRITE, ObjectFile, Section,
                      Symbol, read_object)
-from .linemap import build_table, line_rows, lookup_location
-from .relocate import GOT_KINDS, KINDS, R_X86_64_64, R_X86_64_NONE, patch
+from .linemap import build_table, line_rows
+from .relocate import GOT_KINDS, KINDS, R_X86_64_NONE, patch
 from .startfiles import startfile_objects
 
-__all__ = ["link", "lookup_location", "ENTRIES", "BOOT16_SYMBOL", "DEFAULT_MEMORY",
+__all__ = ["link", "ENTRIES", "BOOT16_SYMBOL", "DEFAULT_MEMORY",
            "DEFAULT_STACK", "DEFAULT_ARGAREA"]
 
 ENTRIES = {"program": "__virtine_main64", "function": "__virtine_entry64"}
@@ -34,9 +35,6 @@ DEFAULT_MEMORY = 2 << 20
 DEFAULT_STACK = 64 << 10
 DEFAULT_ARGAREA = 64 << 10
 LINKER_SYMBOLS = ("__heap_start", "__heap_end", "__argarea", "__argarea_size", "__stack_top")
-# Where debug relocations against dropped code point, so their line rows fall outside
-# the image and are filtered out.
-_TOMBSTONE = 1 << 63
 
 
 def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Optional[str] = None,
@@ -289,17 +287,16 @@ class _Layout:
             return definition.value
         return self.addr[definition.section] + definition.symbol.value
 
-    def symbol_address(self, obj: ObjectFile, index: int, debug: bool = False) -> int:
+    def symbol_address(self, obj: ObjectFile, index: int) -> int:
         sym, definition = self.symbols.target(obj, index)
         if sym.bind != "STB_LOCAL":
             return self.address(definition) if definition else 0  # weak undefined: 0
         if sym.shndx == "SHN_ABS":
             return sym.value
-        if debug and sym.shndx in obj.debug:
-            return sym.value  # debug sections reference each other by offset
         section = obj.sections.get(sym.shndx)
         if section not in self.addr:
-            return _TOMBSTONE
+            raise LinkError(f"{obj.name}: code or data refers to {sym.name or 'a section'} in a "
+                            f"section the linker does not load (unwind tables, notes)")
         return self.addr[section] + sym.value
 
     def relocate(self) -> bytes:
@@ -344,8 +341,7 @@ def _section_name(obj: ObjectFile, sym: Symbol) -> str:
 
 
 def _debug_table(symbols: SymbolTable, layout: _Layout) -> dict[str, Any]:
-    """Relocate each object's DWARF to final addresses and read its line programs."""
-    text_end = layout.load_addr + layout.text_size
+    """The line table and function list of the placed code."""
     functions = []
     for obj in symbols.objects:
         for sym in obj.symbols:
@@ -357,18 +353,47 @@ def _debug_table(symbols: SymbolTable, layout: _Layout) -> dict[str, Any]:
                 functions.append((layout.addr[section] + sym.value, sym.size, sym.name))
     rows = []
     for obj in symbols.objects:
-        if not any(s.name == ".debug_line" for s in obj.debug.values()):
-            continue
-        raw = bytearray(obj.raw)
-        for section in obj.debug.values():
-            data = bytearray(section.data)
-            for reloc in section.relocs:
-                kind = KINDS.get(reloc.type)
-                if kind is not None and reloc.type not in GOT_KINDS:
-                    target = layout.symbol_address(obj, reloc.symbol, debug=True)
-                    if target == _TOMBSTONE and reloc.type != R_X86_64_64:
-                        target = 0
-                    patch(data, reloc.offset, kind, target, reloc.addend, 0, checked=False)
-            raw[section.file_offset:section.file_offset + section.size] = data
-        rows += [r for r in line_rows(bytes(raw)) if layout.load_addr <= r[0] <= text_end]
+        for index, offset, file, line, end in _section_lines(obj):
+            section = obj.sections.get(index)
+            if section in layout.addr:
+                rows.append((layout.addr[section] + offset, file, line, end))
     return build_table(rows, sorted(set(functions)))
+
+
+_SECTION_SHIFT = 40  # debug addresses are read as (section index + 1) << 40 | offset
+
+
+@functools.lru_cache(maxsize=256)
+def _section_lines(obj: ObjectFile) -> list[tuple[int, int, str, int, bool]]:
+    """The object's line rows as (section index, offset, file, line, end of sequence).
+
+    Independent of any layout, so an object's DWARF is decoded once however many
+    images it goes into: each code section gets its own fake base address while the
+    debug sections are relocated, and the rows are mapped back to sections."""
+    if not any(s.name == ".debug_line" for s in obj.debug.values()):
+        return []
+    raw = bytearray(obj.raw)
+    for section in obj.debug.values():
+        data = bytearray(section.data)
+        for reloc in section.relocs:
+            kind = KINDS.get(reloc.type)
+            if kind is not None and not kind.pc_relative:
+                patch(data, reloc.offset, kind, _debug_base(obj, reloc.symbol), reloc.addend, 0,
+                      checked=False)
+        raw[section.file_offset:section.file_offset + section.size] = data
+    rows = []
+    for addr, file, line, end in line_rows(bytes(raw)):
+        index, offset = divmod(addr, 1 << _SECTION_SHIFT)
+        if index:
+            rows.append((index - 1, offset, file, line, end))
+    return rows
+
+
+def _debug_base(obj: ObjectFile, index: int) -> int:
+    """What a debug relocation against this symbol resolves to before layout."""
+    sym = obj.symbols[index]
+    if sym.shndx in obj.sections:
+        return ((sym.shndx + 1) << _SECTION_SHIFT) + sym.value
+    if sym.shndx in obj.debug or sym.shndx == "SHN_ABS":
+        return sym.value  # debug sections reference each other by offset
+    return 0

@@ -4,7 +4,8 @@ import subprocess
 
 import pytest
 
-from pyvirtine.compiler.link import link, lookup_location
+from pyvirtine.compiler.link import link
+from pyvirtine.image import source_location as lookup_location
 from pyvirtine.image import Image
 
 SOURCE = """\
