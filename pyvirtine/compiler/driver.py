@@ -27,6 +27,7 @@ def _build(source: str, filename: str, include_dirs: Sequence[str], defines: Seq
         module = gen.generate(ast)
         target_machine(opt_level)   # initializes LLVM's x86 target before parsing IR
         llmod = llvm.parse_assembly(str(module))
+        llmod.name = filename
         llmod.verify()
         optimize(llmod, opt_level)
         return llmod
