@@ -47,6 +47,10 @@ def main() -> int:
         bound = f">= {-target}" if target < 0 else f"<= {target}"
         lines.append(f"| {name} | {value:,.1f} {unit} | {baseline} | {ratio:.2f}x | {bound} | "
                      f"{'yes' if met else 'NO'} |")
+    lines += ["", "Resetting guest memory after a call, one dirtied page (added per call, same run;"
+              " pyvirtine's row also includes its argument copy, trampoline and result):", "",
+              "| strategy | added us |", "|---|---|"]
+    lines += [f"| {name} | {added:.1f} |" for name, added in runtime.reset_strategies(results)]
     lines += ["", "Start latency by image size (payload of writable data):", "",
               "| image | warm start (us) | cold start (us) |", "|---|---|---|"]
     for row in results["by_size"]:

@@ -85,6 +85,56 @@ int baseline_exit_roundtrip(int cpl, int n, double *samples) {
     return ok ? 0 : -1;
 }
 
+/* The reset strategies pyvirtine could have used, on a bare VM whose guest writes one
+ * page per run (samples[i] = microseconds of one run plus its reset):
+ *   0: no reset (the floor);
+ *   1: KVM dirty log: KVM_GET_DIRTY_LOG after each run, copy back the dirty pages;
+ *   2: MAP_PRIVATE snapshot: madvise(MADV_DONTNEED) the written page, so the next run
+ *      refaults it from the snapshot file.
+ * pyvirtine itself reads the guest page tables' dirty bits: its warm call row. */
+int baseline_reset_cost(int method, int n, double *samples) {
+    static const uint8_t code[] = {0x89, 0x04, 0x25, 0x00, 0x00, 0x20, 0x00, /* mov %eax, 0x200000 */
+                                   0xe6, 0xf0, 0xeb, 0xf5};                  /* out; jmp back */
+    struct bare b;
+    if (bare_make(&b, 3) < 0) return -1;
+    memcpy(b.mem + 0x10000, code, sizeof code);
+    int memfd = memfd_create("snapshot", MFD_CLOEXEC);
+    if (ftruncate(memfd, MEM) < 0 || pwrite(memfd, b.mem, MEM, 0) != MEM) return -1;
+    uint8_t *snap = mmap(0, MEM, PROT_READ, MAP_SHARED, memfd, 0);
+    if (method == 2) { /* guest memory becomes a private view of the snapshot file */
+        munmap(b.mem, MEM);
+        b.mem = mmap(0, MEM, PROT_READ | PROT_WRITE, MAP_PRIVATE, memfd, 0);
+    }
+    struct kvm_userspace_memory_region r = {.slot = 0}; /* delete, then map anew */
+    if (ioctl(b.vm, KVM_SET_USER_MEMORY_REGION, &r) < 0) return -1;
+    r.memory_size = MEM;
+    r.userspace_addr = (uint64_t)b.mem;
+    r.flags = method == 1 ? KVM_MEM_LOG_DIRTY_PAGES : 0;
+    if (ioctl(b.vm, KVM_SET_USER_MEMORY_REGION, &r) < 0) return -1;
+    static uint64_t bitmap[MEM / 4096 / 64];
+    ioctl(b.cpu, KVM_RUN, 0);
+    for (int i = 0; i < n; i++) {
+        double t = now_us();
+        ioctl(b.cpu, KVM_RUN, 0);
+        if (method == 1) {
+            struct kvm_dirty_log log = {.slot = 0, .dirty_bitmap = bitmap};
+            ioctl(b.vm, KVM_GET_DIRTY_LOG, &log);
+            for (unsigned w = 0; w < sizeof bitmap / 8; w++)
+                for (uint64_t bits = bitmap[w]; bits; bits &= bits - 1) {
+                    uint64_t page = (w * 64 + __builtin_ctzll(bits)) * 4096ull;
+                    memcpy(b.mem + page, snap + page, 4096);
+                }
+        } else if (method == 2) {
+            madvise(b.mem + 0x200000, 4096, MADV_DONTNEED);
+        }
+        samples[i] = now_us() - t;
+    }
+    munmap(snap, MEM);
+    close(memfd);
+    bare_free(&b);
+    return 0;
+}
+
 /* samples[i] = microseconds to create a bare VM, run it to its first exit, destroy it. */
 int baseline_cold_start(int n, double *samples) {
     for (int i = 0; i < n; i++) {

@@ -16,6 +16,7 @@ BUILD = HERE / "_build"
 CDEF = """
 int baseline_exit_roundtrip(int cpl, int n, double *samples);
 int baseline_cold_start(int n, double *samples);
+int baseline_reset_cost(int method, int n, double *samples);
 int bench_calls(struct vt_pool *pool, const uint8_t *args, size_t args_len, int n,
                 double *samples);
 """

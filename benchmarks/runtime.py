@@ -91,7 +91,8 @@ def run(quick: bool = False) -> dict:
         virtine.call(arg)
     # Interleave rounds so a slow phase of the machine hits every row alike.
     rounds: dict[str, list[float]] = {k: [] for k in (
-        "raw_exit_cpl3", "raw_exit_cpl0", "warm_call_c", "warm_call_python", "hypercall_call")}
+        "raw_exit_cpl3", "raw_exit_cpl0", "warm_call_c", "warm_call_python", "hypercall_call",
+        "reset_none", "reset_dirty_log", "reset_madvise")}
     for _ in range(3):
         rounds["raw_exit_cpl3"].append(
             c_samples(lambda k, b: lib.baseline_exit_roundtrip(3, k, b)))
@@ -101,6 +102,8 @@ def run(quick: bool = False) -> dict:
         rounds["hypercall_call"].append(
             c_samples(lambda k, b: lib.bench_calls(hpool, arg, 8, k, b), n // 20))
         rounds["warm_call_python"].append(_median_us(_time_us(lambda: virtine.call(arg), n)))
+        for method, key in enumerate(("reset_none", "reset_dirty_log", "reset_madvise")):
+            rounds[key].append(c_samples(lambda k, b: lib.baseline_reset_cost(method, k, b)))
     for key, values in rounds.items():
         results[key] = statistics.median(values)
     results["hypercall"] = (results["hypercall_call"] - results["warm_call_c"]) / HYPERCALLS
@@ -169,6 +172,13 @@ def report(r: dict) -> list[tuple[str, float, str, float, float]]:
         ("calls/s with 2 Python threads", r["threads"][2], "1 thread",
          r["threads"][2] / r["threads"][1], -1.8),
     ]
+
+
+def reset_strategies(r: dict) -> list[tuple[str, float]]:
+    """Microseconds each way of resetting guest memory adds to one call."""
+    return [("guest page-table dirty bits (pyvirtine)", r["warm_call_c"] - r["raw_exit_cpl3"]),
+            ("KVM dirty log + copy back", r["reset_dirty_log"] - r["reset_none"]),
+            ("MAP_PRIVATE snapshot + madvise(DONTNEED)", r["reset_madvise"] - r["reset_none"])]
 
 
 def plot(r: dict, path) -> None:
