@@ -52,6 +52,7 @@ class PoolStats:
 
 
 AllowSpec = Union[int, Iterable[str]]
+BytesLike = Union[bytes, bytearray, memoryview]  # or any buffer-protocol object
 
 
 def _allow_mask(allow: AllowSpec) -> int:
@@ -99,7 +100,7 @@ class Virtine:
         self._close_lock = threading.Lock()
         self._per_thread = threading.local()  # one reusable result struct per thread
 
-    def call(self, args: bytes = b"", input: bytes = b"") -> CallResult:
+    def call(self, args: BytesLike = b"", input: BytesLike = b"") -> CallResult:
         """Run one call in a clean virtine. Raises ``VirtineTimeout``,
         ``VirtinePolicyError`` or ``VirtineCrash``; the pool stays usable after any."""
         pool = self._pool
@@ -108,6 +109,7 @@ class Virtine:
         res = getattr(self._per_thread, "res", None)
         if res is None:
             res = self._per_thread.res = ffi.new("struct vt_result *")
+        args, input = _bytes_like("args", args), _bytes_like("input", input)
         try:
             if lib.vt_call(pool, args, len(args), input, len(input), res):
                 raise self._error(res)
@@ -171,6 +173,16 @@ def _crash_reason(res) -> str:
     if res.vector >= 0:
         return f"exception {res.vector}"
     return f"exit reason {res.exit_reason}" if res.exit_reason else "vm failure"
+
+
+def _bytes_like(name: str, value: BytesLike):
+    if type(value) is bytes:  # the common case, passed to C without a copy
+        return value
+    try:
+        return ffi.from_buffer("uint8_t[]", value)
+    except TypeError:
+        raise TypeError(f"{name} must be bytes-like (bytes, bytearray, memoryview), "
+                        f"not {type(value).__name__}") from None
 
 
 def _take(pointer, length: int) -> bytes:

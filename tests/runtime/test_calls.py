@@ -1,6 +1,7 @@
 """Calls, results and hypercalls of real virtines, on both boot paths."""
 from __future__ import annotations
 
+import array
 import struct
 import time
 
@@ -53,6 +54,19 @@ def test_return_value_on_both_boot_paths(kvm, boot, snapshot):
             assert struct.unpack("<Q", r.result)[0] == (n + 1) % 2**64
             # Without a snapshot every call also passes the snapshot hypercall.
             assert r.exits == (1 if snapshot else 2)
+
+
+def test_arguments_take_any_buffer_and_refuse_the_rest(kvm):
+    with Virtine(asm_image(INCREMENT)) as v:
+        expected = struct.pack("<Q", 6)
+        for buffer in (bytearray(struct.pack("<Q", 5)), memoryview(struct.pack("<Q", 5)),
+                       array.array("I", [5, 0])):  # len() counts items, not bytes
+            assert v.call(buffer).result == expected
+        for wrong in ("five", 5, None):
+            with pytest.raises(TypeError, match="args must be bytes-like"):
+                v.call(wrong)
+        with pytest.raises(TypeError, match="input must be bytes-like"):
+            v.call(b"", input="text")
 
 
 def test_image_file_path_is_accepted(kvm, tmp_path):
