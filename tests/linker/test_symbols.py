@@ -130,3 +130,13 @@ def test_bad_input_is_a_link_error():
         link_start([obj("user.s", func("f"))])
     with pytest.raises(LinkError, match="unknown link mode"):
         link([], mode="library")
+
+
+def test_unsupported_sections_are_refused_by_name():
+    ctor = start([]) + '.section .init_array,"aw",@init_array\n.quad _start\n'
+    with pytest.raises(LinkError, match=r"ctor.s: static constructors \(.init_array\) are not "
+                                        r"supported"):
+        link_start([obj("ctor.s", ctor)])
+    tls = start([]) + '.section .tbss,"awT",@nobits\n.zero 8\n'
+    with pytest.raises(LinkError, match=r"tls.s: thread-local storage \(.tbss\) is not supported"):
+        link_start([obj("tls.s", tls)])
