@@ -108,7 +108,7 @@ class SymbolTable:
     def __init__(self) -> None:
         self.objects: list[ObjectFile] = []
         self.defs: dict[str, Definition] = {}
-        self.referenced_by: dict[str, ObjectFile] = {}  # first object referencing a name
+        self.referenced: set[str] = set()
         self.commons: dict[str, tuple[int, int, ObjectFile]] = {}  # name -> size, align, obj
         self.linker = ObjectFile("<linker>", b"", {}, {}, [])
 
@@ -118,7 +118,7 @@ class SymbolTable:
             if sym.bind not in ("STB_GLOBAL", "STB_WEAK") or not sym.name:
                 continue
             if sym.shndx == "SHN_UNDEF":
-                self.referenced_by.setdefault(sym.name, obj)
+                self.referenced.add(sym.name)
             elif sym.shndx == "SHN_COMMON":
                 size, align, _ = self.commons.get(sym.name, (0, 1, obj))
                 self.commons[sym.name] = (max(size, sym.size), max(align, sym.value), obj)
@@ -137,7 +137,7 @@ class SymbolTable:
                             f"and in {new.obj.name}")
 
     def undefined(self) -> set[str]:
-        return {n for n in self.referenced_by if n not in self.defs and n not in self.commons}
+        return {n for n in self.referenced if n not in self.defs and n not in self.commons}
 
     def pull_from(self, members: list[ObjectFile]) -> None:
         """Add the library members that define a still undefined name, until none does."""
