@@ -15,7 +15,7 @@ def cache(tmp_path_factory):
 
 
 @pytest.fixture
-def run(kvm, cache, tmp_path):
+def run(cache, tmp_path):
     def run(source, *args, options=(), stdin=b"", name="prog.c"):
         (tmp_path / name).write_text(source)
         env = dict(os.environ, PYVIRTINE_CACHE=str(cache), PYTHONPATH=str(REPO))
@@ -29,7 +29,7 @@ def text(stream):
     return stream.decode(errors="replace")
 
 
-def test_hello_with_arguments_and_status(run):
+def test_hello_with_arguments_and_status(kvm, run):
     proc = run(r"""
 #include <stdio.h>
 int main(int argc, char **argv)
@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     assert proc.returncode == 4, text(proc.stderr)
 
 
-def test_exit_status_stderr_and_stdin(run):
+def test_exit_status_stderr_and_stdin(kvm, run):
     proc = run(r"""
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +66,7 @@ int main(void)
     assert proc.returncode == 11
 
 
-def test_options_reach_the_compiler(run, tmp_path):
+def test_options_reach_the_compiler(kvm, run, tmp_path):
     (tmp_path / "inc").mkdir()
     (tmp_path / "inc" / "answer.h").write_text("#define ANSWER (BASE + 2)\n")
     proc = run('#include "answer.h"\nint main(void) { return ANSWER; }\n',
@@ -89,7 +89,7 @@ def test_link_error_names_the_symbol(run):
     assert "Traceback" not in text(proc.stderr)
 
 
-def test_crash_reports_the_c_location(run):
+def test_crash_reports_the_c_location(kvm, run):
     proc = run("""\
 #include <stdio.h>
 
@@ -110,21 +110,31 @@ int main(void)
     assert "Traceback" not in err
 
 
-def test_timeout(run):
-    proc = run("int main(void) { volatile int x = 0; for (;;) x++; }\n",
-               options=["--timeout", "0.5"])
+def test_timeout_keeps_output_written_so_far(kvm, run):
+    proc = run(r"""
+#include <stdio.h>
+int main(void)
+{
+    volatile int x = 0;
+    printf("partial\n");
+    fflush(stdout);  /* passed straight through: not lost with the call */
+    for (;;)
+        x++;
+}
+""", options=["--timeout", "0.5"])
     assert proc.returncode == 124
     assert "timed out" in text(proc.stderr)
+    assert proc.stdout == b"partial\n"
 
 
-def test_denied_hypercall_stops_the_program(run):
+def test_denied_hypercall_stops_the_program(kvm, run):
     proc = run('#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n',
                options=["--allow", "none"])
     assert proc.returncode == 159
     assert "write" in text(proc.stderr) and proc.stdout == b""
 
 
-def test_memory_option(run):
+def test_memory_option(kvm, run):
     source = r"""
 #include <stdlib.h>
 int main(void) { return malloc(3 << 20) ? 0 : 7; }
