@@ -449,12 +449,7 @@ int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8
     host_wrote(vm, p->hdr.argarea_addr, args_len);
     int kind = run_vm(p, vm, res, false);
     bool keep = kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR;
-    if (keep) {
-        uint64_t pages = restore(p, vm);
-        pthread_mutex_lock(&p->lock);
-        p->stats.pages_restored = pages;
-        pthread_mutex_unlock(&p->lock);
-    }
+    if (keep) __atomic_store_n(&p->stats.pages_restored, restore(p, vm), __ATOMIC_RELAXED);
     vm_release(p, vm, keep);
     return res->kind = kind;
 }
