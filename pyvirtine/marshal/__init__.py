@@ -7,9 +7,10 @@ signature come the argument-area ``layout``, the guest's C dispatch glue
 from .codec import Codec
 from .discover import find_virtines
 from .guest_glue import dispatch_alias, dispatch_name, guest_glue
+from .host_glue import host_body
 from .layout import Layout, layout
 from .pack import ArgPacker, Call
 from .signature import Param, Signature
 
 __all__ = ["ArgPacker", "Call", "Codec", "Layout", "Param", "Signature", "dispatch_alias",
-           "dispatch_name", "find_virtines", "guest_glue", "layout"]
+           "dispatch_name", "find_virtines", "guest_glue", "host_body", "layout"]

@@ -10,6 +10,7 @@ import enum
 import keyword
 import operator
 import struct
+import threading
 from typing import Any
 
 from .types import Array, CType, Enum, Scalar, Struct
@@ -20,6 +21,7 @@ class Codec:
 
     def __init__(self) -> None:
         self.classes: dict[str, type] = {}
+        self._lock = threading.RLock()  # one class per struct, even when threads race
 
     # -- Python classes ---------------------------------------------------------
     def python_class(self, t: CType) -> type:
@@ -33,20 +35,24 @@ class Codec:
 
     def _struct_class(self, t: Struct) -> type:
         name = _identifier(t.name or "anonymous_struct")
-        if name not in self.classes:
-            fields = [(_identifier(f.name), self.python_class(f.type),
-                       dataclasses.field(default_factory=lambda f=f: self._zero(f.type)))
-                      for f in t.fields]
-            cls = dataclasses.make_dataclass(name, fields)
-            cls.__doc__ = f"C {t.c}: " + "; ".join(f"{f.type.c} {f.name}" for f in t.fields)
-            self.classes[name] = cls
-        return self.classes[name]
+        with self._lock:
+            return self.classes.get(name) or self._make_struct_class(name, t)
+
+    def _make_struct_class(self, name: str, t: Struct) -> type:
+        fields = [(_identifier(f.name), self.python_class(f.type),
+                   dataclasses.field(default_factory=lambda f=f: self._zero(f.type)))
+                  for f in t.fields]
+        cls = dataclasses.make_dataclass(name, fields)
+        cls.__doc__ = f"C {t.c}: " + "; ".join(f"{f.type.c} {f.name}" for f in t.fields)
+        self.classes[name] = cls
+        return cls
 
     def _enum_class(self, t: Enum) -> type:
         name = _identifier(t.name or "anonymous_enum")
-        if name not in self.classes:
-            self.classes[name] = enum.IntEnum(name, {_identifier(n): v for n, v in t.values})
-        return self.classes[name]
+        with self._lock:
+            if name not in self.classes:
+                self.classes[name] = enum.IntEnum(name, {_identifier(n): v for n, v in t.values})
+            return self.classes[name]
 
     def _zero(self, t: CType) -> Any:
         return self.decode(t, bytes(t.size))

@@ -117,6 +117,8 @@ class ArgPacker:
             return _Arg(p)
         elem = p.type or _BYTE
         if isinstance(value, list) or (isinstance(value, tuple) and p.mode == "in"):
+            if p.mode == "out":  # only the length matters: the items are replaced
+                return _Arg(p, len(value), bytes(len(value) * elem.size), value)
             data = b"".join(self.codec.encode(elem, v, f"{where}[{i}]") for i, v in enumerate(value))
             return _Arg(p, len(value), data, value if p.mode != "in" else None)
         if isinstance(value, str) and p.mode == "in" and p.elem_size == 1:

@@ -124,3 +124,38 @@ def test_file_without_virtines(tmp_path):
     f.write_text("int f(int x) { return x; }\n")
     with pytest.raises(pyvirtine.VirtineCompileError, match="no function is marked 'virtine'"):
         pyvirtine.load(f)
+
+
+def test_guest_exit_is_a_crash_and_pool_recovers(kvm):
+    mod = pyvirtine.load(source="#include <virtine.h>\n#include <stdlib.h>\n"
+                                "virtine int quit(int code) { if (code >= 0) exit(code); return 7; }\n")
+    with mod:
+        with pytest.raises(VirtineCrash, match="exited with status 3 instead of returning"):
+            mod.quit(3)
+        with pytest.raises(VirtineCrash, match="status 0"):
+            mod.quit(0)
+        assert mod.quit(-1) == 7
+
+
+def test_strict_virtines_refuse_allow():
+    src = "#include <virtine.h>\nvirtine_strict int f(void) { return 1; }\n"
+    with pytest.raises(ValueError, match="virtine_strict"):
+        pyvirtine.load(source=src, allow=["write"])
+
+
+def test_out_list_placeholders_are_replaced(kvm, lib):
+    out = [None] * 3
+    assert lib.upper("abc", out) == 3 and out == [ord("A"), ord("B"), ord("C")]
+
+
+def test_numpy_arrays(kvm, lib):
+    np = pytest.importorskip("numpy")
+    pts = np.array([[0, 0], [10, 20]], dtype=np.int32)
+    c = lib.point()
+    lib.centroid(pts, c)
+    assert (c.x, c.y) == (5, 10)
+    out = np.zeros(3, dtype=np.uint8)
+    lib.upper(b"xyz", out)
+    assert out.tobytes() == b"XYZ"
+    with pytest.raises(ValueError, match="C-contiguous"):
+        lib.upper(b"xyz", np.zeros(6, dtype=np.uint8)[::2])

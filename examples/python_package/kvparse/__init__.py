@@ -12,7 +12,7 @@ MAX_FIELDS = 256
 
 def parse(text: str) -> dict[str, str]:
     data = text.encode()
-    fields = [_parser.field() for _ in range(MAX_FIELDS)]
+    fields = [None] * MAX_FIELDS  # filled in by the parser
     count = _parser.parse_fields(data, fields)
     if count < 0:
         raise ValueError(f"line {-count}: expected key=value")
