@@ -51,9 +51,11 @@ static void float_text(void)
         }
         return;
     }
-    case 2:
-        snprintf(text, sizeof text, "%.*g", 1 + rng_below(20), rng_double());
+    case 2: {
+        int digits = 1 + rng_below(20);
+        snprintf(text, sizeof text, "%.*g", digits, rng_double());
         return;
+    }
     default:
         break;
     }

@@ -9,6 +9,9 @@
 #define MAX_BLOCKS 4096
 
 static char *blocks[MAX_BLOCKS];
+/* Results go through a volatile: a compiler may assume an allocation it can
+   see unused succeeded. */
+static void *volatile sink;
 
 int main(void)
 {
@@ -19,13 +22,15 @@ int main(void)
         n++;
     }
     printf("blocks %d\n", n);
-    if (malloc(BLOCK) != NULL)
+    sink = malloc(BLOCK);
+    if (sink != NULL)
         printf("FAIL: allocation after exhaustion\n");
     /* Free every other block: no two free neighbours, so twice the block
        size cannot be satisfied... */
     for (i = 0; i < n; i += 2)
         free(blocks[i]);
-    if (malloc(2 * BLOCK) != NULL)
+    sink = malloc(2 * BLOCK);
+    if (sink != NULL)
         printf("FAIL: fragmented heap satisfied a double block\n");
     for (i = 1; i < n; i += 2)
         if (blocks[i][0] != (char)(i & 0xff) || blocks[i][BLOCK - 1] != (char)(i & 0xff))

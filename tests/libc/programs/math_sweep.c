@@ -13,9 +13,8 @@ static double uniform(double lo, double hi)
 /* Any finite double with |x| in [2^lo, 2^hi). */
 static double log_uniform(int lo, int hi)
 {
-    uint64_t bits = (rng_next() & 0x800fffffffffffffULL) |
-                    ((uint64_t)(1023 + lo + rng_below(hi - lo)) << 52);
-    return double_from_bits(bits);
+    uint64_t bits = rng_next() & 0x800fffffffffffffULL;
+    return double_from_bits(bits | ((uint64_t)(1023 + lo + rng_below(hi - lo)) << 52));
 }
 
 static double positive(double x) { return fabs(x); }

@@ -46,7 +46,8 @@ int main(void)
         if (kind < 2) {
             static const char *lengths[] = {"", "hh", "h", "l", "ll", "z", "j", "t"};
             static const char conv[] = "di";
-            int64_t v = (int64_t)rng_next() >> rng_below(64);
+            int64_t v = (int64_t)rng_next();
+            v >>= rng_below(64);
             int len = rng_below(8);
             add_flags(&p, "-+ 0");
             stars = add_width_precision(&p, star, 1);
@@ -68,7 +69,8 @@ int main(void)
         } else if (kind < 4) {
             static const char *lengths[] = {"", "hh", "h", "l", "ll", "z", "j", "t"};
             static const char conv[] = "uxXo";
-            uint64_t v = rng_next() >> rng_below(64);
+            uint64_t v = rng_next();
+            v >>= rng_below(64);
             int len = rng_below(8);
             add_flags(&p, "-+ 0#");
             stars = add_width_precision(&p, star, 1);

@@ -35,9 +35,11 @@ static uint64_t bits_from_double(double d)
 }
 
 /* A double from a mix of shapes: arbitrary bits, short decimals, ties,
-   integers, extremes and specials. */
+   integers, extremes and specials. Each random draw is its own statement:
+   the order of two calls inside one expression is unspecified in C. */
 static double rng_double(void)
 {
+    uint64_t r;
     static const double specials[] = {0.0, -0.0, 1.0, -1.0, 0.5, 1e308, 1.7976931348623157e308,
                                       2.2250738585072014e-308, 4.9406564584124654e-324,
                                       0.1, 9.5, 0.05, 2.5, 1e22, 1e23, 123456789.0, 1e-7};
@@ -50,16 +52,18 @@ static double rng_double(void)
     }
     case 1: {
         static const double scale[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8};
-        double v = (double)(int64_t)(rng_next() % 2000000001ULL - 1000000000) / scale[rng_below(9)];
-        return v;
+        r = rng_next() % 2000000001ULL;
+        return (double)((int64_t)r - 1000000000) / scale[rng_below(9)];
     }
     case 2:
-        return (double)(int64_t)(rng_next() % 2001 - 1000) + 0.5 * rng_below(3);
+        r = rng_next() % 2001;
+        return (double)((int64_t)r - 1000) + 0.5 * rng_below(3);
     case 3:
-        return (double)(int64_t)(rng_next() % 4096) / (double)(1 << rng_below(12));
+        r = rng_next() % 4096;
+        return (double)r / (double)(1 << rng_below(12));
     case 4:
-        return specials[rng_below((int)(sizeof specials / sizeof specials[0]))] *
-               (rng_below(2) ? 1 : -1);
+        r = (uint64_t)rng_below((int)(sizeof specials / sizeof specials[0]));
+        return specials[r] * (rng_below(2) ? 1 : -1);
     case 5: {
         int e = rng_below(80) - 40;
         double v = (double)(rng_next() % 100000) ;
@@ -68,10 +72,11 @@ static double rng_double(void)
         return v;
     }
     case 6:
-        return double_from_bits((rng_next() >> 12) | (rng_below(2) ? (uint64_t)1 << 63 : 0));
+        r = rng_next() >> 12;
+        return double_from_bits(r | (rng_below(2) ? (uint64_t)1 << 63 : 0));
     default:
-        return double_from_bits((rng_next() & 0x800fffffffffffffULL) |
-                                ((uint64_t)(1023 + rng_below(120) - 60) << 52));
+        r = rng_next() & 0x800fffffffffffffULL;
+        return double_from_bits(r | ((uint64_t)(1023 + rng_below(120) - 60) << 52));
     }
 }
 

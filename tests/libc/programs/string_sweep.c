@@ -57,7 +57,10 @@ int main(void)
         printf(" cat %s\n", buf);
         memset(buf, 0, sizeof buf);
         strcpy(buf, a);
-        memmove(buf + rng_below(5), buf + rng_below(5), n);
+        {
+            int to = rng_below(5), from = rng_below(5);
+            memmove(buf + to, buf + from, n);
+        }
         printf(" move %s\n", buf);
         memset(buf2, 'z', sizeof buf2);
         memcpy(buf2, a, strlen(a) + 1);
