@@ -2,10 +2,10 @@
 
 ``pyvirtine run FILE.c [ARGS...]`` compiles a C program, links it with crt0 and the
 guest libc and runs ``main`` in one virtine. Guest stdout/stderr go straight to the
-host's, stdin (when it is not a terminal) is the guest's input. Exit status: the
-guest's ``exit``/``main`` status; 1 when the program does not build or cannot start;
-124 on timeout; 134 when the guest crashes; 159 when it makes a hypercall its policy
-denies (as a seccomp-killed process would).
+host's, stdin (when it is not a terminal; its first 64 MiB) is the guest's input.
+Exit status: the guest's ``exit``/``main`` status; 1 when the program does not build
+or cannot start; 124 on timeout; 134 when the guest crashes; 159 when it makes a
+hypercall its policy denies (as a seccomp-killed process would).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ EXIT_BUILD_FAILED = 1
 EXIT_TIMEOUT = 124
 EXIT_CRASH = 134
 EXIT_POLICY = 159
+INPUT_LIMIT = 64 << 20
 
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
@@ -97,7 +98,9 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
     if len(argv) > image.argarea_size:
         _fail(f"{file}: arguments take {len(argv)} bytes, more than the "
               f"{image.argarea_size}-byte argument area", EXIT_BUILD_FAILED)
-    stdin = b"" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.buffer.read()
+    # A call's input is handed over whole, so an endless pipe is cut at INPUT_LIMIT.
+    stdin = (b"" if sys.stdin is None or sys.stdin.isatty()
+             else sys.stdin.buffer.read(INPUT_LIMIT))
     sys.exit(_run(file, image, argv, stdin, timeout))
 
 
