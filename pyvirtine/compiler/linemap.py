@@ -1,5 +1,6 @@
-"""The line table an image carries in its debug info, and the lookup that turns a guest
-address (a crash's ``rip``) into ``file.c:LINE in function``.
+"""The line table an image carries in its debug info, read from the objects' DWARF.
+``pyvirtine.image.source_location`` turns a guest address (a crash's ``rip``) into
+``file.c:LINE in function`` with it.
 
 The table is JSON friendly::
 
@@ -12,7 +13,7 @@ A line row covers the addresses up to the next row; a row with line 0 ends a seq
 from __future__ import annotations
 
 import io
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
 from elftools.elf.elffile import ELFFile
 
