@@ -29,9 +29,11 @@ def cache_dir() -> Path:
 
 def shared_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.so built from the current sources (built on first use)."""
-    sources = [Path(HERE, s) for s in SOURCES]
+    # host_runtime.c: the call-site runtime of virtinecc output (not needed by cffi).
+    sources = [Path(HERE, s) for s in [*SOURCES, "host_runtime.c"]]
+    headers = ["launcher.h", "internal.h", "host_runtime.h", "../stubs/include/virtine.h"]
     digest = hashlib.sha256()
-    for path in sources + [Path(HERE, "launcher.h"), Path(HERE, "internal.h")]:
+    for path in sources + [Path(HERE, h) for h in headers]:
         digest.update(path.read_bytes())
     out_dir = cache_dir() / "native" / digest.hexdigest()[:16]
     library = out_dir / "libpyvirtine.so"

@@ -70,4 +70,28 @@ struct virtine_config {
 #define VIRTINE_OUT(len)
 #define VIRTINE_INOUT(len)
 
+/* Host programs built with virtinecc: a virtine call that cannot return normally
+ * (the guest faulted, timed out, made a hypercall its whitelist denies, called
+ * exit(), or the VM could not be made) calls the error hook with the virtine's name,
+ * one of the kinds below and a message, then returns a zero value of its return type
+ * (0, 0.0, a zeroed struct, NULL) and copies nothing back into OUT/INOUT buffers.
+ * The default hook prints "virtine <function>: <message>" to stderr, with the guest
+ * source line of a fault when known.  The host keeps running either way.
+ * virtinecc reads VIRTINECC_TIMEOUT (seconds per call, default none) from the
+ * environment when a virtine is first called.  A virtine returning char * returns a
+ * malloc'd copy of the guest's string: the caller frees it.
+ * (Declared for the guest too, which compiles the whole file, host code included;
+ * only host code can call it.) */
+#define VIRTINE_ERR_TIMEOUT     1
+#define VIRTINE_ERR_POLICY      2
+#define VIRTINE_ERR_CRASH       3
+#define VIRTINE_ERR_ERROR       4
+#define VIRTINE_ERR_INTERRUPTED 5
+#define VIRTINE_ERR_EXIT        6
+
+typedef void (*virtine_error_hook_t)(const char *function, int kind, const char *message);
+
+/* Install hook (0 restores the default); returns the previous one. Thread safe. */
+virtine_error_hook_t virtine_set_error_hook(virtine_error_hook_t hook);
+
 #endif

@@ -1,0 +1,182 @@
+/* The call-site runtime of virtinecc output: one lazily made pool per virtine image,
+ * a per-thread argument area and result, and the error hook of virtine.h.
+ * See host_runtime.h for the interface the generated stubs use. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host_runtime.h"
+#include "launcher.h"
+#include "../stubs/include/virtine.h"
+
+_Static_assert(sizeof(pthread_once_t) == sizeof(int), "site.once holds a pthread_once_t");
+
+#define WRITE_HYPERCALL 10
+#define IMAGE_ALLOW_OFFSET 112 /* u64 allow in the image header (pyvirtine/image.py) */
+
+struct site_state {
+    struct vt_pool *pool; /* 0 if it could not be made: */
+    int kind;             /* then why */
+    char message[256];
+    int writes;           /* the image may write to stdout/stderr */
+};
+
+static void default_hook(const char *function, int kind, const char *message) {
+    (void)kind;
+    fprintf(stderr, "virtine %s: %s\n", function, message);
+}
+
+static virtine_error_hook_t hook = default_hook;
+static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
+
+virtine_error_hook_t virtine_set_error_hook(virtine_error_hook_t h) {
+    pthread_mutex_lock(&hook_lock);
+    virtine_error_hook_t old = hook;
+    hook = h ? h : default_hook;
+    pthread_mutex_unlock(&hook_lock);
+    return old;
+}
+
+static void report(struct __virtinecc_site *site, int kind, const char *message) {
+    pthread_mutex_lock(&hook_lock);
+    virtine_error_hook_t h = hook;
+    pthread_mutex_unlock(&hook_lock);
+    h(site->name, kind, message);
+}
+
+/* pthread_once takes no argument: the site being made ready travels in a TLS slot. */
+static __thread struct __virtinecc_site *initialising;
+
+static double timeout_from_env(void) {
+    const char *s = getenv("VIRTINECC_TIMEOUT");
+    char *end;
+    double t = s ? strtod(s, &end) : 0;
+    return s && end != s && t > 0 ? t : 0;
+}
+
+static void make_pool(void) {
+    struct __virtinecc_site *site = initialising;
+    struct site_state *st = calloc(1, sizeof *st);
+    if (!st) {
+        fprintf(stderr, "virtine %s: out of memory\n", site->name);
+        abort();
+    }
+    struct vt_options opt = {.pool_size = 1, .boot = VT_BOOT_DIRECT, .capture = 0,
+                             .snapshot = 1, .timeout = timeout_from_env()};
+    struct vt_result res;
+    memset(&res, 0, sizeof res);
+    uint64_t allow = 0;
+    if (site->image_len >= IMAGE_ALLOW_OFFSET + 8)
+        memcpy(&allow, site->image + IMAGE_ALLOW_OFFSET, sizeof allow);
+    st->writes = (allow >> WRITE_HYPERCALL) & 1;
+    st->pool = vt_pool_create(site->image, site->image_len, &opt, &res);
+    if (!st->pool) {
+        st->kind = res.kind ? res.kind : VT_ERROR;
+        snprintf(st->message, sizeof st->message, "cannot start the virtine: %s", res.message);
+    }
+    vt_result_release(&res);
+    site->state = st;
+}
+
+static struct site_state *ready(struct __virtinecc_site *site) {
+    initialising = site;
+    pthread_once((pthread_once_t *)&site->once, make_pool);
+    return site->state;
+}
+
+struct thread_call {
+    unsigned char *area;
+    size_t cap;
+    struct vt_result res;
+};
+
+static __thread struct thread_call current;
+
+unsigned char *__virtinecc_begin(struct __virtinecc_site *site, unsigned long long size) {
+    if (size > site->capacity) {
+        char message[160];
+        snprintf(message, sizeof message, "the arguments take %llu bytes but the virtine's "
+                 "argument area holds %llu; give it more memory (virtine_cfg)", size,
+                 site->capacity);
+        report(site, VIRTINE_ERR_ERROR, message);
+        return 0;
+    }
+    if (size > current.cap) {
+        size_t cap = current.cap ? current.cap : 256;
+        while (cap < size)
+            cap *= 2;
+        unsigned char *area = realloc(current.area, cap);
+        if (!area) {
+            report(site, VIRTINE_ERR_ERROR, "out of memory for the arguments");
+            return 0;
+        }
+        current.area = area;
+        current.cap = cap;
+    }
+    memset(current.area, 0, size);
+    return current.area;
+}
+
+/* "file.c:LINE in function" of a guest code address, or 0. */
+static const char *guest_line(const struct __virtinecc_site *site, uint64_t addr) {
+    unsigned long long lo = 0, hi = site->nlines;
+    while (lo < hi) { /* first row above addr */
+        unsigned long long mid = (lo + hi) / 2;
+        if (site->lines[mid].addr <= addr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? site->lines[lo - 1].where : 0;
+}
+
+const unsigned char *__virtinecc_call(struct __virtinecc_site *site, unsigned long long size,
+                                      unsigned long long result_len) {
+    struct site_state *st = ready(site);
+    if (!st->pool) {
+        report(site, st->kind, st->message);
+        return 0;
+    }
+    if (st->writes) /* the guest writes to fds 1 and 2 directly: keep the host's order */
+        fflush(stdout);
+    vt_result_release(&current.res);
+    int kind = vt_call(st->pool, current.area, size, NULL, 0, &current.res);
+    struct vt_result *res = &current.res;
+    char message[sizeof res->message + 160];
+    if (kind == VT_OK && res->status == 0 && res->result_len >= result_len)
+        return res->result ? res->result : (const unsigned char *)"";
+    if (kind == VT_OK) {
+        snprintf(message, sizeof message, "exited with status %lld instead of returning",
+                 (long long)res->status);
+        report(site, VIRTINE_ERR_EXIT, message);
+        return 0;
+    }
+    const char *where = kind == VT_CRASH ? guest_line(site, res->regs[16]) : 0;
+    if (where)
+        snprintf(message, sizeof message, "%s in %s", res->message, where);
+    else
+        snprintf(message, sizeof message, "%s", res->message);
+    report(site, kind, message);
+    return 0;
+}
+
+char *__virtinecc_string(struct __virtinecc_site *site, const unsigned char *result) {
+    uint64_t off, n;
+    memcpy(&off, result, sizeof off);
+    memcpy(&n, result + 8, sizeof n);
+    if (off == 0)
+        return 0;
+    if (off == UINT64_MAX || off + n + 1 > current.res.result_len) {
+        report(site, VIRTINE_ERR_ERROR, "returned a string longer than its argument area");
+        return 0;
+    }
+    char *s = malloc(n + 1);
+    if (!s) {
+        report(site, VIRTINE_ERR_ERROR, "out of memory for the returned string");
+        return 0;
+    }
+    memcpy(s, result + off, n);
+    s[n] = 0;
+    return s;
+}
