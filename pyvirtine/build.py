@@ -21,7 +21,7 @@ from .compiler.assemble import assemble
 from .compiler.libc import libc_objects
 from .compiler.link import DEFAULT_MEMORY, link
 from .errors import ImageError, VirtineCompileError
-from .image import PAGE, Image
+from .image import ABI_OFFSET, HEADER_SIZE, PAGE, Image
 from .marshal import dispatch_alias, guest_glue
 from .marshal.discover import Prepared, discover, prepare
 
@@ -102,6 +102,13 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
     if not sigs:
         raise VirtineCompileError(f"{prepared.filename}:1:1: error: no function is marked "
                                   "'virtine' (#include <virtine.h> and write 'virtine' before one)")
+    for sig in sigs:
+        abi = json.dumps(sig.to_json(), separators=(",", ":"))
+        if len(abi) > HEADER_SIZE - ABI_OFFSET:
+            raise VirtineCompileError(
+                f"{sig.location}: error: the signature of virtine '{sig.name}' takes {len(abi)} "
+                f"bytes described, more than the {HEADER_SIZE - ABI_OFFSET} an image header "
+                "holds: pass fewer or smaller structs by value")
     glue_name = f"<virtine glue for {os.path.basename(prepared.filename)}>"
     unit = f'{prepared.source}\n#line 1 "{glue_name}"\n{guest_glue(sigs)}'
     obj = compile_c(unit, prepared.filename, include_dirs=include_dirs, defines=defines,

@@ -59,8 +59,18 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             elif isinstance(ext, c_ast.DeclList):
                 for d in ext.decls:
                     self.file_declaration(d)
+            elif isinstance(ext, c_ast.Pragma):
+                self.pragma(ext)
         self._finish_tentative_definitions()
         return self.module
+
+    def pragma(self, node: c_ast.Pragma) -> None:
+        """Unknown pragmas are ignored (``#pragma pyvirtine ...`` marks functions for
+        other tools); ``pack`` is refused because ignoring it would change layouts."""
+        words = (node.string or "").split()
+        if words and words[0].startswith("pack"):
+            raise CompileFailure("#pragma pack is not supported in virtines (struct layouts "
+                                 "must match gcc's)", node.coord)
 
     def typedef(self, node: c_ast.Typedef) -> None:
         t = self.resolve_type(node.type)

@@ -116,7 +116,11 @@ class DeclarationResolver:
             raise CompileFailure(f"redefinition of '{kind} {node.name}'", node.coord)
         fields = []
         for d in node.decls:
-            if isinstance(d, (c_ast.Pragma, c_ast.StaticAssert)):
+            if isinstance(d, c_ast.Pragma):
+                self.pragma(d)
+                continue
+            if isinstance(d, c_ast.StaticAssert):
+                self.static_assert(d)
                 continue
             ft = self.resolve_type(d.type)
             width = None

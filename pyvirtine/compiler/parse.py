@@ -59,9 +59,57 @@ def reject_unsupported(lines: dict) -> None:
                 raise CompileFailure(message, _Coord(file, line, m.start() + 1))
 
 
+_ATTRIBUTE = re.compile(r"\b__attribute__\s*\(")
+_LAYOUT_ATTRIBUTES = re.compile(r"\b(?:__)?(packed|aligned|vector_size|mode|ms_struct|"
+                                r"transparent_union|may_alias)(?:__)?\b")
+
+
+def strip_attributes(text: str, filename: str) -> str:
+    """Blank out GNU ``__attribute__((...))`` (pycparser cannot parse it), keeping every
+    column in place; attributes that change layout or types are errors, since
+    silently ignoring them would break the ABI shared with gcc-compiled code."""
+    out = []
+    pos = 0
+    for m in _ATTRIBUTE.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, end = 0, m.end() - 1
+        while end < len(text):
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        spec = text[m.start():end]
+        bad = _LAYOUT_ATTRIBUTES.search(spec)
+        if bad:
+            file, line, col = _locate(text, m.start(), filename)
+            raise CompileFailure(f"__attribute__(({bad.group(1)})) is not supported in virtines "
+                                 "(it would change the layout gcc uses)", _Coord(file, line, col))
+        out.append(text[pos:m.start()])
+        out.append(re.sub(r"[^\n]", " ", spec))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _locate(text: str, offset: int, filename: str) -> tuple:
+    """Original (file, line, column) of an offset into preprocessed text."""
+    start = text.rfind("\n", 0, offset) + 1
+    file, line = filename, 1
+    for raw in text[:start].split("\n")[:-1]:
+        marker = _MARKER.match(raw.lstrip()) if raw.lstrip().startswith("#") else None
+        if marker:
+            file, line = marker.group(2), int(marker.group(1))
+        else:
+            line += 1
+    return file, line, offset - start + 1
+
+
 def parse(text: str, filename: str) -> c_ast.FileAST:
     lines = source_lines(text, filename)
     reject_unsupported(lines)
+    if "__attribute__" in text:
+        text = strip_attributes(text, filename)
     try:
         return c_parser.CParser().parse(text, filename)
     except c_parser.ParseError as e:

@@ -144,7 +144,10 @@ def string_literal_bytes(value: str, coord: object) -> tuple:
 
 
 def _unescape_wide(body: str, coord: object) -> str:
-    return "".join(chr(b) for b in decode_escapes(body, coord))
+    """Wide literals hold code points: only escapes are decoded, other text is kept."""
+    parts = re.split(r"(\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.))", body)
+    return "".join(chr(decode_escapes(p, coord)[0]) if p.startswith("\\") else p
+                   for p in parts)
 
 
 def char_constant(value: str, coord: object) -> int:

@@ -51,8 +51,8 @@ class StatementGen:
     def s_EmptyStatement(self, node: c_ast.Node) -> None:
         pass
 
-    def s_Pragma(self, node: c_ast.Node) -> None:
-        pass
+    def s_Pragma(self, node: c_ast.Pragma) -> None:
+        self.pragma(node)
 
     def s_StaticAssert(self, node: c_ast.StaticAssert) -> None:
         self.static_assert(node)

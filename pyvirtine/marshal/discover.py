@@ -121,7 +121,7 @@ class _Discovery:
         ret_kind, ret, ret_c = self._return(name, decl, fdecl)
         allow, strict, memory = self._policy(mark, decl)
         return Signature(name, tuple(params), ret_kind, ret, ret_c, allow, strict, memory,
-                         f"{decl.coord.file}:{decl.coord.line}")
+                         f"{decl.coord.file}:{decl.coord.line}:{decl.coord.column}")
 
     def _annotations(self, decls: list[c_ast.Decl], names: list[str]) -> dict[str, Annotation]:
         found: dict[str, Annotation] = {}

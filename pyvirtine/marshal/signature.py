@@ -54,7 +54,7 @@ class Signature:
     allow: int = 0                # hypercall mask from virtine_whitelist / virtine_cfg
     strict: bool = False          # virtine_strict: callers may not open hypercalls
     memory: Optional[int] = None  # from virtine_cfg
-    location: str = ""            # file:line of the definition
+    location: str = ""            # file:line:col of the definition
 
     @property
     def prototype(self) -> str:
@@ -70,9 +70,11 @@ class Signature:
         return next(p for p in self.params if p.name == name)
 
     def to_json(self) -> dict:
-        j: dict = {"name": self.name, "ret": [self.ret_kind, self.ret_c,
-                                                types.to_json(self.ret) if self.ret else None],
-                   "params": [_param_json(p) for p in self.params]}
+        seen: dict = {}
+        j: dict = {"name": self.name,
+                   "ret": [self.ret_kind, self.ret_c,
+                           types.to_json(self.ret, seen) if self.ret else None],
+                   "params": [_param_json(p, seen) for p in self.params]}
         for key, value, default in (("allow", self.allow, 0), ("strict", self.strict, False),
                                     ("memory", self.memory, None), ("at", self.location, "")):
             if value != default:
@@ -81,14 +83,16 @@ class Signature:
 
     @classmethod
     def from_json(cls, j: dict) -> "Signature":
+        known: dict = {}
         kind, c, t = j["ret"]
-        return cls(j["name"], tuple(_param_from_json(p) for p in j["params"]), kind,
-                   types.from_json(t) if t is not None else None, c, j.get("allow", 0),
-                   j.get("strict", False), j.get("memory"), j.get("at", ""))
+        ret = types.from_json(t, known) if t is not None else None
+        return cls(j["name"], tuple(_param_from_json(p, known) for p in j["params"]), kind,
+                   ret, c, j.get("allow", 0), j.get("strict", False), j.get("memory"),
+                   j.get("at", ""))
 
 
-def _param_json(p: Param) -> list:
-    j = [p.name, p.decl, p.ctype, p.kind, types.to_json(p.type) if p.type else None, p.mode]
+def _param_json(p: Param, seen: dict) -> list:
+    j = [p.name, p.decl, p.ctype, p.kind, types.to_json(p.type, seen) if p.type else None, p.mode]
     if p.kind == BUFFER:
         j += [p.length, p.annotation]
     if p.implied:
@@ -96,8 +100,8 @@ def _param_json(p: Param) -> list:
     return j
 
 
-def _param_from_json(j: list) -> Param:
+def _param_from_json(j: list, known: dict) -> Param:
     name, decl, ctype, kind, t, mode = j[:6]
     length, annotation = (j[6], j[7]) if kind == BUFFER else (None, "")
-    return Param(name, decl, ctype, kind, types.from_json(t) if t is not None else None, mode,
+    return Param(name, decl, ctype, kind, types.from_json(t, known) if t is not None else None, mode,
                  length, annotation, implied=len(j) > (8 if kind == BUFFER else 6))

@@ -109,26 +109,41 @@ class Array:
 CType = Union[Scalar, Enum, Struct, Array]
 
 
-def to_json(t: CType) -> object:
+def to_json(t: CType, seen: dict) -> object:
+    """JSON of ``t``; a named struct or enum already in ``seen`` (filled in as they are
+    written) becomes a reference ``{"r": name}``, so each is spelled out once."""
     if isinstance(t, Scalar):
         return [t.kind, t.c]
+    if isinstance(t, (Struct, Enum)) and t.name:
+        if t.name in seen:
+            return {"r": t.name}
+        seen[t.name] = t
     if isinstance(t, Enum):
-        return {"e": t.name, "b": to_json(t.base), "v": [list(v) for v in t.values]}
+        return {"e": t.name, "b": to_json(t.base, seen), "v": [list(v) for v in t.values]}
     if isinstance(t, Struct):
         return {"s": t.name, "z": t.size, "a": t.align,
-                "f": [[f.name, f.offset, to_json(f.type)] for f in t.fields]}
-    return {"n": t.length, "t": to_json(t.elem)}
+                "f": [[f.name, f.offset, to_json(f.type, seen)] for f in t.fields]}
+    return {"n": t.length, "t": to_json(t.elem, seen)}
 
 
-def from_json(j: object) -> CType:
+def from_json(j: object, known: dict) -> CType:
+    """The inverse of ``to_json``, read in the order it was written."""
     if isinstance(j, list):
         return Scalar(j[0], j[1])
     assert isinstance(j, dict)
+    if "r" in j:
+        return known[j["r"]]
+    t: CType
     if "e" in j:
-        return Enum(j["e"], from_json(j["b"]), tuple((n, v) for n, v in j["v"]))  # type: ignore[arg-type]
-    if "s" in j:
-        return Struct(j["s"], j["z"], j["a"], tuple(Field(n, o, from_json(t)) for n, o, t in j["f"]))
-    return Array(from_json(j["t"]), j["n"])
+        t = Enum(j["e"], from_json(j["b"], known), tuple((n, v) for n, v in j["v"]))  # type: ignore[arg-type]
+    elif "s" in j:
+        t = Struct(j["s"], j["z"], j["a"],
+                   tuple(Field(n, o, from_json(ft, known)) for n, o, ft in j["f"]))
+    else:
+        return Array(from_json(j["t"], known), j["n"])
+    if t.name:
+        known[t.name] = t
+    return t
 
 
 def align_up(n: int, a: int) -> int:

@@ -139,3 +139,12 @@ def test_bad_returns_and_shapes():
 def test_c_syntax_errors_are_located():
     msg = error("virtine int f(int n) { return n }\n")
     assert msg.startswith("lib.c:3:") and "error:" in msg
+
+
+def test_json_spells_each_struct_once():
+    s = sigs("struct pt { int x, y; };\nstruct seg { struct pt a, b; };\n"
+             "virtine struct seg f(struct seg s, struct pt p, const struct pt *q) { return s; }\n")["f"]
+    text = json.dumps(s.to_json())
+    assert text.count('"s": "pt"') == 1 and text.count('"s": "seg"') == 1
+    back = Signature.from_json(json.loads(text))
+    assert back == s and back.params[1].type is back.ret.fields[0].type

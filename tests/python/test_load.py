@@ -159,3 +159,10 @@ def test_numpy_arrays(kvm, lib):
     assert out.tobytes() == b"XYZ"
     with pytest.raises(ValueError, match="C-contiguous"):
         lib.upper(b"xyz", np.zeros(6, dtype=np.uint8)[::2])
+
+
+def test_signature_too_large_for_the_header():
+    fields = "".join(f"int field_number_{i};" for i in range(200))
+    src = f"#include <virtine.h>\nstruct big {{ {fields} }};\nvirtine int f(struct big b) {{ return 0; }}\n"
+    with pytest.raises(pyvirtine.VirtineCompileError, match="signature of virtine 'f' takes"):
+        pyvirtine.load(source=src)
