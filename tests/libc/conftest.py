@@ -116,6 +116,18 @@ def _runner(build: Callable[[str, Path], Path], tmp_path_factory) -> Runner:
     return run_program
 
 
+def compile_program(source: Path, obj: Path, defines: list[str]) -> None:
+    """gcc compiles the test programs unless PYVIRTINE_LIBC_PROGRAMS=pyvirtine
+    asks for pyvirtine's compiler, as inside a virtine."""
+    if os.environ.get("PYVIRTINE_LIBC_PROGRAMS") == "pyvirtine":
+        from pyvirtine.compiler.driver import compile_c
+        obj.write_bytes(compile_c(source.read_text(), str(source), include_dirs=[str(PROGRAMS)],
+                                  defines=defines))
+    else:
+        run([GCC, *freestanding_flags(), *[f"-D{d}" for d in defines], "-c", str(source),
+             "-o", str(obj)])
+
+
 @pytest.fixture(scope="session")
 def guest(libc_archive, tmp_path_factory) -> Runner:
     """Runs programs/<name>.c linked against pyvirtine's libc and the shim."""
@@ -123,9 +135,9 @@ def guest(libc_archive, tmp_path_factory) -> Runner:
 
     def build(name: str, out: Path, defines: list[str]) -> Path:
         exe = out / name
-        flags = freestanding_flags() + [f"-D{d}" for d in defines + toolchain_defines]
-        run([GCC, *flags, "-c", str(PROGRAMS / f"{name}.c"), "-o", str(out / "main.o")])
-        run([GCC, *flags, "-c", str(HERE / "shim.c"), "-o", str(out / "shim.o")])
+        compile_program(PROGRAMS / f"{name}.c", out / "main.o", defines + toolchain_defines)
+        run([GCC, *freestanding_flags(), *[f"-D{d}" for d in defines], "-c",
+             str(HERE / "shim.c"), "-o", str(out / "shim.o")])
         run([GCC, "-nostdlib", "-static", "-no-pie", "-o", str(exe), str(out / "main.o"),
              str(out / "shim.o"), str(archive), "-lgcc"])
         return exe

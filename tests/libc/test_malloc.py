@@ -19,6 +19,7 @@ def test_exhaustion_returns_null_and_free_coalesces(guest):
     assert HEAP // 65536 - 2 <= blocks <= HEAP // 65536
     assert "merged yes" in out
     assert "realloc grow yes" in out
+    assert "in place yes" in out
 
 
 def test_tiny_heap(guest):

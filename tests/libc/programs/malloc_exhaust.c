@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 
 #define BLOCK 65536
 #define MAX_BLOCKS 4096
@@ -41,7 +42,13 @@ int main(void)
     big = malloc((size_t)(n - 1) * BLOCK);
     printf("merged %s\n", big ? "yes" : "no");
     free(big);
-    big = realloc(malloc(100), (size_t)(n / 2) * BLOCK);
-    printf("realloc grow %s\n", big ? "yes" : "no");
+    big = malloc(100);
+    {
+        uintptr_t before = (uintptr_t)big;
+        /* Everything after the block is free, so it grows where it is. */
+        big = realloc(big, (size_t)(n / 2) * BLOCK);
+        printf("realloc grow %s\n", big ? "yes" : "no");
+        printf("in place %s\n", (uintptr_t)big == before ? "yes" : "no");
+    }
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <inttypes.h>
 
 static void first(void) { printf("atexit first registered, runs last\n"); }
 static void second(void) { printf("atexit second registered, runs first\n"); }
@@ -25,6 +26,15 @@ int main(void)
     putc('q', stdout);
     fputc('\n', stdout);
     fwrite("fwrite 12345\n", 1, 13, stdout);
+    {
+        int written = 0;
+        short short_written = 0;
+        int64_t big = -1234567890123LL;
+        uint64_t ubig = 18446744073709551615ULL;
+        printf("abc%n%" PRId64 "%hn %" PRIu64 " %" PRIx64 "\n", &written, big, &short_written,
+               ubig, ubig);
+        printf("%%n stored %d %d\n", written, short_written);
+    }
     for (i = 0; i < 3000; i++)
         printf("%d%c", i, i % 20 == 19 ? '\n' : ' ');
     fprintf(stderr, "to stderr %d\n", 42);
