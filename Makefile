@@ -12,7 +12,7 @@ $(VENV)/.installed: $(SOURCES)
 
 .PHONY: demo test bench
 demo: $(VENV)/.installed
-	$(PY) -m pyvirtine.demo
+	$(VENV)/bin/pyvirtine demo
 
 test: $(VENV)/.installed
 	$(PY) -m pytest

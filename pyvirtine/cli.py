@@ -104,6 +104,16 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
     sys.exit(_run(file, image, argv, stdin, timeout))
 
 
+@main.command()
+def demo() -> NoReturn:
+    """Compile examples/demo.c and run it in virtines (what `make demo` shows)."""
+    from .demo import main as run_demo
+    try:
+        sys.exit(run_demo())
+    except VirtineError as e:
+        _fail(f"demo: {e}", EXIT_BUILD_FAILED)
+
+
 def _run(file: str, image: img.Image, argv: bytes, stdin: bytes,
          timeout: Optional[float]) -> int:
     from .runtime import Virtine

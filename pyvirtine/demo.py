@@ -1,4 +1,4 @@
-"""``python -m pyvirtine.demo`` (what ``make demo`` runs): compile examples/demo.c into a
+"""``pyvirtine demo`` (what ``make demo`` runs): compile examples/demo.c into a
 virtine image, run it, then run it again and again from the pool's snapshot and show
 what a call costs next to a bare KVM exit on this machine."""
 from __future__ import annotations
@@ -45,5 +45,4 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except VirtineError as error:
-        print(f"pyvirtine demo: {error}", file=sys.stderr)
-        sys.exit(1)
+        sys.exit(f"pyvirtine demo: {error}")
