@@ -12,7 +12,7 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
-from .types import (ArrayType, CType, FloatType, FuncType, IntType, StructType, llvm_type, promote,
+from .c_types import (ArrayType, CType, FloatType, FuncType, IntType, StructType, llvm_type, promote,
                     DOUBLE, FLOAT)
 
 INTEGER, SSE = "INTEGER", "SSE"

@@ -8,14 +8,14 @@ from typing import Any, Optional
 import llvmlite.ir as ir
 from pycparser import c_ast
 
-from . import types as T
+from . import c_types as T
 from .abi import TypedPointer, extension_attr, plan_function, vararg_type
 from .debuginfo import DebugInfo
 from .declarations import DeclarationResolver
 from .diagnostics import CompileFailure
 from .expressions import I8, ExpressionGen, Value
 from .initializers import InitializerGen
-from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes, wrap
+from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
 from .statements import StatementGen
 from .target import TRIPLE
 
@@ -462,7 +462,4 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.scopes.declare(node.name, Symbol("var", t, slot, volatile="volatile" in node.quals))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
-
-    def consts_convert(self, value: int, t: T.CType) -> int:
-        return wrap(value, t)
 

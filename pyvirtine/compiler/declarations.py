@@ -7,7 +7,7 @@ from typing import Optional
 
 from pycparser import c_ast
 
-from . import types as T
+from . import c_types as T
 from .diagnostics import CompileFailure
 from .sema import Symbol, base_type
 

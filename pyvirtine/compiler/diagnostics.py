@@ -1,7 +1,6 @@
 """Compiler diagnostics: ``file:line:col: error: message``, the source line, a caret."""
 from __future__ import annotations
 
-import os
 from typing import Optional
 
 
@@ -48,6 +47,3 @@ def coord_parts(coord: object, fallback_file: str) -> tuple:
     return (getattr(coord, "file", None) or fallback_file, getattr(coord, "line", 1) or 1,
             getattr(coord, "column", 1) or 1)
 
-
-def display_name(path: str) -> str:
-    return os.path.normpath(path) if path.startswith("/") else path

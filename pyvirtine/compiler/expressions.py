@@ -10,7 +10,7 @@ from typing import Any, Optional
 import llvmlite.ir as ir
 from pycparser import c_ast
 
-from . import types as T
+from . import c_types as T
 from .abi import INTEGER, SSE, TypedPointer, classify, extension_attr, plan_call, vararg_type
 from .diagnostics import CompileFailure
 from .sema import char_constant, float_constant, int_constant, string_literal_bytes, wrap

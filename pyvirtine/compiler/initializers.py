@@ -11,7 +11,7 @@ from typing import Any, Optional
 import llvmlite.ir as ir
 from pycparser import c_ast
 
-from . import types as T
+from . import c_types as T
 from .diagnostics import CompileFailure
 from .expressions import PTR, I8, LValue
 from .sema import convert_constant, string_literal_bytes

@@ -9,7 +9,7 @@ from typing import Any, Callable, Optional
 
 from pycparser import c_ast
 
-from . import types as T
+from . import c_types as T
 from .diagnostics import CompileFailure
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import llvmlite.ir as ir
 from pycparser import c_ast
 
-from . import types as T
+from . import c_types as T
 from .diagnostics import CompileFailure
+from .sema import wrap
 
 
 def _case_labels(node: c_ast.Node, out: list) -> list:
@@ -146,7 +147,7 @@ class StatementGen:
                 default = block
                 continue
             value = self.consts.integer(label.expr, "case label")
-            value = self.consts_convert(value, v.type)
+            value = wrap(value, v.type)
             if value in seen:
                 raise CompileFailure(f"duplicate case value '{value}'", label.expr.coord)
             seen[value] = block

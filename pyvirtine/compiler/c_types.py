@@ -182,18 +182,12 @@ FLOAT = FloatType("float", 4)
 DOUBLE = FloatType("double", 8)
 LDOUBLE = FloatType("long double", 8)  # lowered to double; see README note
 
-SIZE_T = ULONG
-PTRDIFF_T = LONG
 
 _UNSIGNED_OF = {CHAR: UCHAR, SCHAR: UCHAR, SHORT: USHORT, INT: UINT, LONG: ULONG, LLONG: ULLONG}
 
 
 def to_unsigned(t: IntType) -> IntType:
     return _UNSIGNED_OF.get(t, t)
-
-
-def pointer_to(t: CType) -> PointerType:
-    return PointerType(t)
 
 
 def decay(t: CType) -> CType:
