@@ -33,7 +33,7 @@ def test_stdio_streams_and_exit(guest, host):
     stdin = "Xhello\na line longer than fifteen bytes\nEND\nthe rest\nof the input"
     out = same_as_glibc(guest, host, "stdio_test", stdin)
     assert out.returncode == 3
-    assert out.stderr == b"to stderr 42\n"
+    assert out.stderr == b"to stderr 42\nperror: Numerical result out of range\n"
     assert out.stdout.endswith(b"exiting with 3\natexit second registered, runs first\n"
                                b"atexit first registered, runs last\n")
 

@@ -126,18 +126,6 @@ size_t fwrite(const void *data, size_t size, size_t count, FILE *f)
     return f->error ? 0 : count;
 }
 
-void perror(const char *prefix)
-{
-    const char *message = strerror(errno);
-    if (prefix && *prefix) {
-        __stdio_put(stderr, prefix, strlen(prefix));
-        __stdio_put(stderr, ": ", 2);
-    }
-    __stdio_put(stderr, message, strlen(message));
-    __stdio_put(stderr, "\n", 1);
-    __stdio_end(stderr);
-}
-
 /* Refills an input stream; returns 0 at end of input or on error. */
 static int refill(FILE *f)
 {

@@ -1,10 +1,8 @@
 #include <stdlib.h>
-#include <stdio.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <inttypes.h>
-#include "hypercall.h"
 
 /* Reads the magnitude of an integer in strtol syntax. Sets *negative, and
    *overflow when the magnitude exceeds unsigned long long. */
@@ -116,7 +114,6 @@ uintmax_t strtoumax(const char *s, char **end, int base) { return strtoull(s, en
 int atoi(const char *s) { return (int)strtol(s, NULL, 10); }
 long atol(const char *s) { return strtol(s, NULL, 10); }
 long long atoll(const char *s) { return strtoll(s, NULL, 10); }
-double atof(const char *s) { return strtod(s, NULL); }
 
 int abs(int x) { return x < 0 ? -x : x; }
 long labs(long x) { return x < 0 ? -x : x; }
@@ -183,39 +180,6 @@ int rand(void)
 {
     rand_state = rand_state * 6364136223846793005ULL + 1442695040888963407ULL;
     return (int)(rand_state >> 33);
-}
-
-#define MAX_ATEXIT 32
-static void (*exit_handlers[MAX_ATEXIT])(void);
-static int exit_handler_count;
-
-int atexit(void (*handler)(void))
-{
-    if (exit_handler_count == MAX_ATEXIT)
-        return -1;
-    exit_handlers[exit_handler_count++] = handler;
-    return 0;
-}
-
-void _Exit(int status)
-{
-    for (;;)
-        __virtine_hypercall(HC_EXIT, status, 0, 0);
-}
-
-void exit(int status)
-{
-    while (exit_handler_count > 0)
-        exit_handlers[--exit_handler_count]();
-    __libc_flush();
-    _Exit(status);
-}
-
-void abort(void)
-{
-    __libc_flush();
-    fputs("Aborted\n", stderr);
-    _Exit(134);
 }
 
 /* A virtine has no environment. */

@@ -1,6 +1,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <errno.h>
+#include "stdio_impl.h"
 
 /* Texts match glibc's so messages read the same inside and outside a virtine. */
 static const struct { int code; const char *text; } messages[] = {
@@ -62,4 +63,16 @@ char *strerror(int errnum)
             return (char *)messages[i].text;
     snprintf(unknown, sizeof unknown, "Unknown error %d", errnum);
     return unknown;
+}
+
+void perror(const char *prefix)
+{
+    const char *message = strerror(errno);
+    if (prefix && *prefix) {
+        __stdio_put(stderr, prefix, strlen(prefix));
+        __stdio_put(stderr, ": ", 2);
+    }
+    __stdio_put(stderr, message, strlen(message));
+    __stdio_put(stderr, "\n", 1);
+    __stdio_end(stderr);
 }

@@ -349,6 +349,11 @@ double strtod(const char *s, char **endptr)
     return result;
 }
 
+double atof(const char *s)
+{
+    return strtod(s, NULL);
+}
+
 float strtof(const char *s, char **end)
 {
     return (float)strtod(s, end);

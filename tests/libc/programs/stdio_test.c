@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <inttypes.h>
 
 static void first(void) { printf("atexit first registered, runs last\n"); }
@@ -38,6 +39,8 @@ int main(void)
     for (i = 0; i < 3000; i++)
         printf("%d%c", i, i % 20 == 19 ? '\n' : ' ');
     fprintf(stderr, "to stderr %d\n", 42);
+    errno = ERANGE;
+    perror("perror");
     fflush(stdout);
     atexit(first);
     atexit(second);

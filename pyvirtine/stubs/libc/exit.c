@@ -1,0 +1,38 @@
+/* Program termination. Kept apart from the rest of stdlib so the exit crt0
+   links in program mode does not drag in the number parsers. */
+#include <stdlib.h>
+#include <stdio.h>
+#include "hypercall.h"
+
+#define MAX_ATEXIT 32
+static void (*exit_handlers[MAX_ATEXIT])(void);
+static int exit_handler_count;
+
+int atexit(void (*handler)(void))
+{
+    if (exit_handler_count == MAX_ATEXIT)
+        return -1;
+    exit_handlers[exit_handler_count++] = handler;
+    return 0;
+}
+
+void _Exit(int status)
+{
+    for (;;)
+        __virtine_hypercall(HC_EXIT, status, 0, 0);
+}
+
+void exit(int status)
+{
+    while (exit_handler_count > 0)
+        exit_handlers[--exit_handler_count]();
+    __libc_flush();
+    _Exit(status);
+}
+
+void abort(void)
+{
+    __libc_flush();
+    fputs("Aborted\n", stderr);
+    _Exit(134);
+}
