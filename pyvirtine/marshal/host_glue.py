@@ -17,7 +17,7 @@ _U64 = "unsigned long long"
 
 def host_body(sig: Signature, site: str) -> str:
     """The C compound statement calling ``sig`` through the runtime site ``site``
-    (a ``struct __virtinecc_site`` variable), on one line per statement."""
+    (a ``struct __virtinecc_site`` variable), one statement a line; it always returns."""
     lay = layout(sig)
     pointers = [p for p in sig.params if p.kind != VALUE]
     # Copied-out blobs come first so the result the guest hands back is a prefix.
@@ -59,6 +59,8 @@ def host_body(sig: Signature, site: str) -> str:
     elif sig.ret_kind == VALUE:
         out += [f"    {{ {_declare(sig, '__v_ret')}; __builtin_memcpy(&__v_ret, __v_r, "
                 f"{sig.ret.size}); return __v_ret; }}"]  # type: ignore[union-attr]
+    else:
+        out.append("    return;")
     out.append("}")
     return "\n".join(out)
 

@@ -2,9 +2,9 @@
 
 * the guest images of its virtines (``pyvirtine.build.build_images``: the whole file
   compiled by pyvirtine, one image per virtine holding what it reaches), and
-* the host translation unit: the user's file with each virtine's body replaced by a
-  call into the launcher (``marshal.host_body``), preceded by the embedded images.
-  ``#line`` directives keep the user's file name and line numbers for diagnostics.
+* the host translation unit: the user's file with each virtine's body starting with
+  a call into the launcher (``marshal.host_body``), preceded by the embedded images.
+  A ``#line`` directive keeps the user's file name and line numbers for diagnostics.
 """
 from __future__ import annotations
 
@@ -98,22 +98,24 @@ def _line_table(debug: Optional[dict]) -> list[tuple[int, Optional[str]]]:
 
 
 def _replace_bodies(source: str, filename: str, sigs: list[Signature]) -> str:
+    """Put each virtine's call stub, on one line, first in its body.  The user's body
+    stays after it, unreachable: the static functions it calls still count as used
+    (no -Wunused-function), and every line keeps its number."""
     text = blank(source)
-    spans = sorted((_body_span(source, text, filename, sig), sig) for sig in sigs)
+    starts = sorted((_body_start(text, filename, sig), sig) for sig in sigs)
     out, at = [f"#line 1 {_c_string(filename)}\n"], 0
-    for (start, end), sig in spans:
-        end_line = source.count("\n", 0, end) + 1
-        column = end - (source.rfind("\n", 0, end) + 1)
-        out += [source[at:start], host_body(sig, site_name(sig)),
-                f"\n#line {end_line} {_c_string(filename)}\n", " " * (column + 1)]
-        at = end + 1
+    for start, sig in starts:
+        stub = " ".join(line.strip() for line in host_body(sig, site_name(sig)).splitlines())
+        out += [source[at:start + 1], stub]
+        at = start + 1
     out.append(source[at:])
     return "".join(out)
 
 
-def _body_span(source: str, text: str, filename: str, sig: Signature) -> tuple[int, int]:
-    """Offsets of the ``{`` and ``}`` of ``sig``'s definition in the user's file."""
-    line = int(sig.location.rsplit(":", 1)[1]) if ":" in sig.location else 1
+def _body_start(text: str, filename: str, sig: Signature) -> int:
+    """Offset of the ``{`` of ``sig``'s definition in the user's file."""
+    at = re.search(r":(\d+)(?::\d+)?$", sig.location)  # file:line or file:line:col
+    line = int(at.group(1)) if at else 1
     start = 0
     for _ in range(line - 1):
         start = text.index("\n", start) + 1
@@ -123,9 +125,7 @@ def _body_span(source: str, text: str, filename: str, sig: Signature) -> tuple[i
         close = _matching(text, m.end() - 1, "(", ")")
         brace = re.compile(r"\s*(?:__attribute__\s*\(\(.*?\)\)\s*)*\{", re.S).match(text, close + 1)
         if close >= 0 and brace:
-            end = _matching(text, brace.end() - 1, "{", "}")
-            if end >= 0:
-                return brace.end() - 1, end
+            return brace.end() - 1
         m = name.search(text, m.end())
     raise VirtineCompileError(f"{filename}:{line}:1: error: virtinecc cannot find the body of "
                               f"virtine '{sig.name}' in the file as written (is its definition "
