@@ -24,7 +24,8 @@ from .marshal.annotations import ANNOTATION_DEFINES
 
 
 def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
-            file: Optional[Union[str, os.PathLike]] = None, memory: Optional[Union[int, str]] = None,
+            file: Optional[Union[str, os.PathLike]] = None,
+            memory: Optional[Union[int, str]] = None,
             timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
             pool_size: int = 1, include_dirs: Iterable[str] = (),
             defines: Iterable[str] = ()) -> Any:

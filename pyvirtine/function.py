@@ -115,7 +115,8 @@ def describe(sig: Signature) -> str:
     lines = [f"C virtine: {sig.prototype}", ""]
     implied = [p.name for p in sig.params if p.implied]
     if implied:
-        lines.append(f"Not passed from Python (the element count of a buffer): {', '.join(implied)}.")
+        lines.append("Not passed from Python (the element count of a buffer): "
+                     f"{', '.join(implied)}.")
     if sig.location:
         lines.append(f"Defined at {sig.location}.")
     lines.append("Each call runs in a fresh virtine; see pyvirtine.marshal.pack for what "

@@ -167,8 +167,8 @@ class _Discovery:
         if isinstance(target, Scalar) and target.is_char:
             if t.const and target.c == "char":
                 return Param(name, decl_text, ctype, STRING, target)
-            raise cannot(f"annotate it VIRTINE_IN/OUT/INOUT(len), or declare it 'const char *' "
-                         f"for a NUL-terminated string")
+            raise cannot("annotate it VIRTINE_IN/OUT/INOUT(len), or declare it 'const char *' "
+                         "for a NUL-terminated string")
         if target is None:
             raise cannot("annotate it VIRTINE_IN/OUT/INOUT(len) to say how many bytes it points to")
         return Param(name, decl_text, ctype, OBJECT, target, "in" if t.const else "inout")
@@ -237,7 +237,8 @@ class _Discovery:
             try:
                 values[key] = self.types.evaluate(expr)
             except (Unresolvable, ZeroDivisionError):
-                raise self.parsed.error(expr.coord, f"'{key}' of {cfg} must be a constant") from None
+                raise self.parsed.error(expr.coord,
+                                        f"'{key}' of {cfg} must be a constant") from None
         return values.get("hypercall_whitelist", 0), False, values.get("memory") or None
 
     def _note_error(self, note: Annotation, message: str) -> VirtineCompileError:

@@ -48,7 +48,8 @@ def preprocess_probed(source: str, filename: str, include_dirs: Iterable[str] = 
                       defines: Iterable[str] = (), probes: Sequence[Probe] = ()) -> str:
     """The preprocessed text of ``source`` with ``probes`` appended."""
     tail = "".join(f'\n#line {p.line} "{filename}"\n'
-                   f"static const long long {_PROBE}{i} = ({p.text});" for i, p in enumerate(probes))
+                   f"static const long long {_PROBE}{i} = ({p.text});"
+                   for i, p in enumerate(probes))
     return _reporting(source, filename, lambda: preprocess(
         source + "\n" + tail + "\n", filename, list(include_dirs), list(defines)))
 

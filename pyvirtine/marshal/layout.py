@@ -44,7 +44,8 @@ def layout(sig: Signature) -> Layout:
     offset = header + 16
     slots = {}
     for p in sig.params:
-        align, size = (8, 8) if p.is_pointer else (p.type.align, p.type.size)  # type: ignore[union-attr]
+        t = p.type
+        align, size = (8, 8) if p.is_pointer or t is None else (t.align, t.size)
         offset = align_up(offset, align)
         slots[p.name] = offset
         offset += size

@@ -119,7 +119,8 @@ class ArgPacker:
         if isinstance(value, list) or (isinstance(value, tuple) and p.mode == "in"):
             if p.mode == "out":  # only the length matters: the items are replaced
                 return _Arg(p, len(value), bytes(len(value) * elem.size), value)
-            data = b"".join(self.codec.encode(elem, v, f"{where}[{i}]") for i, v in enumerate(value))
+            data = b"".join(self.codec.encode(elem, v, f"{where}[{i}]")
+                            for i, v in enumerate(value))
             return _Arg(p, len(value), data, value if p.mode != "in" else None)
         if isinstance(value, str) and p.mode == "in" and p.elem_size == 1:
             data = value.encode("utf-8", "surrogateescape")
@@ -148,7 +149,8 @@ class ArgPacker:
         if p.mode == "in":
             return _Arg(p, 1, self._object_bytes(p, value, where))
         if isinstance(value, list) and len(value) == 1:
-            return _Arg(p, 1, self.codec.encode(p.type, value[0], f"{where}[0]"), value)  # type: ignore[arg-type]
+            data = self.codec.encode(p.type, value[0], f"{where}[0]")  # type: ignore[arg-type]
+            return _Arg(p, 1, data, value)
         if _is_buffer(value):
             view = memoryview(value)
             if not view.readonly:
@@ -221,7 +223,7 @@ class ArgPacker:
             if off:
                 area[off:off + len(arg.data)] = arg.data  # type: ignore[arg-type]
                 if p.copies_out and arg.target is not None:
-                    call.writebacks.append((p, off, len(arg.data), arg.target))  # type: ignore[arg-type]
+                    call.writebacks.append((p, off, len(arg.data), arg.target))
         call.area = bytes(area)
         return call
 

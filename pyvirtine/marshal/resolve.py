@@ -7,7 +7,7 @@ in an error)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Union
 
 from pycparser import c_ast
 from pycparser.c_generator import CGenerator
@@ -75,7 +75,8 @@ class TypeResolver:
             if node.dim is None:
                 return Opaque(spelling(node), "an array of unknown length")
             if not isinstance(elem, (Scalar, Enum, Struct, Array)):
-                return elem if isinstance(elem, Opaque) else Opaque(spelling(node), "it holds pointers")
+                return elem if isinstance(elem, Opaque) else Opaque(spelling(node),
+                                                                    "it holds pointers")
             return Array(elem, self.evaluate(node.dim))
         if isinstance(node, c_ast.FuncDecl):
             return Opaque(spelling(node), "a function")
@@ -205,7 +206,8 @@ def binary(op: str, a: int, b: int) -> int:
         "<<": lambda: a << b, ">>": lambda: a >> b, "&": lambda: a & b, "|": lambda: a | b,
         "^": lambda: a ^ b, "<": lambda: int(a < b), ">": lambda: int(a > b),
         "<=": lambda: int(a <= b), ">=": lambda: int(a >= b), "==": lambda: int(a == b),
-        "!=": lambda: int(a != b), "&&": lambda: int(bool(a and b)), "||": lambda: int(bool(a or b)),
+        "!=": lambda: int(a != b), "&&": lambda: int(bool(a and b)),
+        "||": lambda: int(bool(a or b)),
     }
     if op not in ops:
         raise Unresolvable(op)

@@ -103,5 +103,6 @@ def _param_json(p: Param, seen: dict) -> list:
 def _param_from_json(j: list, known: dict) -> Param:
     name, decl, ctype, kind, t, mode = j[:6]
     length, annotation = (j[6], j[7]) if kind == BUFFER else (None, "")
-    return Param(name, decl, ctype, kind, types.from_json(t, known) if t is not None else None, mode,
+    ctype_t = types.from_json(t, known) if t is not None else None
+    return Param(name, decl, ctype, kind, ctype_t, mode,
                  length, annotation, implied=len(j) > (8 if kind == BUFFER else 6))

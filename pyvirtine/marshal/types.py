@@ -135,7 +135,8 @@ def from_json(j: object, known: dict) -> CType:
         return known[j["r"]]
     t: CType
     if "e" in j:
-        t = Enum(j["e"], from_json(j["b"], known), tuple((n, v) for n, v in j["v"]))  # type: ignore[arg-type]
+        base = from_json(j["b"], known)
+        t = Enum(j["e"], base, tuple((n, v) for n, v in j["v"]))  # type: ignore[arg-type]
     elif "s" in j:
         t = Struct(j["s"], j["z"], j["a"],
                    tuple(Field(n, o, from_json(ft, known)) for n, o, ft in j["f"]))
