@@ -4,8 +4,10 @@ Every program in programs/ is toolchain-neutral C: the same source is also
 built against the host's glibc, which serves as the reference."""
 from __future__ import annotations
 
+import math
 import os
 import shutil
+import struct
 import subprocess
 import tempfile
 from pathlib import Path
@@ -145,18 +147,21 @@ def guest(libc_archive, tmp_path_factory) -> Runner:
 
 
 @pytest.fixture(scope="session")
-def host(libc_archive, tmp_path_factory) -> Runner:
-    """Runs programs/<name>.c built against the host's glibc (the reference), with
-    the same defines as the guest build it is compared with."""
-    toolchain_defines = libc_archive[1]
-
+def host(tmp_path_factory) -> Runner:
+    """Runs programs/<name>.c built against the host's glibc (the reference)."""
     def build(name: str, out: Path, defines: list[str]) -> Path:
         exe = out / name
         run([GCC, "-std=c99", "-D_DEFAULT_SOURCE", "-O1", "-fno-builtin",
-             *[f"-D{d}" for d in defines + toolchain_defines], "-o", str(exe),
-             str(PROGRAMS / f"{name}.c"), "-lm"])
+             *[f"-D{d}" for d in defines], "-o", str(exe), str(PROGRAMS / f"{name}.c"), "-lm"])
         return exe
     return _runner(build, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def toolchain_defines(libc_archive) -> tuple[str, ...]:
+    """The defines the guest build of a program gets; a reference build that must
+    take the same paths passes them to ``host`` too."""
+    return tuple(libc_archive[1])
 
 
 @pytest.fixture(scope="session")
@@ -164,3 +169,47 @@ def case_count() -> Callable[[int], int]:
     """Scales a differential test's case count by PYVIRTINE_LIBC_CASES (default 1)."""
     scale = float(os.environ.get("PYVIRTINE_LIBC_CASES", "1"))
     return lambda default: max(1, int(default * scale))
+
+
+# Functions whose result is exact must match glibc bit for bit; the others
+# may be MAX_ULPS apart (glibc's own cbrt is up to 3 ulps off).
+EXACT_MATH = {"sqrt", "fabs", "floor", "ceil", "round", "trunc", "rint", "frexp", "modf", "fmod",
+              "fmin", "fmax", "copysign", "ldexp"}
+MAX_ULPS = {"cbrt": 4}
+DEFAULT_MAX_ULPS = 2
+
+
+def _as_double(hex_bits: str) -> float:
+    return struct.unpack("<d", struct.pack("<Q", int(hex_bits, 16)))[0]
+
+
+def _ulps_apart(a: float, b: float) -> float:
+    if math.isnan(a) or math.isnan(b):
+        return 0.0 if math.isnan(a) and math.isnan(b) else math.inf
+    if a == b:
+        return 0.0
+    if math.isinf(a) or math.isinf(b):
+        return math.inf
+    return abs(a - b) / math.ulp(max(abs(a), abs(b)))
+
+
+def math_out_of_bounds(ours: list[str], ref: list[str]) -> dict[str, str]:
+    """For math_sweep output: each function whose worst error exceeds its bound,
+    with that worst case."""
+    assert len(ours) == len(ref) > 0
+    worst: dict[str, tuple[float, str]] = {}
+    for o, r in zip(ours, ref):
+        name, x, y, got = o.split()
+        assert r.split()[:3] == [name, x, y]
+        want = r.split()[3]
+        err = 0.0 if got == want else _ulps_apart(_as_double(got), _as_double(want))
+        if err > worst.get(name, (-1.0, ""))[0]:
+            worst[name] = (err, f"{err:.3g} ulps: {name}({_as_double(x)!r}, {_as_double(y)!r}) "
+                                f"= {_as_double(got)!r}, glibc {_as_double(want)!r}")
+    return {name: text for name, (err, text) in worst.items()
+            if err > (0 if name in EXACT_MATH else MAX_ULPS.get(name, DEFAULT_MAX_ULPS))}
+
+
+@pytest.fixture(scope="session")
+def math_checker() -> Callable[[list[str], list[str]], dict[str, str]]:
+    return math_out_of_bounds

@@ -1,0 +1,67 @@
+"""The same test programs, compiled by pyvirtine and run inside real virtines
+(crt0, image linker, hypervisor), against the glibc reference."""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+PROGRAMS = HERE / "programs"
+
+
+def run_in_virtine(name: str, stdin: str = "", allow: tuple[str, ...] = ("write", "read")):
+    from pyvirtine.program import build_program, pack_argv
+    from pyvirtine.runtime import Virtine
+    path = PROGRAMS / f"{name}.c"
+    image = build_program(str(path), path.read_text(), include_dirs=[str(PROGRAMS)],
+                          memory=16 << 20, allow=allow)
+    with Virtine(image, timeout=120) as virtine:
+        return virtine.call(pack_argv([name]), input=stdin.encode())
+
+
+@pytest.mark.parametrize("name, cases", [("printf_sweep", 3000), ("conv_sweep", 500),
+                                         ("string_sweep", 500), ("qsort_sweep", 60)])
+def test_sweep_matches_glibc(kvm, host, case_count, name, cases):
+    stdin = f"2 {case_count(cases)}\n"
+    ours = run_in_virtine(name, stdin)
+    assert ours.status == 0, ours.stderr
+    ref = host(name, stdin).stdout.decode("latin-1").splitlines()
+    mismatches = [(o, r) for o, r in zip(ours.stdout.decode("latin-1").splitlines(), ref)
+                  if o != r]
+    assert not mismatches, f"{len(mismatches)} mismatches, first: {mismatches[:5]}"
+    assert len(ours.stdout.splitlines()) == len(ref)
+
+
+def test_math_within_bounds(kvm, host, case_count, math_checker):
+    stdin = f"2 {case_count(300)}\n"
+    ours = run_in_virtine("math_sweep", stdin)
+    assert ours.status == 0, ours.stderr
+    bad = math_checker(ours.stdout.decode().splitlines(),
+                       host("math_sweep", stdin).stdout.decode().splitlines())
+    assert not bad, bad
+
+
+def test_streams_and_exit(kvm, host):
+    stdin = "Xhello\na line longer than fifteen bytes\nEND\nthe rest\nof the input"
+    ours = run_in_virtine("stdio_test", stdin)
+    ref = host("stdio_test", stdin, check=False)
+    assert (ours.status, ours.stdout, ours.stderr) == (3, ref.stdout, ref.stderr)
+
+
+def test_assert_failure(kvm):
+    out = run_in_virtine("abort_test")
+    assert out.status == 134
+    assert out.stdout == b"before 2\nbuffered output survives\n"
+    assert re.fullmatch(rb"\S*abort_test\.c:7: check: Assertion `x \+ 1 == 3' failed\.\n"
+                        rb"Aborted\n", out.stderr), out.stderr
+
+
+def test_clock_and_time(kvm):
+    out = run_in_virtine("time_test", allow=("write", "times", "gettimeofday"))
+    elapsed, now, diff = map(int, out.stdout.split())
+    assert 0 < elapsed < 30_000_000
+    assert abs(now - time.time()) < 5
+    assert diff == 0
