@@ -42,7 +42,19 @@ def run_native(c_path: Path, opt_level: int = 2, timeout: float = 20) -> tuple:
         return proc.stdout, proc.returncode
 
 
-BACKENDS: dict = {"native": run_native}
+def run_virtine(c_path: Path, opt_level: int = 2, timeout: float = 20) -> tuple:
+    """Build the program into a virtine image (crt0 + guest libc) and run it under KVM."""
+    from pyvirtine.program import build_program, pack_argv
+    from pyvirtine.runtime import Virtine
+
+    c_path = Path(c_path)
+    image = build_program(str(c_path), c_path.read_text(), opt_level=opt_level)
+    with Virtine(image, timeout=timeout) as virtine:
+        result = virtine.call(pack_argv([c_path.name]))
+    return result.stdout.decode(), result.status
+
+
+BACKENDS: dict = {"native": run_native, "virtine": run_virtine}
 
 
 def run_program(c_path: Path) -> tuple:

@@ -15,7 +15,7 @@ int main(void) {
     Node n2 = {2, 0}, n1 = {1, &n2};
     printf("%d %d\n", n1.next->v, (int)sizeof(table));
     printf("%c %d %d\n", up('q'), twice(-20000), wrap(255));
-    float f = 2.5f; printf("%.2f\n", avg(3, 1.0, f, 4));
+    float f = 2.5f; printf("%.2f\n", avg(3, 1.0, f, 4.0));
     printf("%d\n", kr(3, 4.9));
     counter_ptr(); printf("%d\n", *counter_ptr());
     int typedef_shadow = 0; { typedef int T; T v = 3; typedef_shadow = v; } printf("%d\n", typedef_shadow);
