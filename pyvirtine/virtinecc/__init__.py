@@ -89,13 +89,21 @@ class _Driver:
         if cmd.verbose:
             sys.stderr.write(f"virtinecc: building the virtines of {path} (pyvirtine, "
                              f"-O{cmd.opt_level})\n")
-        unit = translate(source, path, include_dirs=cmd.include_dirs, defines=cmd.defines,
-                         opt_level=cmd.opt_level)
+        try:
+            unit = translate(source, path, include_dirs=cmd.include_dirs, defines=cmd.defines,
+                             opt_level=cmd.opt_level)
+        except VirtineCompileError:
+            # pycparser places some syntax errors poorly; the system compiler's own
+            # diagnostics of the file, when it rejects it too, say more.
+            rc = self._cc([*self._flags(), "-fsyntax-only", "-idirafter", _virtine_include(),
+                           path])
+            if rc:
+                return rc
+            raise
         host = os.path.join(tmp, f"{_stem(path)}.host.c")
         with open(host, "w", encoding="utf-8") as f:
             f.write(unit.host_source)
-        drop = set(cmd.positional) | set(cmd.output_option)
-        flags = [a for j, a in enumerate(cmd.args) if j not in drop]
+        flags = self._flags()
         if as_object:
             flags.append("-c")
         srcdir = os.path.dirname(os.path.abspath(path))
@@ -104,6 +112,11 @@ class _Driver:
         if rc == 0:
             self._fix_depfile(output, host, path)
         return rc
+
+    def _flags(self) -> list[str]:
+        """The command's options without its inputs and output."""
+        drop = set(self.cmd.positional) | set(self.cmd.output_option)
+        return [a for j, a in enumerate(self.cmd.args) if j not in drop]
 
     def _output_of(self, index: int) -> str:
         cmd = self.cmd
