@@ -1,10 +1,13 @@
 #ifndef _MATH_H
 #define _MATH_H
 
+/* Without compiler builtins, infinity comes from an overflowing product and
+   NaN from infinity times zero (0/0 is rejected in constant expressions). The
+   sign of NAN depends on the compiler's constant folding; C leaves it open. */
 #define HUGE_VAL (1e300 * 1e300)
-#define HUGE_VALF (1e30f * 1e30f)
-#define INFINITY (1e30f * 1e30f)
-#define NAN (0.0f / 0.0f)
+#define HUGE_VALF ((float)HUGE_VAL)
+#define INFINITY ((float)HUGE_VAL)
+#define NAN (-(float)(HUGE_VAL * 0.0))
 
 #define M_E 2.7182818284590452354
 #define M_LOG2E 1.4426950408889634074

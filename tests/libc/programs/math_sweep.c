@@ -77,9 +77,35 @@ static const struct binary binaries[] = {
     {"copysign", "r", "r", copysign}, {"ldexp", "r", "y", call_ldexp},
 };
 
+/* The classification macros, on doubles and floats: printed as a 0 "function"
+   result so the checker compares them exactly. */
+static void classify(double x)
+{
+    float xf;
+    if (x != x)
+        x = fabs(x); /* the sign of NAN is the compiler's choice */
+    xf = (float)x;
+    int d = (fpclassify(x) == FP_NAN) | (fpclassify(x) == FP_INFINITE) << 1 |
+            (fpclassify(x) == FP_ZERO) << 2 | (fpclassify(x) == FP_SUBNORMAL) << 3 |
+            (fpclassify(x) == FP_NORMAL) << 4 | !!isnan(x) << 5 | !!isinf(x) << 6 |
+            !!isfinite(x) << 7 | !!isnormal(x) << 8 | !!signbit(x) << 9;
+    int f = !!isnan(xf) | !!isinf(xf) << 1 | !!isfinite(xf) << 2 | !!isnormal(xf) << 3 |
+            !!signbit(xf) << 4 | (fpclassify(xf) == FP_SUBNORMAL) << 5;
+    printf("classify %016llx 0 %016llx\n", (unsigned long long)bits_from_double(x),
+           (unsigned long long)(d << 8 | f));
+}
+
 int main(void)
 {
     int count = read_params(), i, f;
+    static const double specials[] = {0.0, -0.0, 1e-310, -1e-40, 1e39, -1e300, 1.5};
+    for (i = 0; i < (int)(sizeof specials / sizeof specials[0]); i++)
+        classify(specials[i]);
+    classify(HUGE_VAL);
+    classify(-INFINITY);
+    classify(NAN);
+    for (i = 0; i < count; i++)
+        classify(rng_double());
     for (f = 0; f < (int)(sizeof unaries / sizeof unaries[0]); f++)
         for (i = 0; i < count; i++) {
             double x = arg(unaries[f].domain);
