@@ -95,9 +95,10 @@ def libc_archive(request, tmp_path_factory) -> tuple[Path, list[str]]:
     build = gcc_libc_objects if request.param == "gcc" else pyvirtine_libc_objects
     archive = out / "libc.a"
     run(["ar", "rcs", str(archive), *map(str, build(out))])
-    # pyvirtine lowers long double to double, so a gcc-compiled caller and that
-    # libc disagree on how a long double argument is passed.
-    return archive, ["LONG_DOUBLE_IS_DOUBLE"] if request.param == "pyvirtine" else []
+    # pyvirtine lowers long double to double, so when it compiles only one of
+    # caller and libc they disagree on how a long double argument is passed.
+    mixed = (request.param == "pyvirtine") != programs_by_pyvirtine()
+    return archive, ["LONG_DOUBLE_IS_DOUBLE"] if mixed else []
 
 
 Runner = Callable[..., subprocess.CompletedProcess]
@@ -120,10 +121,14 @@ def _runner(build: Callable[[str, Path], Path], tmp_path_factory) -> Runner:
     return run_program
 
 
-def compile_program(source: Path, obj: Path, defines: list[str]) -> None:
-    """gcc compiles the test programs unless PYVIRTINE_LIBC_PROGRAMS=pyvirtine
+def programs_by_pyvirtine() -> bool:
+    """gcc compiles the native test programs unless PYVIRTINE_LIBC_PROGRAMS=pyvirtine
     asks for pyvirtine's compiler, as inside a virtine."""
-    if os.environ.get("PYVIRTINE_LIBC_PROGRAMS") == "pyvirtine":
+    return os.environ.get("PYVIRTINE_LIBC_PROGRAMS") == "pyvirtine"
+
+
+def compile_program(source: Path, obj: Path, defines: list[str]) -> None:
+    if programs_by_pyvirtine():
         from pyvirtine.compiler.driver import compile_c
         obj.write_bytes(compile_c(source.read_text(), str(source), include_dirs=[str(PROGRAMS)],
                                   defines=defines))
