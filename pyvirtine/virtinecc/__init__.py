@@ -5,8 +5,9 @@ A C file without virtines goes straight to the system compiler (``cc``, or
 ``$VIRTINECC_CC``).  A file with virtines is translated (``translate``): its virtines
 are built into guest images by pyvirtine, and the host compiler gets the file with
 each virtine's body replaced by a call into the launcher.  Linking adds libpyvirtine
-(the launcher and the call-site runtime, found through an rpath).  ``-v`` prints the
-commands run.  The exit status is the system compiler's, or 1 when a virtine does
+(the launcher and the call-site runtime, found through an rpath; with
+``-static-pyvirtine`` or ``-static``, a static archive instead, so the program runs
+without the cache).  ``-v`` prints the commands run.  The exit status is the system compiler's, or 1 when a virtine does
 not build (the error is printed as ``file:line:col: error: ...``).
 
 ``virtinecc --print-virtine-include`` prints a directory holding only virtine.h, for
@@ -25,9 +26,12 @@ from ..errors import VirtineCompileError, VirtineError
 from ..hypervisor.native import cache_dir, shared_library
 from ..marshal.frontend import INCLUDE_DIR
 from .cmdline import Command, parse
+from .runtime_lib import link_flags, static_library
 from .translate import has_virtines, translate
 
 __all__ = ["main"]
+
+STATIC_FLAG = "-static-pyvirtine"
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -36,9 +40,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(_virtine_include())
         return 0
     cc = shlex.split(os.environ.get("VIRTINECC_CC") or "cc")
-    cmd = parse(args)
+    static = STATIC_FLAG in args or "-static" in args
+    cmd = parse([a for a in args if a != STATIC_FLAG])
     try:
-        return _Driver(cc, cmd).run()
+        return _Driver(cc, cmd, static).run()
     except VirtineCompileError as e:
         sys.stderr.write(str(e).rstrip("\n") + "\n")
         return 1
@@ -48,9 +53,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 class _Driver:
-    def __init__(self, cc: list[str], cmd: Command) -> None:
+    def __init__(self, cc: list[str], cmd: Command, static: bool) -> None:
         self.cc = cc
         self.cmd = cmd
+        self.static = static
 
     def run(self) -> int:
         cmd = self.cmd
@@ -143,7 +149,9 @@ class _Driver:
         """Flags every compile gets: virtine.h, and libpyvirtine when linking."""
         cmd = self.cmd
         extra = ["-idirafter", _virtine_include()] if cmd.sources else []
-        if cmd.links:
+        if cmd.links and self.static:
+            extra += link_flags(static_library(self.cc[0]))
+        elif cmd.links:
             libdir = str(shared_library(self.cc[0]).parent)
             extra += [f"-L{libdir}", f"-Wl,-rpath,{libdir}", "-Wl,--push-state,--as-needed",
                       "-lpyvirtine", "-Wl,--pop-state"]

@@ -233,3 +233,49 @@ def test_host_diagnostics_keep_the_users_lines(run, tmp_path):
         .replace("’", "'")
     depfile = (tmp_path / "warn.d").read_text()
     assert depfile.startswith("warn.o: warn.c ") and "host.c" not in depfile
+
+
+def _needed(path: Path) -> list[str]:
+    from elftools.elf.elffile import ELFFile
+    with open(path, "rb") as f:
+        dynamic = ELFFile(f).get_section_by_name(".dynamic")
+        return [t.needed for t in dynamic.iter_tags() if t.entry.d_tag == "DT_NEEDED"]
+
+
+def test_runtime_linked_shared_with_rpath_or_static(kvm, run, tmp_path):
+    write(tmp_path, {"one.c": "#include <stdio.h>\n#include <virtine.h>\n"
+                              "virtine int one(int x) { return x + 1; }\n"
+                              "int main(void) { printf(\"%d\\n\", one(41)); return 0; }\n",
+                     "plain.c": PLAIN})
+    run("virtinecc", "one.c", "-o", "shared")
+    run("virtinecc", "-static-pyvirtine", "one.c", "-o", "static")
+    run("virtinecc", "plain.c", "-o", "plain")
+    assert "libpyvirtine.so" in _needed(tmp_path / "shared")
+    assert not any("pyvirtine" in n for n in _needed(tmp_path / "static"))
+    assert not any("pyvirtine" in n for n in _needed(tmp_path / "plain"))  # --as-needed
+    for program in ("shared", "static"):
+        assert run(f"./{program}").stdout == "42\n"
+
+
+def test_virtine_cfg_memory_and_strict(kvm, run, tmp_path):
+    write(tmp_path, {"cfg.c": r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <virtine.h>
+
+static struct virtine_config big = { .memory = 16 << 20 };
+
+virtine_cfg(big) int roomy(int mb) { return malloc((size_t)mb << 20) != NULL; }
+virtine int cramped(int mb) { return malloc((size_t)mb << 20) != NULL; }
+virtine_strict int quiet(int x) { puts("denied"); return x; }
+
+int main(void) {
+    printf("%d %d\n", roomy(8), cramped(8));
+    printf("%d\n", quiet(5));
+    return 0;
+}
+"""})
+    run("virtinecc", "cfg.c", "-o", "cfg")
+    proc = run("./cfg")
+    assert proc.stdout == "1 0\n0\n"
+    assert proc.stderr.startswith("virtine quiet: hypercall write (10) is not allowed")
