@@ -180,9 +180,9 @@ static int hex_value(int c)
    sticky bit are enough to round to 53. */
 static double parse_hex(int negative, const char *p, const char **end)
 {
-    uint64_t mant = 0;
+    uint64_t mant = 0, kept, rest, half;
     long e2 = 0;
-    int any = 0, sticky = 0, seen_point = 0, shift;
+    int sticky = 0, seen_point = 0, shift, e;
     for (;; p++) {
         if (*p == '.' && !seen_point) {
             seen_point = 1;
@@ -190,7 +190,6 @@ static double parse_hex(int negative, const char *p, const char **end)
         }
         if (!isxdigit((unsigned char)*p))
             break;
-        any = 1;
         if (mant >> 60) {
             sticky |= hex_value((unsigned char)*p) != 0;
             if (!seen_point)
@@ -201,10 +200,8 @@ static double parse_hex(int negative, const char *p, const char **end)
                 e2 -= 4;
         }
     }
-    if (!any)
-        return 0;
     *end = p;
-    if ((*p == 'p' || *p == 'P')) {
+    if (*p == 'p' || *p == 'P') {
         const char *q = p + 1;
         int eneg = 0;
         long ev = 0;
@@ -222,42 +219,44 @@ static double parse_hex(int negative, const char *p, const char **end)
     }
     if (!mant)
         return make_double(negative, 0, MIN_EXP);
-    /* Normalise to bit 63, then value = mant * 2^(e2) with 64-bit mant. */
+    /* Normalise so value = mant * 2^e2 with bit 63 of mant set. */
     while (!(mant >> 63)) {
         mant <<= 1;
         e2--;
     }
-    /* Keep 53 bits: the exponent of the result's ulp is e2 + 11, unless that
-       is below the subnormal limit. */
+    /* Keep 53 bits: the result's ulp is 2^(e2 + 11), or the subnormal ulp. */
     shift = 11;
-    if (e2 + shift < MIN_EXP)
-        shift = (int)(MIN_EXP - e2) > 64 ? 65 : (int)(MIN_EXP - e2);
+    if (e2 + shift < MIN_EXP) {
+        if (MIN_EXP - e2 > 64) {
+            /* Below half the smallest subnormal. */
+            errno = ERANGE;
+            return make_double(negative, 0, MIN_EXP);
+        }
+        shift = (int)(MIN_EXP - e2);
+    }
     if (e2 + shift > MAX_EXP) {
         errno = ERANGE;
         return infinity(negative);
     }
-    {
-        uint64_t kept = shift >= 64 ? 0 : mant >> shift;
-        uint64_t rest = shift >= 64 ? mant : mant & ((((uint64_t)1) << shift) - 1);
-        uint64_t half = shift > 64 ? 0 : (uint64_t)1 << (shift - 1);
-        int e = (int)(e2 + shift);
-        if (shift > 64)
-            sticky = 1;
-        if (rest > half || (rest == half && (sticky || (kept & 1))) )
-            kept++;
-        if (kept == 2 * HIDDEN) {
-            kept = HIDDEN;
-            if (++e > MAX_EXP) {
-                errno = ERANGE;
-                return infinity(negative);
-            }
-        }
-        if (kept < HIDDEN)
-            e = MIN_EXP;
-        if (kept < HIDDEN && (rest || sticky))
+    kept = shift == 64 ? 0 : mant >> shift;
+    rest = shift == 64 ? mant : mant & (((uint64_t)1 << shift) - 1);
+    half = (uint64_t)1 << (shift - 1);
+    e = (int)(e2 + shift);
+    if (rest > half || (rest == half && (sticky || (kept & 1))))
+        kept++;
+    if (kept == 2 * HIDDEN) {
+        kept = HIDDEN;
+        if (++e > MAX_EXP) {
             errno = ERANGE;
-        return make_double(negative, kept, e);
+            return infinity(negative);
+        }
     }
+    if (kept < HIDDEN) {
+        e = MIN_EXP;
+        if (rest || sticky)
+            errno = ERANGE;
+    }
+    return make_double(negative, kept, e);
 }
 
 double strtod(const char *s, char **endptr)
