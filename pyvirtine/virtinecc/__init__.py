@@ -4,11 +4,12 @@ its own virtine.
 A C file without virtines goes straight to the system compiler (``cc``, or
 ``$VIRTINECC_CC``).  A file with virtines is translated (``translate``): its virtines
 are built into guest images by pyvirtine, and the host compiler gets the file with
-each virtine's body replaced by a call into the launcher.  Linking adds libpyvirtine
-(the launcher and the call-site runtime, found through an rpath; with
+each virtine's body starting with a call into the launcher.  Linking adds
+libpyvirtine (the launcher and the call-site runtime, found through an rpath; with
 ``-static-pyvirtine`` or ``-static``, a static archive instead, so the program runs
-without the cache).  ``-v`` prints the commands run.  The exit status is the system compiler's, or 1 when a virtine does
-not build (the error is printed as ``file:line:col: error: ...``).
+without the cache).  ``-v`` prints the commands run.  The exit status is the system
+compiler's, or 1 when a virtine does not build (the error is printed as
+``file:line:col: error: ...``).
 
 ``virtinecc --print-virtine-include`` prints a directory holding only virtine.h, for
 building the same sources natively with plain cc (the markers then vanish)."""

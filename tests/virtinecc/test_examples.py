@@ -57,13 +57,14 @@ def test_parser_crash_on_malicious_input_is_contained(kvm, run, tmp_path):
 def test_make_project_with_cc_virtinecc(kvm, run, tmp_path):
     project = tmp_path / "make_project"
     shutil.copytree(EXAMPLES / "make_project", project)
-    build = run("make", "CC=virtinecc", cwd=project)
+    build = run("make", cwd=project, extra_env={"CC": "virtinecc"})  # CC=virtinecc make
     assert "virtinecc -O2 -Wall -c checksum.c -o checksum.o" in build.stdout
     text = "a virtine per call"
     out = run("./app", text, cwd=project).stdout
     assert out == (f"adler32={zlib.adler32(text.encode()):08x} fletcher16={_fletcher16(text):04x} "
                    f"length={len(text)} words=4\n")
-    assert run("make", "CC=virtinecc", cwd=project).stdout.startswith("make: 'app' is up to date")
+    assert run("make", cwd=project, extra_env={"CC": "virtinecc"}).stdout.startswith(
+        "make: 'app' is up to date")
 
 
 def _fletcher16(text: str) -> int:
