@@ -3,16 +3,13 @@ glue, compile once, and link one image per virtine (crt0's ``__virtine_dispatch`
 pointed at that virtine's glue).  The whole build is cached under the preprocessed
 text, and found again from the raw inputs and header hashes, so building an unchanged
 file again (a second import) runs neither the compiler nor the preprocessor.
-
-A *bundle* holds the images of one file in one file (``.virtines``): what the
-setuptools plugin ships, loadable with ``pyvirtine.load`` without a compiler."""
+The images of a file are kept (and cached) as one bundle (``bundle.py``)."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import re
-import struct
 from typing import Iterable, Optional, Union
 
 from .cache import cache_dir, cache_key, cached
@@ -20,13 +17,12 @@ from .compiler import compile_c
 from .compiler.assemble import assemble
 from .compiler.libc import libc_objects
 from .compiler.link import DEFAULT_MEMORY, link
-from .errors import ImageError, VirtineCompileError
+from .bundle import read_bundle, write_bundle
+from .errors import VirtineCompileError
 from .image import ABI_OFFSET, HEADER_SIZE, PAGE, Image
 from .marshal import dispatch_alias, guest_glue
 from .marshal.discover import Prepared, discover, prepare
 
-BUNDLE_MAGIC = b"VIRTINES"
-BUNDLE_SUFFIX = ".virtines"
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)i?b?\s*$", re.I)
 
 
@@ -121,24 +117,4 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
         images.append(link([obj, alias], libraries=libc, mode="function", memory=mem,
                            argarea=max(16 * PAGE, mem // 4 // PAGE * PAGE), allow=sig.allow,
                            name=sig.name, abi=sig.to_json()))
-    return images
-
-
-def write_bundle(images: list[Image]) -> bytes:
-    """``VIRTINES``, u32 count, then each image file as u64 length + bytes."""
-    files = [image.to_bytes() for image in images]
-    return BUNDLE_MAGIC + struct.pack("<I", len(files)) + b"".join(
-        struct.pack("<Q", len(f)) + f for f in files)
-
-
-def read_bundle(data: bytes) -> list[Image]:
-    if data[:8] != BUNDLE_MAGIC or len(data) < 12:
-        raise ImageError("not a virtine bundle (bad magic)")
-    (count,), offset, images = struct.unpack_from("<I", data, 8), 12, []
-    for _ in range(count):
-        if offset + 8 > len(data):
-            raise ImageError("truncated virtine bundle")
-        (size,) = struct.unpack_from("<Q", data, offset)
-        images.append(Image.from_bytes(data[offset + 8:offset + 8 + size]))
-        offset += 8 + size
     return images

@@ -7,7 +7,8 @@ import os
 import types
 from typing import Any, Iterable, Optional, Union
 
-from .build import BUNDLE_SUFFIX, build_images, parse_size, read_bundle
+from .build import build_images, parse_size
+from .bundle import BUNDLE_SUFFIX, read_bundle
 from .function import AllowSpec, VirtineFunction
 from .image import Image
 from .marshal import Codec

@@ -1,8 +1,11 @@
 """setuptools support: compile a package's virtines when it is built, so its wheel
 ships ready images and needs no compiler at run time.
 
-In ``setup.py`` (the ``virtine_modules`` keyword is registered through the
-``distutils.setup_keywords`` entry point when pyvirtine is installed)::
+In ``setup.cfg`` or ``setup.py`` (pyvirtine registers the ``virtine_modules`` keyword
+through the ``distutils.setup_keywords`` entry point)::
+
+    [options]
+    virtine_modules = mypkg/parser.c
 
     setup(..., virtine_modules=["mypkg/parser.c"])
 
@@ -12,7 +15,12 @@ the file sits in the package (``mypkg/parser.virtines``), and the package loads 
 
     parser = pyvirtine.load(importlib.resources.files("mypkg") / "parser.virtines")
 
-Declare pyvirtine in ``[build-system] requires`` and ``install_requires``."""
+Declare pyvirtine in ``[build-system] requires`` and ``install_requires``.
+
+setuptools reads setup.cfg only after it has run the keyword hooks, so the
+``build_py`` that compiles the bundles is put in place by a
+``setuptools.finalize_distribution_options`` hook for every build, and does nothing
+extra unless the package lists virtine modules (and imports nothing heavy)."""
 from __future__ import annotations
 
 import os
@@ -21,30 +29,48 @@ from typing import Any
 from setuptools.command.build_py import build_py
 from setuptools.errors import SetupError
 
-from .build import BUNDLE_SUFFIX
+from .bundle import BUNDLE_SUFFIX, write_bundle
 from .errors import VirtineError
 
 
 def virtine_modules(dist: Any, attr: str, value: Any) -> None:
-    """Check the keyword and make ``build_py`` compile the listed files."""
-    if isinstance(value, str) or not all(isinstance(v, str) and v.endswith(".c") for v in value):
-        raise SetupError(f"{attr} must be a list of C files (paths ending in .c), got {value!r}")
+    """The ``virtine_modules`` keyword given to ``setup()``: checked right away."""
+    _checked(value)
+
+
+def install_build_step(dist: Any) -> None:
+    """Make ``build_py`` also compile the virtine modules (when there are any)."""
     base = dist.cmdclass.get("build_py", build_py)
     if not getattr(base, "builds_virtines", False):
         dist.cmdclass["build_py"] = type("build_py", (_BuildVirtines, base), {})
 
 
+def _checked(value: Any) -> list[str]:
+    if isinstance(value, str):  # from setup.cfg: one file per line, or comma separated
+        value = value.replace(",", "\n").split()
+    if not all(isinstance(v, str) and v.endswith(".c") for v in value):
+        raise SetupError(f"virtine_modules must be a list of C files (paths ending in .c), "
+                         f"got {value!r}")
+    return list(value)
+
+
 class _BuildVirtines(build_py):
     builds_virtines = True
 
+    def _virtine_modules(self) -> list[str]:
+        return _checked(getattr(self.distribution, "virtine_modules", None) or [])
+
+    def _bundle_path(self, source: str) -> str:
+        return os.path.join(self.build_lib, os.path.splitext(source)[0] + BUNDLE_SUFFIX)
+
     def run(self) -> None:
         super().run()
-        for source in self.distribution.virtine_modules:
+        for source in self._virtine_modules():
             self._build_bundle(source)
 
     def _build_bundle(self, source: str) -> None:
-        from .build import build_images, write_bundle  # the compiler, only when building
-        target = os.path.join(self.build_lib, os.path.splitext(source)[0] + BUNDLE_SUFFIX)
+        from .build import build_images  # the compiler: only when there is something to build
+        target = self._bundle_path(source)
         self.announce(f"compiling virtines {source} -> {target}", level=2)
         with open(source, encoding="utf-8") as f:
             text = f.read()
@@ -58,6 +84,5 @@ class _BuildVirtines(build_py):
             f.write(write_bundle(images))
 
     def get_outputs(self, include_bytecode: bool = True) -> list:
-        bundles = [os.path.join(self.build_lib, os.path.splitext(s)[0] + BUNDLE_SUFFIX)
-                   for s in self.distribution.virtine_modules]
-        return super().get_outputs(include_bytecode) + bundles
+        return super().get_outputs(include_bytecode) + [
+            self._bundle_path(s) for s in self._virtine_modules()]

@@ -1,6 +1,7 @@
 """The setuptools plugin, for real: pyvirtine is installed into a temporary venv, the
-example package (examples/python_package) is built and installed there with pip, and
-its virtines then run with no C compiler or preprocessor on PATH."""
+example package (examples/python_package, configured in setup.cfg) is built and
+installed there with pip, and its virtines then run with no C compiler or
+preprocessor on PATH."""
 from __future__ import annotations
 
 import os
@@ -69,7 +70,7 @@ def test_bad_keyword_value_is_a_setup_error(venv, tmp_path):
     (pkg / "bad").mkdir(parents=True)
     (pkg / "bad" / "__init__.py").write_text("")
     (pkg / "setup.py").write_text("from setuptools import setup\n"
-                                  "setup(name='bad', packages=['bad'], virtine_modules='bad/x.c')\n")
+                                  "setup(name='bad', packages=['bad'], virtine_modules=['x.py'])\n")
     proc = subprocess.run([str(venv / "bin" / "python"), "setup.py", "build"], cwd=pkg,
                           capture_output=True, text=True)
     assert proc.returncode != 0
