@@ -11,6 +11,7 @@
 #include "../stubs/include/virtine.h"
 
 _Static_assert(sizeof(pthread_once_t) == sizeof(int), "site.once holds a pthread_once_t");
+_Static_assert(PTHREAD_ONCE_INIT == 0, "generated sites start with once = 0");
 
 #define WRITE_HYPERCALL 10
 #define IMAGE_ALLOW_OFFSET 112 /* u64 allow in the image header (pyvirtine/image.py) */

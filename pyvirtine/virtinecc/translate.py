@@ -114,8 +114,12 @@ def _replace_bodies(source: str, filename: str, sigs: list[Signature]) -> str:
 
 def _body_start(text: str, filename: str, sig: Signature) -> int:
     """Offset of the ``{`` of ``sig``'s definition in the user's file."""
-    at = re.search(r":(\d+)(?::\d+)?$", sig.location)  # file:line or file:line:col
-    line = int(at.group(1)) if at else 1
+    at = re.fullmatch(r"(.*?):(\d+)(?::\d+)?", sig.location)  # file:line or file:line:col
+    line = int(at.group(2)) if at else 1
+    if at and at.group(1) != filename:
+        raise VirtineCompileError(f"{at.group(1)}:{line}:1: error: virtine '{sig.name}' is "
+                                  f"defined in a header; virtinecc needs virtine definitions in "
+                                  f"the .c file it compiles ({filename})")
     start = 0
     for _ in range(line - 1):
         start = text.index("\n", start) + 1

@@ -279,3 +279,12 @@ int main(void) {
     proc = run("./cfg")
     assert proc.stdout == "1 0\n0\n"
     assert proc.stderr.startswith("virtine quiet: hypercall write (10) is not allowed")
+
+
+def test_virtine_defined_in_a_header_is_an_error(run, tmp_path):
+    write(tmp_path, {"twice.h": "#include <virtine.h>\nvirtine int twice(int x) { return 2 * x; }\n",
+                     "main.c": "#include \"twice.h\"\nvirtine int quad(int x) { return twice(twice(x)); }\n"
+                               "int main(void) { return quad(1) != 4; }\n"})
+    proc = run("virtinecc", "main.c", "-o", "main", check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("twice.h:2:1: error: virtine 'twice' is defined in a header")
