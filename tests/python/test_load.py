@@ -166,3 +166,15 @@ def test_signature_too_large_for_the_header():
     src = f"#include <virtine.h>\nstruct big {{ {fields} }};\nvirtine int f(struct big b) {{ return 0; }}\n"
     with pytest.raises(pyvirtine.VirtineCompileError, match="signature of virtine 'f' takes"):
         pyvirtine.load(source=src)
+
+
+def test_bundles_load_without_source(kvm, tmp_path):
+    from pyvirtine.build import build_images
+    from pyvirtine.bundle import write_bundle
+    bundle = tmp_path / "shapes.virtines"
+    bundle.write_bytes(write_bundle(build_images(C.read_text(), str(C))))
+    with pyvirtine.load(bundle) as mod:
+        assert mod.step({"x": 1, "y": 1}, mod.dir.WEST) == mod.point(x=0, y=1)
+    bundle.write_bytes(b"not a bundle")
+    with pytest.raises(pyvirtine.ImageError, match="not a virtine bundle"):
+        pyvirtine.load(bundle)
