@@ -31,12 +31,19 @@ class TypedPointer(ir.PointerType):
         return True
 
 
+class _Misaligned(Exception):
+    """A scalar member off its natural alignment (``#pragma pack``): class MEMORY."""
+
+
 def classify(t: CType) -> Optional[list]:
     """Eightbyte classes of an aggregate, or None when it is passed in memory."""
     if t.size > 16 or t.size == 0:
         return None
     classes: list = [None] * ((t.size + 7) // 8)
-    _classify_into(t, 0, classes)
+    try:
+        _classify_into(t, 0, classes)
+    except _Misaligned:
+        return None
     return [c or SSE for c in classes]
 
 
@@ -53,6 +60,8 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
         for i in range(t.length or 0):
             _classify_into(t.elem, offset + i * t.elem.size, classes)
     else:
+        if offset % t.size:
+            raise _Misaligned()
         cls = SSE if isinstance(t, FloatType) else INTEGER
         slot = offset // 8
         if classes[slot] != INTEGER:

@@ -133,9 +133,10 @@ class FuncType(CType):
 class Member:
     name: Optional[str]
     type: CType
-    offset: int
-    bit_offset: int = 0        # within the storage unit that starts at ``offset``
+    offset: int                # bytes; for a bit-field, its first byte
+    bit_offset: int = 0        # bit-fields: first bit within that byte
     bit_width: Optional[int] = None
+    unit_bytes: int = 0        # bit-fields: bytes spanned, read and written as one iN
 
 
 @dataclass(eq=False)
@@ -226,34 +227,37 @@ def usual_arithmetic(a: CType, b: CType) -> CType:
     return to_unsigned(s)
 
 
-def layout_struct(st: StructType, fields: list) -> None:
-    """Place ``fields`` (name, type, bit_width or None, alignas) like gcc on x86-64."""
+def layout_struct(st: StructType, fields: list, pack: Optional[int] = None) -> None:
+    """Place ``fields`` (name, type, bit_width or None, alignas) like gcc on x86-64.
+
+    Under ``#pragma pack(n)`` member alignment is capped at n and bit-fields are
+    laid end to end, crossing storage-unit boundaries (as gcc does)."""
     bit = 0          # next free bit, from the start of the struct
     align = 1
     size = 0
     members = []
     for name, t, width, alignas in fields:
         falign = max(t.align, alignas or 1)
+        if pack:
+            falign = min(falign, pack)
         if st.kind == "union":
             if width is None or name is not None:
                 align = max(align, falign)
             size = max(size, t.size if width is None else (width + 7) // 8)
-            if width is not None:
-                if name is not None:
-                    members.append(Member(name, t, 0, 0, width))
-            else:
+            if width is None:
                 members.append(Member(name, t, 0))
+            elif name is not None:
+                members.append(_bitfield(name, t, 0, width))
             continue
         if width is not None:
             unit_bits = t.size * 8
             if width == 0:
                 bit = _round_up(bit, unit_bits)
                 continue
-            if bit // unit_bits != (bit + width - 1) // unit_bits:
+            if not pack and bit // unit_bits != (bit + width - 1) // unit_bits:
                 bit = _round_up(bit, unit_bits)
-            unit = (bit // unit_bits) * t.size
             if name is not None:
-                members.append(Member(name, t, unit, bit - unit * 8, width))
+                members.append(_bitfield(name, t, bit, width))
                 align = max(align, falign)
             bit += width
         else:
@@ -267,6 +271,10 @@ def layout_struct(st: StructType, fields: list) -> None:
     st.align = align
     st.size = _round_up(size, align)
     st.complete = True
+
+
+def _bitfield(name: str, t: CType, bit: int, width: int) -> Member:
+    return Member(name, t, bit // 8, bit % 8, width, (bit % 8 + width + 7) // 8)
 
 
 def _round_up(n: int, m: int) -> int:

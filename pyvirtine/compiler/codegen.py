@@ -3,6 +3,7 @@ objects, function definitions (with SysV parameter lowering) and local
 declarations. Expressions, statements and initializers live in their mixins."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 import llvmlite.ir as ir
@@ -42,6 +43,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.strings: dict = {}
         self.counter = 0
         self.fn_name: Optional[str] = None
+        self.pack: Optional[int] = None      # #pragma pack in force
+        self.pack_stack: list = []
         self._scratch = self._make_scratch()
 
     # -- translation unit ---------------------------------------------------------
@@ -65,12 +68,23 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         return self.module
 
     def pragma(self, node: c_ast.Pragma) -> None:
-        """Unknown pragmas are ignored (``#pragma pyvirtine ...`` marks functions for
-        other tools); ``pack`` is refused because ignoring it would change layouts."""
-        words = (node.string or "").split()
-        if words and words[0].startswith("pack"):
-            raise CompileFailure("#pragma pack is not supported in virtines (struct layouts "
-                                 "must match gcc's)", node.coord)
+        """``#pragma pack`` as gcc reads it; other pragmas are ignored (``#pragma
+        pyvirtine ...`` lines mark functions for other tools)."""
+        text = (node.string or "").strip()
+        if not text.startswith("pack"):
+            return
+        m = re.fullmatch(r"pack\s*\(\s*(?:(push|pop)\s*,?\s*)?(\d*)\s*\)", text)
+        if not m or (m.group(2) and int(m.group(2)) not in (1, 2, 4, 8, 16)):
+            raise CompileFailure(f"malformed '#pragma {text}' (expected pack(n), pack(), "
+                                 "pack(push[, n]) or pack(pop))", node.coord)
+        action, value = m.group(1), int(m.group(2)) if m.group(2) else None
+        if action == "push":
+            self.pack_stack.append(self.pack)
+        elif action == "pop":
+            self.pack = self.pack_stack.pop() if self.pack_stack else None
+            return
+        if value is not None or action is None:
+            self.pack = value
 
     def typedef(self, node: c_ast.Typedef) -> None:
         t = self.resolve_type(node.type)
@@ -304,6 +318,9 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def function_definition(self, node: c_ast.FuncDef) -> None:
         decl = node.decl
         ft = self.resolve_type(decl.type)
+        if not isinstance(ft, T.FuncType):
+            raise CompileFailure(f"'{decl.name}' is not a function but has a function body",
+                                 decl.coord)
         if node.param_decls:
             ft = self.kr_function_type(node, ft)
         storage = decl.storage or []

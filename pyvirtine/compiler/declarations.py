@@ -137,7 +137,7 @@ class DeclarationResolver:
             elif not ft.is_complete():
                 raise CompileFailure(f"field '{d.name}' has incomplete type '{ft}'", d.coord)
             fields.append((d.name, ft, width, self.alignas(d)))
-        T.layout_struct(st, fields)
+        T.layout_struct(st, fields, self.pack)
         return st
 
     def alignas(self, decl: c_ast.Decl) -> Optional[int]:

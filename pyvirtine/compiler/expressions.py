@@ -133,10 +133,11 @@ class ExpressionGen:
             return self._load_bitfield(lv)
         return Value(self.emit_load(lv, t.align), t)
 
-    def emit_load(self, lv: LValue, align: int) -> ir.Value:
+    def emit_load(self, lv: LValue, align: int, typ: Optional[ir.Type] = None) -> ir.Value:
+        typ = typ or T.llvm_type(lv.type)
         if not lv.volatile:
-            return self.builder.load(lv.ptr, typ=T.llvm_type(lv.type), align=align)
-        instr = VolatileLoad(self.builder.block, lv.ptr, typ=T.llvm_type(lv.type))
+            return self.builder.load(lv.ptr, typ=typ, align=align)
+        instr = VolatileLoad(self.builder.block, lv.ptr, typ=typ)
         instr.align = align
         self.builder._insert(instr)
         return instr
@@ -150,14 +151,17 @@ class ExpressionGen:
         self.builder._insert(instr)
 
     def _load_bitfield(self, lv: LValue) -> Value:
-        m, t = lv.member, lv.type
-        unit = self.emit_load(lv, 1)
-        bits = t.size * 8
-        shifted = self.builder.shl(unit, ir.Constant(unit.type, bits - m.bit_offset - m.bit_width))
-        shift = ir.Constant(unit.type, bits - m.bit_width)
-        field = self.builder.ashr(shifted, shift) if t.signed else self.builder.lshr(shifted, shift)
+        """A bit-field is read through the exact bytes it spans (``iN``, N = 8 x bytes)."""
+        m, t, b = lv.member, lv.type, self.builder
+        unit_type = ir.IntType(8 * m.unit_bytes)
+        unit = self.emit_load(lv, 1, unit_type)
+        bits = unit_type.width
+        shifted = b.shl(unit, ir.Constant(unit_type, bits - m.bit_offset - m.bit_width))
+        shift = ir.Constant(unit_type, bits - m.bit_width)
+        field = b.ashr(shifted, shift) if t.signed else b.lshr(shifted, shift)
+        field = self.convert(Value(field, T.IntType("", m.unit_bytes, t.signed, 0)), t)
         result_type = T.INT if m.bit_width < 32 and t.size <= 4 else t
-        return self.convert(Value(field, t), result_type)
+        return self.convert(Value(field.ir, t), result_type)
 
     def store(self, lv: LValue, v: Value, coord: object) -> Value:
         t = lv.type
@@ -170,14 +174,16 @@ class ExpressionGen:
         if lv.member is None:
             self.emit_store(v.ir, lv, t.align)
             return v
-        m = lv.member
-        unit = self.emit_load(lv, 1)
+        m, b = lv.member, self.builder
+        unit_ctype = T.IntType("", m.unit_bytes, False, 0)
+        ity = ir.IntType(8 * m.unit_bytes)
+        unit = self.emit_load(lv, 1, ity)
         mask = ((1 << m.bit_width) - 1) << m.bit_offset
-        ity = unit.type
-        new = self.builder.and_(self.builder.shl(v.ir, ir.Constant(ity, m.bit_offset)),
-                                ir.Constant(ity, wrap(mask, T.IntType("", t.size, True, 0))))
-        kept = self.builder.and_(unit, ir.Constant(ity, wrap(~mask, T.IntType("", t.size, True, 0))))
-        self.emit_store(self.builder.or_(kept, new), lv, 1)
+        bits = self.convert(Value(v.ir, T.to_unsigned(t) if t.size > 1 else T.UCHAR), unit_ctype)
+        new = b.and_(b.shl(bits.ir, ir.Constant(ity, m.bit_offset)),
+                     ir.Constant(ity, wrap(mask, unit_ctype)))
+        kept = b.and_(unit, ir.Constant(ity, wrap(~mask, unit_ctype)))
+        self.emit_store(b.or_(kept, new), lv, 1)
         return self._load_bitfield(lv)
 
     def memcpy(self, dst: ir.Value, src: ir.Value, size: int, align: int) -> None:
@@ -653,25 +659,36 @@ class ExpressionGen:
 
     # -- builtins -----------------------------------------------------------------
 
+    def va_list_arg(self, node: c_ast.Node, builtin: str) -> ir.Value:
+        v = self.expr(node)
+        target = v.type.target if v.type.is_pointer() else None
+        if not isinstance(target, T.StructType) or target.tag != "__va_list_tag":
+            raise CompileFailure(f"first argument to '{builtin}' is not of type 'va_list'",
+                                 node.coord)
+        return v.ir
+
     def builtin(self, name: str, args: list, node: c_ast.FuncCall) -> Value:
         b = self.builder
+        if name.startswith("__builtin_va_") and not args:
+            raise CompileFailure(f"too few arguments to '{name}'", node.coord)
         if name == "__builtin_va_start":
             fn = self.intrinsic("llvm.va_start.p0", ir.VoidType(), [PTR])
             if not self.fn_variadic:
                 raise CompileFailure("'va_start' used in function with fixed arguments",
                                      node.coord)
-            b.call(fn, [self.expr(args[0]).ir])
+            b.call(fn, [self.va_list_arg(args[0], "va_start")])
             return Value(None, T.VOID)
         if name == "__builtin_va_end":
-            self.expr(args[0])
+            self.va_list_arg(args[0], "va_end")
             return Value(None, T.VOID)
-        if name == "__builtin_va_copy":
-            dst, src = self.expr(args[0]), self.expr(args[1])
-            self.memcpy(dst.ir, src.ir, 24, 8)
+        if name == "__builtin_va_copy" and len(args) == 2:
+            dst = self.va_list_arg(args[0], "va_copy")
+            self.memcpy(dst, self.va_list_arg(args[1], "va_copy"), 24, 8)
             return Value(None, T.VOID)
         if name == "__builtin_va_arg":
             t = self.resolve_type(args[1])
-            return self.load(LValue(self.va_arg(self.expr(args[0]).ir, t, node.coord), t))
+            return self.load(LValue(self.va_arg(self.va_list_arg(args[0], "va_arg"), t,
+                                                node.coord), t))
         if name == "__builtin_expect":
             return self.expr(args[0])
         if name == "__builtin_unreachable" or name == "__builtin_trap":

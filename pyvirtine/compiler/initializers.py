@@ -272,10 +272,10 @@ class InitializerGen:
             image[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", value)
         elif leaf.member is not None:
             m = leaf.member
-            unit = int.from_bytes(image[off:off + t.size], "little")
+            unit = int.from_bytes(image[off:off + m.unit_bytes], "little")
             mask = ((1 << m.bit_width) - 1) << m.bit_offset
             unit = (unit & ~mask) | ((value << m.bit_offset) & mask)
-            image[off:off + t.size] = unit.to_bytes(t.size, "little")
+            image[off:off + m.unit_bytes] = unit.to_bytes(m.unit_bytes, "little")
         else:
             image[off:off + t.size] = (value & ((1 << (8 * t.size)) - 1)).to_bytes(t.size, "little")
 

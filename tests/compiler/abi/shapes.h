@@ -24,6 +24,14 @@ typedef struct { unsigned a : 3; int b : 7; unsigned c : 20; long d : 33; } s_bf
 typedef struct { struct { short x; float y; } in; char z; } s_nest;
 typedef union { int i; float f; double d; } u_mix;
 typedef struct { double a[2]; float b; } s_mem;
+#pragma pack(push, 1)
+typedef struct { char a; int b; short c; } s_pk;
+typedef struct { char a; long b : 40; int c : 20; } s_pkbf;
+typedef struct { char a; double b; } s_pkd;
+#pragma pack(pop)
+#pragma pack(2)
+typedef struct { char a; float b; int c; } s_pk2;
+#pragma pack()
 
 #define FIELDS_s_c(F) F(a)
 #define FIELDS_s_s3(F) F(a) F(b) F(c)
@@ -45,9 +53,14 @@ typedef struct { double a[2]; float b; } s_mem;
 #define FIELDS_s_nest(F) F(in.x) F(in.y) F(z)
 #define FIELDS_u_mix(F) F(d)
 #define FIELDS_s_mem(F) F(a[0]) F(a[1]) F(b)
+#define FIELDS_s_pk(F) F(a) F(b) F(c)
+#define FIELDS_s_pkbf(F) F(a) F(b) F(c)
+#define FIELDS_s_pkd(F) F(a) F(b)
+#define FIELDS_s_pk2(F) F(a) F(b) F(c)
 
 #define SHAPES(X) X(s_c) X(s_s3) X(s_ci) X(s_i3) X(s_l2) X(s_d) X(s_d2) X(s_f) X(s_f3) \
-    X(s_fi) X(s_if) X(s_dl) X(s_ld) X(s_fd) X(s_big) X(s_carr) X(s_bf) X(s_nest) X(u_mix) X(s_mem)
+    X(s_fi) X(s_if) X(s_dl) X(s_ld) X(s_fd) X(s_big) X(s_carr) X(s_bf) X(s_nest) X(u_mix) X(s_mem) \
+    X(s_pk) X(s_pkbf) X(s_pkd) X(s_pk2)
 
 #define INIT_FIELD(f) seed = seed * 31 + 7; v.f = seed % 61;
 #define SUM_FIELD(f) s = s * 3 + (long)(v.f);
