@@ -1,13 +1,19 @@
-"""The guest glue and the Python packer agree: real C (gcc, natively) unpacks what
-Python packed, calls the function, and Python decodes what the C packed."""
+"""The guest glue and the Python packer agree: real C unpacks what Python packed, calls
+the function, and Python decodes what the C packed.  Every test runs twice: built by
+gcc and run natively, and built by pyvirtine and run in real virtines."""
 from __future__ import annotations
 
 import array
 import dataclasses
 import enum
+import os
 
 import pytest
 from hypothesis import given, settings, strategies as st
+
+import pyvirtine
+
+KVM_MISSING = None if os.access("/dev/kvm", os.R_OK | os.W_OK) else "/dev/kvm is not available"
 
 SOURCE = r"""
 #include <virtine.h>
@@ -80,9 +86,20 @@ virtine bool is_odd(int64_t v) { return v & 1; }
 """
 
 
-@pytest.fixture(scope="module")
-def v(native):
-    return native(SOURCE)
+@pytest.fixture(scope="module", params=["gcc", "virtine"])
+def v(request, native):
+    if request.param == "gcc":
+        yield native(SOURCE)
+        return
+    if KVM_MISSING:
+        pytest.skip(KVM_MISSING)
+    with pyvirtine.load(source=SOURCE, filename="glue_test.c", timeout=5.0) as mod:
+        functions = {}
+        for name in mod.__all__:
+            f = getattr(mod, name)
+            f.packer = f.virtine.packer
+            functions[name] = f
+        yield functions
 
 
 def test_buffer_in_with_implied_length(v):
