@@ -48,7 +48,7 @@ def parse(args: list[str]) -> Command:
             i += 2
             continue
         if a.startswith("-") and a != "-":
-            for prefix in ("-I", "-D", "-o", "-x"):
+            for prefix in ("-I", "-D", "-o", "-x", "-isystem", "-iquote", "-idirafter"):
                 if a.startswith(prefix) and len(a) > len(prefix):
                     _option(cmd, prefix, a[len(prefix):], i)
             if a in _NO_LINK and cmd.stop not in ("-E", "-M", "-MM"):
@@ -72,8 +72,8 @@ def _option(cmd: Command, name: str, value: str, index: int) -> None:
     if name == "-o":
         cmd.output = index
         cmd.output_option.append(index)
-    elif name == "-I":
-        cmd.include_dirs.append(os.path.abspath(value))
+    elif name in ("-I", "-isystem", "-iquote", "-idirafter"):
+        cmd.include_dirs.append(os.path.abspath(value))  # the guest reads them all as -I
     elif name == "-D":
         cmd.defines.append(value)
     elif name == "-x":
