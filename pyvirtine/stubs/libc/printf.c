@@ -17,7 +17,9 @@
 
 /* Longest exact expansion of a double is 767 significant digits. */
 #define MAX_DIGITS 800
-/* Precision is capped so a conversion fits its buffer. */
+/* Conversions are built in a buffer with at most this many digits after the
+   point; the exact expansion of a double ends within 1074 decimals, so any
+   further digits are zeros and are emitted without being stored. */
 #define MAX_PRECISION 1100
 #define NUM_BUF (MAX_DIGITS + MAX_PRECISION + 16)
 
@@ -47,12 +49,13 @@ static void put_repeat(struct out *o, char c, int n)
         put(o, chunk, n < 32 ? (size_t)n : 32);
 }
 
-/* Emits prefix (sign, 0x), `zeros` zeros, then body, padded to width. */
-static void put_field(struct out *o, int flags, int width, const char *prefix, int zeros,
-                      const char *body, int body_len)
+/* Emits prefix (sign, 0x), then body with `zeros` zeros inserted before
+   body[split], padded to width. */
+static void put_field(struct out *o, int flags, int width, const char *prefix,
+                      const char *body, int len, int split, int zeros)
 {
     int plen = (int)strlen(prefix);
-    int pad = width - plen - zeros - body_len;
+    int pad = width - plen - zeros - len;
     if (pad < 0)
         pad = 0;
     if (!(flags & (LEFT | ZERO)))
@@ -60,8 +63,9 @@ static void put_field(struct out *o, int flags, int width, const char *prefix, i
     put(o, prefix, (size_t)plen);
     if ((flags & (LEFT | ZERO)) == ZERO)
         put_repeat(o, '0', pad);
+    put(o, body, (size_t)split);
     put_repeat(o, '0', zeros);
-    put(o, body, (size_t)body_len);
+    put(o, body + split, (size_t)(len - split));
     if (flags & LEFT)
         put_repeat(o, ' ', pad);
 }
@@ -94,7 +98,7 @@ static void format_integer(struct out *o, int flags, int width, int precision,
     zeros = precision > len ? precision - len : 0;
     if ((flags & ALT) && base == 8 && zeros == 0 && (len == 0 || *end != '0'))
         zeros = 1;
-    put_field(o, flags, width, prefix, zeros, end, len);
+    put_field(o, flags, width, prefix, end, len, 0, zeros);
 }
 
 static uint64_t double_bits(double v)
@@ -222,13 +226,20 @@ static int exponent_body(char *out, const char *d, int n, int exp10, int precisi
     return len;
 }
 
+/* Where the exponent marker (e or p, either case) starts in out[0..len), or len. */
+static int exponent_start(const char *out, int len, char marker)
+{
+    int i = 0;
+    while (i < len && (out[i] | 32) != marker)
+        i++;
+    return i;
+}
+
 /* Drops trailing zeros after the point (and then the point) in out[0..len),
-   stopping at an exponent if there is one: %g without '#'. */
+   keeping any exponent: %g without '#'. */
 static int strip_zeros(char *out, int len)
 {
-    int mantissa_end = 0, end;
-    while (mantissa_end < len && out[mantissa_end] != 'e' && out[mantissa_end] != 'E')
-        mantissa_end++;
+    int mantissa_end = exponent_start(out, len, 'e'), end;
     if (!memchr(out, '.', (size_t)mantissa_end))
         return len;
     end = mantissa_end;
@@ -293,7 +304,7 @@ static void format_float(struct out *o, int flags, int width, int precision, dou
     static char digits[MAX_DIGITS];
     uint64_t bits = double_bits(v);
     int upper = conv == 'F' || conv == 'E' || conv == 'G' || conv == 'A';
-    int len, n = 0, point = 0;
+    int len, n = 0, point = 0, extra = 0;
     char prefix[4] = "";
     char lower = (char)(conv | 32);
     if (bits >> 63)
@@ -305,15 +316,17 @@ static void format_float(struct out *o, int flags, int width, int precision, dou
     if (((bits >> 52) & 0x7ff) == 0x7ff) {
         const char *text = bits & (((uint64_t)1 << 52) - 1) ? (upper ? "NAN" : "nan")
                                                               : (upper ? "INF" : "inf");
-        put_field(o, flags & ~ZERO, width, prefix, 0, text, 3);
+        put_field(o, flags & ~ZERO, width, prefix, text, 3, 0, 0);
         return;
     }
-    if (precision > MAX_PRECISION)
+    if (precision > MAX_PRECISION) {
+        extra = precision - MAX_PRECISION;
         precision = MAX_PRECISION;
+    }
     if (lower == 'a') {
         strcat(prefix, upper ? "0X" : "0x");
         len = hex_body(body, bits, precision, flags & ALT, upper);
-        put_field(o, flags, width, prefix, 0, body, len);
+        put_field(o, flags, width, prefix, body, len, exponent_start(body, len, 'p'), extra);
         return;
     }
     if (precision < 0)
@@ -337,10 +350,12 @@ static void format_float(struct out *o, int flags, int width, int precision, dou
                              flags & ALT);
         else
             len = exponent_body(body, digits, n, exp10, precision - 1, flags & ALT, upper);
-        if (!(flags & ALT))
+        if (!(flags & ALT)) {
             len = strip_zeros(body, len);
+            extra = 0;
+        }
     }
-    put_field(o, flags, width, prefix, 0, body, len);
+    put_field(o, flags, width, prefix, body, len, exponent_start(body, len, 'e'), extra);
 }
 
 static void format_string(struct out *o, int flags, int width, int precision, const char *s)
@@ -349,7 +364,7 @@ static void format_string(struct out *o, int flags, int width, int precision, co
     if (!s)
         s = precision < 0 || precision >= 6 ? "(null)" : "";
     len = (int)(precision < 0 ? strlen(s) : strnlen(s, (size_t)precision));
-    put_field(o, flags & ~ZERO, width, "", 0, s, len);
+    put_field(o, flags & ~ZERO, width, "", s, len, 0, 0);
 }
 
 enum length { NONE, HH, H, L, LL, Z, J, T, BIG_L };
@@ -483,7 +498,7 @@ int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
         }
         case 'c': {
             char c = (char)va_arg(ap, int);
-            put_field(&o, flags & ~ZERO, width, "", 0, &c, 1);
+            put_field(&o, flags & ~ZERO, width, "", &c, 1, 0, 0);
             break;
         }
         case 's':

@@ -23,7 +23,7 @@ static int add_width_precision(char **p, int *star, int precision_ok)
     }
     if (precision_ok) {
         switch (rng_below(5)) {
-        case 0: *p += sprintf(*p, ".%d", rng_below(25)); break;
+        case 0: *p += sprintf(*p, ".%d", rng_below(50) ? rng_below(25) : 1050 + rng_below(250)); break;
         case 1: *(*p)++ = '.'; break;
         case 2: *p += sprintf(*p, ".*"); star[stars++] = rng_below(30) - 5; break;
         default: break;
@@ -35,7 +35,7 @@ static int add_width_precision(char **p, int *star, int precision_ok)
 int main(void)
 {
     int count = read_params(), i;
-    char fmt[64], out[512], small[8];
+    char fmt[64], out[4096], small[8];
     for (i = 0; i < count; i++) {
         char *p = fmt;
         int star[2] = {0, 0}, stars, kind = rng_below(10), ret;
