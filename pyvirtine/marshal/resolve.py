@@ -7,7 +7,8 @@ in an error)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+import re
+from typing import Optional, Union
 
 from pycparser import c_ast
 from pycparser.c_generator import CGenerator
@@ -60,6 +61,7 @@ class TypeResolver:
         self.enums: dict[str, c_ast.Enum] = {}
         self.constants: dict[str, int] = {}
         self._active: set[int] = set()
+        self.packs: dict[int, int] = {}   # struct definition -> #pragma pack in force
         _Collector(self).visit(ast)
 
     # -- types --------------------------------------------------------------------
@@ -149,6 +151,8 @@ class TypeResolver:
             if isinstance(t, Opaque):
                 return Opaque(c, f"its member '{decl.name}' has type '{t.c}' ({t.why})")
             member_align = max([t.align] + [self._alignas(a.alignment) for a in decl.align or []])
+            if id(node) in self.packs:
+                member_align = min(member_align, self.packs[id(node)])
             offset = align_up(offset, member_align)
             fields.append(Field(decl.name, offset, t))
             offset += t.size
@@ -231,11 +235,31 @@ def _literal(node: c_ast.Constant) -> int:
     return int(digits)
 
 
+_PACK = re.compile(r"pack\s*\(\s*(?:(push|pop)\s*,?\s*)?(\d*)\s*\)")
+
+
 class _Collector(c_ast.NodeVisitor):
-    """Records file-scope typedefs, struct/enum definitions and enum constants."""
+    """Records file-scope typedefs, struct/enum definitions and enum constants, and the
+    ``#pragma pack`` each struct is defined under (read as gcc and pyvirtine's compiler
+    read it; the compiler rejects malformed ones)."""
 
     def __init__(self, r: TypeResolver) -> None:
         self.r = r
+        self.pack: Optional[int] = None
+        self.stack: list = []
+
+    def visit_Pragma(self, node: c_ast.Pragma) -> None:
+        m = _PACK.fullmatch(node.string.strip()) if isinstance(node.string, str) else None
+        if m is None:
+            return
+        action, value = m.group(1), int(m.group(2)) if m.group(2) else None
+        if action == "push":
+            self.stack.append(self.pack)
+        elif action == "pop":
+            self.pack = self.stack.pop() if self.stack else None
+            return
+        if value is not None or action is None:
+            self.pack = value
 
     def visit_FuncDef(self, node: c_ast.FuncDef) -> None:
         self.visit(node.decl)  # types declared in bodies are out of scope for signatures
@@ -245,6 +269,8 @@ class _Collector(c_ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Struct(self, node: c_ast.Struct) -> None:
+        if node.decls is not None and self.pack:
+            self.r.packs[id(node)] = self.pack
         if node.decls is not None and node.name:
             self.r.structs[node.name] = node
         self.generic_visit(node)

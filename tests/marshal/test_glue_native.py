@@ -257,3 +257,34 @@ def test_argument_area_capacity(v):
     packer = v["count_byte"].packer
     with pytest.raises(ValueError, match="argument area holds 100"):
         packer.pack((b"x" * 200, 1), {}, 100)
+
+
+PACKED = r"""
+#include <virtine.h>
+#include <stdint.h>
+#pragma pack(push, 1)
+struct wire { uint8_t tag; uint32_t value; uint16_t port; };
+#pragma pack(2)
+typedef struct { char c; double d; } half_packed;
+#pragma pack(pop)
+struct natural { char c; double d; };
+
+virtine struct wire bump(struct wire w, half_packed h, struct natural n) {
+    w.tag++; w.value += (uint32_t)(h.d + n.d); w.port = (uint16_t)(h.c + n.c);
+    return w;
+}
+"""
+
+
+@pytest.mark.parametrize("where", ["gcc", "virtine"])
+def test_pragma_pack_layouts(native, where):
+    if where == "gcc":
+        f = native(PACKED)["bump"]
+    else:
+        if KVM_MISSING:
+            pytest.skip(KVM_MISSING)
+        f = pyvirtine.load(source=PACKED, filename="packed.c").bump
+    sig = f.virtine.signature if where == "virtine" else f.packer.sig
+    assert [(p.type.size, p.type.align) for p in sig.params] == [(7, 1), (10, 2), (16, 8)]
+    w = f({"tag": 1, "value": 10, "port": 0}, {"c": 2, "d": 3.0}, {"c": 4, "d": 5.0})
+    assert (w.tag, w.value, w.port) == (2, 18, 6)
