@@ -21,14 +21,18 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 from typing import Optional
 
 from ..errors import VirtineCompileError, VirtineError
 from ..hypervisor.native import cache_dir, shared_library
-from ..marshal.frontend import INCLUDE_DIR
 from .cmdline import Command, parse
-from .runtime_lib import link_flags, static_library
-from .translate import has_virtines, translate
+from .scan import has_virtines
+
+# The compiler (.translate) is imported only for files with virtines: cc's probes and
+# plain files should not pay for it.
+
+VIRTINE_H = Path(__file__).resolve().parent.parent / "stubs" / "include" / "virtine.h"
 
 __all__ = ["main"]
 
@@ -96,6 +100,7 @@ class _Driver:
         if cmd.verbose:
             sys.stderr.write(f"virtinecc: building the virtines of {path} (pyvirtine, "
                              f"-O{cmd.opt_level})\n")
+        from .translate import translate
         try:
             unit = translate(source, path, include_dirs=cmd.include_dirs, defines=cmd.defines,
                              opt_level=cmd.opt_level)
@@ -151,6 +156,7 @@ class _Driver:
         cmd = self.cmd
         extra = ["-idirafter", _virtine_include()] if cmd.sources else []
         if cmd.links and self.static:
+            from .runtime_lib import link_flags, static_library
             extra += link_flags(static_library(self.cc[0]))
         elif cmd.links:
             libdir = str(shared_library(self.cc[0]).parent)
@@ -184,8 +190,7 @@ def _stem(path: str) -> str:
 def _virtine_include() -> str:
     """A directory holding only virtine.h: the guest's other headers must not shadow
     the system's in host builds."""
-    with open(os.path.join(INCLUDE_DIR, "virtine.h"), "rb") as f:
-        header = f.read()
+    header = VIRTINE_H.read_bytes()
     directory = cache_dir() / "virtinecc-include" / hashlib.sha256(header).hexdigest()[:16]
     target = directory / "virtine.h"
     if not target.exists():

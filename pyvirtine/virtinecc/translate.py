@@ -18,22 +18,7 @@ from ..errors import VirtineCompileError
 from ..hypervisor.native import include_dir
 from ..image import Image
 from ..marshal import Signature, host_body
-
-# Comments, string and character literals and preprocessor lines are blanked (keeping
-# offsets) before looking for a function's braces.
-_NOISE = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|'
-                    r'^[ \t]*#(?:[^\n]*\\\n)*[^\n]*', re.S | re.M)
-_MARKER = re.compile(r"\bvirtine(?:_strict|_whitelist|_cfg)?\b(?!\.)")
-
-
-def blank(source: str) -> str:
-    return _NOISE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
-
-
-def has_virtines(source: str) -> bool:
-    """Whether ``source`` marks any function as a virtine (else cc compiles it alone)."""
-    return _MARKER.search(blank(source)) is not None
-
+from .scan import blank
 
 @dataclasses.dataclass
 class Translation:
