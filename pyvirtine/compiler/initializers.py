@@ -92,27 +92,31 @@ class InitializerGen:
         return self._fill(t, items, pos, offset, leaves, braced=False)
 
     def _fill(self, t: T.CType, items: list, pos: int, offset: int, leaves: list,
-              braced: bool) -> int:
-        """Initialize aggregate ``t`` from ``items[pos:]``; return the next position."""
+              braced: bool, designated: bool = False) -> int:
+        """Initialize aggregate ``t`` from ``items[pos:]``; return the next position.
+
+        Without braces (elision, or the rest of a designator chain) a designator ends
+        this sub-aggregate, except the one that led into it (``designated``)."""
+        first = True
         if isinstance(t, T.ArrayType):
             index = extent = 0
             while pos < len(items):
                 item = items[pos]
                 if isinstance(item, c_ast.NamedInitializer):
-                    if not braced:
+                    if not braced and not (designated and first):
                         break
                     index = self._designator_index(item.name[0], t)
-                    sub_t, sub_off, member = self._designate(
-                        t.elem, item.name[1:], offset + index * t.elem.size)
-                    items[pos] = item.expr
+                    pos = self._designated(t.elem, None, item, items, pos,
+                                           offset + index * t.elem.size, leaves)
                 else:
                     if t.length is not None and index >= t.length:
                         if braced:
                             raise CompileFailure("excess elements in array initializer",
                                                  item.coord)
                         break
-                    sub_t, sub_off, member = t.elem, offset + index * t.elem.size, None
-                pos = self._init_element(sub_t, items, pos, sub_off, leaves, member)
+                    pos = self._init_element(t.elem, items, pos, offset + index * t.elem.size,
+                                             leaves, None)
+                first = False
                 index += 1
                 extent = max(extent, index)
             self._extent = extent
@@ -125,21 +129,23 @@ class InitializerGen:
         while pos < len(items):
             item = items[pos]
             if isinstance(item, c_ast.NamedInitializer):
-                if not braced:
+                if not braced and not (designated and first):
                     break
-                first = item.name[0]
-                if not isinstance(first, c_ast.ID):
-                    raise CompileFailure(f"array designator used for '{t}'", first.coord)
-                path = t.member(first.name)
+                name = item.name[0]
+                if not isinstance(name, c_ast.ID):
+                    raise CompileFailure(f"array designator used for '{t}'", name.coord)
+                path = t.member(name.name)
                 if path is None:
-                    raise CompileFailure(f"field designator '{first.name}' does not refer to "
-                                         f"any field in '{t}'", first.coord)
+                    raise CompileFailure(f"field designator '{name.name}' does not refer to "
+                                         f"any field in '{t}'", name.coord)
                 index = members.index(path[0])
-                base = offset + sum(m.offset for m in path)
-                sub_t, sub_off, member = self._designate(path[-1].type, item.name[1:], base)
-                if not item.name[1:] and path[-1].bit_width is not None:
-                    member = path[-1]
-                items[pos] = item.expr
+                if len(path) > 1:   # a member of an anonymous struct/union: enter it
+                    pos = self._fill(path[0].type, items, pos, offset + path[0].offset, leaves,
+                                     braced=False, designated=True)
+                else:
+                    m = path[0]
+                    pos = self._designated(m.type, m if m.bit_width is not None else None,
+                                           item, items, pos, offset + m.offset, leaves)
             else:
                 if index >= len(members) or (t.kind == "union" and index > 0):
                     if braced:
@@ -147,11 +153,23 @@ class InitializerGen:
                                              item.coord)
                     break
                 m = members[index]
-                sub_t, sub_off = m.type, offset + m.offset
-                member = m if m.bit_width is not None else None
-            pos = self._init_element(sub_t, items, pos, sub_off, leaves, member)
+                pos = self._init_element(m.type, items, pos, offset + m.offset, leaves,
+                                         m if m.bit_width is not None else None)
+            first = False
             index += 1
         return pos
+
+    def _designated(self, t: T.CType, member: Optional[T.Member], item: c_ast.NamedInitializer,
+                    items: list, pos: int, offset: int, leaves: list) -> int:
+        """The sub-object ``item``'s first designator chose; later designators go deeper."""
+        rest = item.name[1:]
+        if rest:
+            if not t.is_aggregate():
+                raise CompileFailure(f"designator does not fit type '{t}'", rest[0].coord)
+            items[pos] = c_ast.NamedInitializer(rest, item.expr, item.coord)
+            return self._fill(t, items, pos, offset, leaves, braced=False, designated=True)
+        items[pos] = item.expr
+        return self._init_element(t, items, pos, offset, leaves, member)
 
     def _designator_index(self, d: c_ast.Node, t: T.ArrayType) -> int:
         if isinstance(d, c_ast.ID):
@@ -163,24 +181,6 @@ class InitializerGen:
             raise CompileFailure(f"array designator index ({index}) exceeds array bounds",
                                  d.coord)
         return index
-
-    def _designate(self, t: T.CType, designators: list, offset: int) -> tuple:
-        member = None
-        for d in designators:
-            if isinstance(t, T.ArrayType):
-                offset += self._designator_index(d, t) * t.elem.size
-                t, member = t.elem, None
-            elif isinstance(t, T.StructType) and isinstance(d, c_ast.ID):
-                path = t.member(d.name)
-                if path is None:
-                    raise CompileFailure(f"field designator '{d.name}' does not refer to any "
-                                         f"field in '{t}'", d.coord)
-                offset += sum(m.offset for m in path)
-                t = path[-1].type
-                member = path[-1] if path[-1].bit_width is not None else None
-            else:
-                raise CompileFailure(f"designator does not fit type '{t}'", d.coord)
-        return t, offset, member
 
     # -- locals -------------------------------------------------------------------
 
