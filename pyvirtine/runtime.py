@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+import weakref
 from typing import Iterable, NamedTuple, Optional, Union
 
 from . import image as image_format
@@ -97,15 +98,15 @@ class Virtine:
         finally:
             lib.vt_result_release(res)
         self._pool = pool
-        self._close_lock = threading.Lock()
+        # Destroys the pool once, on close(), garbage collection or interpreter exit
+        # (before the native module is torn down).
+        self._destroy = weakref.finalize(self, lib.vt_pool_destroy, pool)
         self._per_thread = threading.local()  # one reusable result struct per thread
 
     def call(self, args: BytesLike = b"", input: BytesLike = b"") -> CallResult:
         """Run one call in a clean virtine. Raises ``VirtineTimeout``,
         ``VirtinePolicyError`` or ``VirtineCrash``; the pool stays usable after any."""
-        pool = self._pool
-        if pool is None:
-            raise VirtineError("this virtine is closed")
+        pool = self._open_pool()
         res = getattr(self._per_thread, "res", None)
         if res is None:
             res = self._per_thread.res = ffi.new("struct vt_result *")
@@ -121,24 +122,25 @@ class Virtine:
 
     def stats(self) -> PoolStats:
         s = ffi.new("struct vt_pool_stats *")
-        lib.vt_pool_stats(self._pool, s)
+        lib.vt_pool_stats(self._open_pool(), s)
         return PoolStats(s.calls, s.vms_created, s.vms_discarded, s.vms_ready, s.pages_restored)
 
     def close(self) -> None:
-        with self._close_lock:
-            if self._pool is not None:
-                lib.vt_pool_destroy(self._pool)
-                self._pool = None
+        """Destroy the pool's VMs. No call of this virtine may still be running."""
+        self._pool = None
+        self._destroy()
+
+    def _open_pool(self):
+        pool = self._pool
+        if pool is None:
+            raise VirtineError("this virtine is closed")
+        return pool
 
     def __enter__(self) -> "Virtine":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def __del__(self) -> None:
-        if getattr(self, "_pool", None) is not None:
-            self.close()
 
     def _error(self, res, during: str = "") -> VirtineError:
         message = ffi.string(res.message).decode(errors="replace")

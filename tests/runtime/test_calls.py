@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import array
 import struct
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from support.asm_guests import asm_image
-from pyvirtine.errors import VirtinePolicyError
+from pyvirtine.errors import VirtineError, VirtinePolicyError
 from pyvirtine.image import allow_mask
 from pyvirtine.runtime import Virtine
 
@@ -176,3 +179,22 @@ def test_clock_sbrk_and_the_hypercalls_without_host_files(kvm):
         assert (tty, close, brk, opened) == (0, -9, image.heap_start, -38)  # EBADF, ENOSYS
         # The break is per call: the next call starts from the heap start again.
         assert struct.unpack("<Qqqqqqqq", v.call().result)[6] == image.heap_start
+
+
+def test_closed_virtine_refuses_calls_and_open_ones_close_at_exit(kvm):
+    v = Virtine(asm_image(INCREMENT))
+    v.close()
+    v.close()
+    with pytest.raises(VirtineError, match="closed"):
+        v.call(struct.pack("<Q", 1))
+    with pytest.raises(VirtineError, match="closed"):
+        v.stats()
+    # A pool still open when the interpreter exits is destroyed cleanly, without noise.
+    tests = str(Path(__file__).resolve().parents[1])
+    script = (f"import sys; sys.path[:0] = [{tests!r}]\n"
+              "from support.asm_guests import asm_image\n"
+              "from pyvirtine.runtime import Virtine\n"
+              f"v = Virtine(asm_image({INCREMENT!r}))\n"
+              "print(v.call(bytes(8)).status)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "7\n", "")
