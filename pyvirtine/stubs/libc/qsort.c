@@ -48,17 +48,30 @@ static void heap_sort(char *base, size_t count, size_t size, compare_fn compare)
     }
 }
 
-/* Moves the median of the first, middle and last elements to the front. */
+static char *median3(char *a, char *b, char *c, compare_fn compare)
+{
+    if (compare(a, b) < 0)
+        return compare(b, c) < 0 ? b : compare(a, c) < 0 ? c : a;
+    return compare(b, c) > 0 ? b : compare(a, c) > 0 ? c : a;
+}
+
+/* Moves the pivot to the front: the median of first, middle and last, or for
+   longer runs the median of three such medians (Tukey's ninther), which
+   keeps organ pipes and sawtooths from splitting badly. Either way another
+   element >= the pivot remains, which stops the partition's upward scan. */
 static void choose_pivot(char *base, size_t count, size_t size, compare_fn compare)
 {
-    char *a = base + size, *b = base + (count / 2) * size, *c = base + (count - 1) * size;
-    if (compare(a, b) > 0)
-        swap(a, b, size);
-    if (compare(b, c) > 0)
-        swap(b, c, size);
-    if (compare(a, b) > 0)
-        swap(a, b, size);
-    swap(base, b, size);
+    char *lo = base, *mid = base + (count / 2) * size, *hi = base + (count - 1) * size;
+    char *pivot;
+    if (count > 40) {
+        size_t d = (count / 8) * size;
+        pivot = median3(median3(lo, lo + d, lo + 2 * d, compare),
+                        median3(mid - d, mid, mid + d, compare),
+                        median3(hi - 2 * d, hi - d, hi, compare), compare);
+    } else {
+        pivot = median3(lo, mid, hi, compare);
+    }
+    swap(base, pivot, size);
 }
 
 static void sort(char *base, size_t count, size_t size, compare_fn compare, int depth)
