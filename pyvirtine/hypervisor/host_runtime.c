@@ -49,6 +49,50 @@ static void report(struct __virtinecc_site *site, int kind, const char *message)
 /* pthread_once takes no argument: the site being made ready travels in a TLS slot. */
 static __thread struct __virtinecc_site *initialising;
 
+/* The sites with a pool, so a forked child can forget them: KVM VMs belong to the
+ * process that made them, and the child makes its own on its first call. */
+static struct __virtinecc_site **sites;
+static size_t nsites, sites_cap;
+static pthread_mutex_t sites_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+static void before_fork(void) {
+    pthread_mutex_lock(&sites_lock);
+    pthread_mutex_lock(&hook_lock);
+}
+
+static void after_fork_parent(void) {
+    pthread_mutex_unlock(&hook_lock);
+    pthread_mutex_unlock(&sites_lock);
+}
+
+static void after_fork_child(void) {
+    for (size_t i = 0; i < nsites; i++) { /* the child is single-threaded here */
+        sites[i]->state = 0;
+        sites[i]->once = 0; /* PTHREAD_ONCE_INIT */
+    }
+    nsites = 0;
+    after_fork_parent();
+}
+
+static void install_atfork(void) { pthread_atfork(before_fork, after_fork_parent, after_fork_child); }
+
+static void remember(struct __virtinecc_site *site) {
+    pthread_once(&atfork_once, install_atfork);
+    pthread_mutex_lock(&sites_lock);
+    if (nsites == sites_cap) {
+        size_t cap = sites_cap ? 2 * sites_cap : 16;
+        struct __virtinecc_site **grown = realloc(sites, cap * sizeof *grown);
+        if (grown) {
+            sites = grown;
+            sites_cap = cap;
+        }
+    }
+    if (nsites < sites_cap)
+        sites[nsites++] = site;
+    pthread_mutex_unlock(&sites_lock);
+}
+
 static double timeout_from_env(void) {
     const char *s = getenv("VIRTINECC_TIMEOUT");
     char *end;
@@ -78,6 +122,7 @@ static void make_pool(void) {
     }
     vt_result_release(&res);
     site->state = st;
+    remember(site);
 }
 
 static struct site_state *ready(struct __virtinecc_site *site) {

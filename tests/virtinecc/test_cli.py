@@ -288,3 +288,25 @@ def test_virtine_defined_in_a_header_is_an_error(run, tmp_path):
     proc = run("virtinecc", "main.c", "-o", "main", check=False)
     assert proc.returncode == 1
     assert proc.stderr.startswith("twice.h:2:1: error: virtine 'twice' is defined in a header")
+
+
+def test_forked_child_makes_its_own_virtines(kvm, run, tmp_path):
+    write(tmp_path, {"inc.c": "#include <virtine.h>\nvirtine long inc(long x) { return x + 1; }\n",
+                     "main.c": r"""
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+long inc(long x);
+int main(void) {
+    printf("parent %ld\n", inc(1));
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) { printf("child %ld\n", inc(10)); return 0; }
+    waitpid(pid, NULL, 0);
+    printf("parent %ld\n", inc(2));
+    return 0;
+}
+"""})
+    run("virtinecc", "main.c", "inc.c", "-o", "forks")
+    proc = run("./forks")
+    assert (proc.stdout, proc.stderr) == ("parent 2\nchild 11\nparent 3\n", "")
