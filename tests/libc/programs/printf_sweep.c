@@ -23,7 +23,10 @@ static int add_width_precision(char **p, int *star, int precision_ok)
     }
     if (precision_ok) {
         switch (rng_below(5)) {
-        case 0: *p += sprintf(*p, ".%d", rng_below(50) ? rng_below(25) : 1050 + rng_below(250)); break;
+        case 0:
+            /* Now and then past the longest exact expansion of a double. */
+            *p += sprintf(*p, ".%d", rng_below(50) ? rng_below(25) : 1050 + rng_below(250));
+            break;
         case 1: *(*p)++ = '.'; break;
         case 2: *p += sprintf(*p, ".*"); star[stars++] = rng_below(30) - 5; break;
         default: break;

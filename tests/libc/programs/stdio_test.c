@@ -20,7 +20,8 @@ int main(void)
         printf("fgets [%s] %d\n", line, (int)strlen(line));
     n = fread(rest, 1, sizeof rest, stdin);
     printf("fread %d [%.*s] eof %d\n", (int)n, (int)n, rest, feof(stdin) != 0);
-    printf("getchar at end %d, fgets at end %s\n", getchar(), fgets(line, 4, stdin) ? "data" : "NULL");
+    c = getchar();
+    printf("getchar at end %d, fgets at end %s\n", c, fgets(line, 4, stdin) ? "data" : "NULL");
     puts("puts line");
     fputs("fputs text\n", stdout);
     putchar('p');

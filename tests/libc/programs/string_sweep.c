@@ -9,7 +9,10 @@
 
 static int sign(int x) { return (x > 0) - (x < 0); }
 
-static long offset(const char *base, const void *p) { return p ? (long)((const char *)p - base) : -1; }
+static long offset(const char *base, const void *p)
+{
+    return p ? (long)((const char *)p - base) : -1;
+}
 
 /* Short strings over a small alphabet, so searches and comparisons hit. */
 static void random_string(char *s, int max)
