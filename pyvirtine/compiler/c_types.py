@@ -6,7 +6,7 @@ byte offset, so the layout computed here is the only one that exists."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 import llvmlite.ir as ir
 
@@ -100,6 +100,7 @@ class PointerType(CType):
 class ArrayType(CType):
     elem: CType
     length: Optional[int]
+    count: Any = None           # variable-length arrays: element count, an LLVM i64 value
 
     @property
     def size(self) -> int:  # type: ignore[override]
@@ -110,7 +111,7 @@ class ArrayType(CType):
         return self.elem.align
 
     def is_complete(self) -> bool:
-        return self.length is not None
+        return self.length is not None or self.count is not None
 
     def __str__(self) -> str:
         return f"{self.elem}[{'' if self.length is None else self.length}]"

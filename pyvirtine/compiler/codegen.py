@@ -14,7 +14,7 @@ from .abi import TypedPointer, extension_attr, plan_function, vararg_type
 from .debuginfo import DebugInfo
 from .declarations import DeclarationResolver
 from .diagnostics import CompileFailure
-from .expressions import I8, ExpressionGen, Value
+from .expressions import I8, PTR, ExpressionGen, Value
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
 from .statements import StatementGen
@@ -315,6 +315,23 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         slot.align = max(t.align, 16 if t.size >= 16 else 1)
         return slot
 
+    def vla_alloca(self, t: T.ArrayType, name: str) -> ir.Value:
+        """Stack space for a variable-length array, given back when its block ends."""
+        frame = self.vla_frames[-1]
+        if frame[0] is None:
+            frame[0] = self.builder.call(self.intrinsic("llvm.stacksave.p0", PTR, []), [])
+        size = self.builder.mul(t.count, ir.Constant(ir.IntType(64), t.elem.size))
+        slot = self.builder.alloca(I8, size=size, name=name)
+        slot.align = max(16, t.elem.align)
+        return opaque(slot)
+
+    def restore_vla_stack(self, depth: int) -> None:
+        """Give back VLA space of the blocks from ``depth`` on (before jumping out of them)."""
+        saves = [f[0] for f in self.vla_frames[depth:] if f[0] is not None]
+        if saves:
+            self.builder.call(self.intrinsic("llvm.stackrestore.p0", ir.VoidType(), [PTR]),
+                              [saves[0]])
+
     def function_definition(self, node: c_ast.FuncDef) -> None:
         decl = node.decl
         ft = self.resolve_type(decl.type)
@@ -338,6 +355,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.fn_name, self.fn_type, self.fn_plan = decl.name, sym.type, plan
         self.fn_variadic = sym.type.variadic
         self.breaks, self.continues, self.switch_blocks = [], [], []
+        self.vla_frames: list = []
         self.labels, self.defined_labels, self.goto_uses = {}, set(), {}
         self.alloca_block = fn.append_basic_block("entry")
         self.builder = ir.IRBuilder(fn.append_basic_block("body"))
@@ -446,7 +464,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def local_declaration(self, node: c_ast.Decl) -> None:
         if self.declare_tag_only(node):
             return
-        t = self.resolve_type(node.type)
+        self.vla_allowed = node.type if "static" not in (node.storage or []) else None
+        try:
+            t = self.resolve_type(node.type)
+        finally:
+            self.vla_allowed = None
         if node.name is None:
             return
         storage = node.storage or []
@@ -471,6 +493,12 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
                                                   "volatile" in node.quals))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
+            return
+        if isinstance(t, T.ArrayType) and t.count is not None:
+            if node.init is not None:
+                raise CompileFailure("variable-length array may not be initialized", node.coord)
+            slot = self.vla_alloca(t, node.name)
+            self.scopes.declare(node.name, Symbol("var", t, slot, volatile="volatile" in node.quals))
             return
         slot = self.local_alloca(t, node.name)
         align = self.alignas(node)

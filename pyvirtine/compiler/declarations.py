@@ -45,8 +45,14 @@ class DeclarationResolver:
         try:
             length = self.consts.integer(node.dim, "array size")
         except CompileFailure:
-            raise CompileFailure("variable-length arrays are not supported (array size is not "
-                                 "an integer constant expression)", node.dim.coord) from None
+            if node is not getattr(self, "vla_allowed", None):
+                raise CompileFailure("variable-length arrays are only supported as local "
+                                     "variables, in their outermost dimension",
+                                     node.dim.coord) from None
+            count = self.expr(node.dim)
+            if not count.type.is_integer():
+                raise CompileFailure("size of array has non-integer type", node.dim.coord)
+            return T.ArrayType(elem, None, self.convert(count, T.ULONG).ir)
         if length < 0:
             raise CompileFailure("array has negative size", node.dim.coord)
         return T.ArrayType(elem, length)
@@ -65,11 +71,19 @@ class DeclarationResolver:
                 continue
             if isinstance(p, c_ast.ID):
                 return T.FuncType(ret, [], False, prototyped=False)
-            pt = self.resolve_type(p.type if isinstance(p, c_ast.Decl) else p)
+            pt = self.parameter_type(p.type if isinstance(p, c_ast.Decl) else p)
             if pt.is_void() and len(items) == 1 and getattr(p, "name", None) is None:
                 return T.FuncType(ret, [], False)
             params.append(self.adjust_parameter(pt))
         return T.FuncType(ret, params, variadic)
+
+    def parameter_type(self, node: c_ast.Node) -> T.CType:
+        """A parameter declared as an array is a pointer: its size (maybe ``a[n]``) is moot."""
+        if isinstance(node, c_ast.Typename):
+            node = node.type
+        if isinstance(node, c_ast.ArrayDecl):
+            return T.PointerType(self.resolve_type(node.type))
+        return self.resolve_type(node)
 
     def adjust_parameter(self, t: T.CType) -> T.CType:
         return T.decay(t)

@@ -362,6 +362,11 @@ class ExpressionGen:
 
     def e_UnaryOp(self, node: c_ast.UnaryOp) -> Value:
         op = node.op
+        if op == "sizeof" and not isinstance(node.expr, c_ast.Typename):
+            vla = self.type_of(node.expr)
+            if isinstance(vla, T.ArrayType) and vla.count is not None:
+                size = self.builder.mul(vla.count, ir.Constant(I64, vla.elem.size))
+                return Value(size, T.ULONG)
         if op in ("sizeof", "_Alignof"):
             value, t = self.consts.eval(node)
             return Value(const_int(t, value), t)

@@ -35,8 +35,12 @@ class StatementGen:
 
     def s_Compound(self, node: c_ast.Compound) -> None:
         self.scopes.push()
+        self.vla_frames.append([None])     # the stack pointer saved before a VLA, if any
         for item in node.block_items or []:
             self.stmt(item)
+        if not self.builder.block.is_terminated:
+            self.restore_vla_stack(len(self.vla_frames) - 1)
+        self.vla_frames.pop()
         self.scopes.pop()
 
     def s_Decl(self, node: c_ast.Decl) -> None:
@@ -90,8 +94,8 @@ class StatementGen:
         else:
             b.branch(body_block)
         b.position_at_end(body_block)
-        self.breaks.append(end)
-        self.continues.append(step_block)
+        self.breaks.append((end, len(self.vla_frames)))
+        self.continues.append((step_block, len(self.vla_frames)))
         self.stmt(body)
         self.breaks.pop()
         self.continues.pop()
@@ -119,12 +123,16 @@ class StatementGen:
     def s_Break(self, node: c_ast.Break) -> None:
         if not self.breaks:
             raise CompileFailure("'break' statement not in loop or switch statement", node.coord)
-        self.builder.branch(self.breaks[-1])
+        target, depth = self.breaks[-1]
+        self.restore_vla_stack(depth)
+        self.builder.branch(target)
 
     def s_Continue(self, node: c_ast.Continue) -> None:
         if not self.continues:
             raise CompileFailure("'continue' statement not in loop statement", node.coord)
-        self.builder.branch(self.continues[-1])
+        target, depth = self.continues[-1]
+        self.restore_vla_stack(depth)
+        self.builder.branch(target)
 
     def s_Switch(self, node: c_ast.Switch) -> None:
         b = self.builder
@@ -155,7 +163,7 @@ class StatementGen:
         for value, block in seen.items():
             switch.add_case(ir.Constant(v.ir.type, value), block)
         self.switch_blocks.append(blocks)
-        self.breaks.append(end)
+        self.breaks.append((end, len(self.vla_frames)))
         b.position_at_end(self.new_block("switch.body"))
         self.stmt(node.stmt)
         self.branch_if_open(end)

@@ -1,7 +1,7 @@
-// expect-error: 3:11: variable-length arrays are not supported
+// expect-error: 3:14: variable-length arrays are only supported as local variables, in their outermost dimension
 int f(int n) {
-    int a[n];
-    a[0] = 1;
-    return a[0];
+    int a[3][n];
+    a[0][0] = 1;
+    return a[0][0];
 }
 int main(void) { return f(3); }
