@@ -64,7 +64,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                     self.file_declaration(d)
             elif isinstance(ext, c_ast.Pragma):
                 self.pragma(ext)
-        self._finish_tentative_definitions()
+        self._finish_file_scope()
         return self.module
 
     def pragma(self, node: c_ast.Pragma) -> None:
@@ -143,7 +143,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             gv._tentative = True
             gv._ctype = t
 
-    def _finish_tentative_definitions(self) -> None:
+    def _finish_file_scope(self) -> None:
         for gv in list(self.module.global_values):
             if getattr(gv, "_tentative", False) and gv.initializer is None:
                 t = gv._ctype
@@ -151,8 +151,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                     t = T.ArrayType(t.elem, 1)
                 self.set_initializer(gv, t, None)
         for name, sym in self.scopes.names[0].items():
-            if sym.kind == "var" and sym.value.initializer is None and sym.storage == "static":
-                self.set_initializer(sym.value, sym.type, None)
+            if sym.kind == "func" and sym.storage == "static" and sym.value is not None and \
+                    not sym.value.blocks:
+                raise CompileFailure(f"function '{name}' is declared static and used but never "
+                                     "defined", sym.coord)
 
     def is_const(self, node: c_ast.Node) -> bool:
         while isinstance(node, c_ast.ArrayDecl):
@@ -225,7 +227,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         elif sym is not None:
             raise CompileFailure(f"redefinition of '{name}' as a different kind of symbol", coord)
         else:
-            sym = Symbol("func", ft, None, "static" if internal else None)
+            sym = Symbol("func", ft, None, "static" if internal else None, coord=coord)
             self.scopes.names[0][name] = sym
         if not self.scopes.at_file_scope:
             self.scopes.declare(name, sym)

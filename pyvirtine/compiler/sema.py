@@ -20,6 +20,7 @@ class Symbol:
     value: Any = None         # LLVM pointer for objects/functions; int for enumerators
     storage: Optional[str] = None
     volatile: bool = False
+    coord: Any = None         # where it was first declared, for late diagnostics
 
 
 class Scopes:
