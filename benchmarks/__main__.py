@@ -1,5 +1,5 @@
-"""``python -m benchmarks [--quick]`` (what ``make bench`` runs): every benchmark suite,
-medians and ratios against baselines measured in the same run. Writes
+"""``python -m benchmarks [--quick] [SUITE...]`` (what ``make bench`` runs): the benchmark
+suites, medians and ratios against baselines measured in the same run. Writes
 benchmarks/RESULTS.md (with the command that made it), results.json and the plots."""
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import platform
 import sys
 from pathlib import Path
 
-from . import runtime
+from . import compute, http, runtime, virtinecc
 
 HERE = Path(__file__).resolve().parent
+SUITES = ["runtime", "compute", "virtinecc", "http"]
 
 
 def machine() -> str:
@@ -22,46 +23,52 @@ def machine() -> str:
     return f"{cpu}, {backend}, Linux {platform.release()}, Python {platform.python_version()}"
 
 
+def virtinecc_report(r: dict) -> list[str]:
+    return ["## virtinecc", "",
+            f"A trivial virtine called from a C host built by virtinecc: median "
+            f"{r['call_site']:.1f} us per call against a raw CPL3 exit of "
+            f"{r['raw_exit_cpl3']:.1f} us: **{r['ratio']:.2f}x** (target <= {r['target']}).", ""]
+
+
+def http_report(r: dict) -> list[str]:
+    rows = [f"| {name} | {r[name]['rps']:,.0f} | {r[name]['p50_us']:.0f} | "
+            f"{r[name]['p99_us']:.0f} |" for name in ("native", "virtines")]
+    return ["## HTTP server (virtines paper, Figure 13)", "",
+            f"{r['requests']} requests at concurrency {r['concurrency']} on 127.0.0.1, "
+            "each handled in a virtine or natively:", "",
+            "| server | requests/s | p50 us | p99 us |", "|---|---|---|---|", *rows, "",
+            f"Throughput with virtines: **{r['ratio']:.2f}x** without (target >= {r['target']}).",
+            ""]
+
+
+REPORTS = {"runtime": runtime.report, "compute": compute.report,
+           "virtinecc": virtinecc_report, "http": http_report}
+MODULES = {"runtime": runtime, "compute": compute, "virtinecc": virtinecc, "http": http}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
+    parser.add_argument("suites", nargs="*", choices=SUITES + [[]], default=[],
+                        help=f"which suites to run (default: all of {', '.join(SUITES)})")
     args = parser.parse_args()
-    command = "python -m benchmarks" + (" --quick" if args.quick else "")
-
-    results = runtime.run(quick=args.quick)
-    rows = runtime.report(results)
-    lines = [
-        "# Benchmark results", "",
-        f"Made by `{command}` (`make bench`) on {datetime.date.today()}: {machine()}.",
-        "Every ratio compares two medians measured in the same run.", "",
-        "## Runtime", "",
-        f"Raw `out` exit round trip: CPL3 {results['raw_exit_cpl3']:.1f} us, "
-        f"CPL0 {results['raw_exit_cpl0']:.1f} us. Bare VM create + first exit + destroy: "
-        f"{results['raw_cold']:.0f} us.", "",
-        "| measurement | median | baseline | ratio | target | met |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, value, baseline, ratio, target in rows:
-        unit = "calls/s" if "calls/s" in name else "us"
-        met = ratio >= -target if target < 0 else ratio <= target
-        bound = f">= {-target}" if target < 0 else f"<= {target}"
-        lines.append(f"| {name} | {value:,.1f} {unit} | {baseline} | {ratio:.2f}x | {bound} | "
-                     f"{'yes' if met else 'NO'} |")
-    lines += ["", "Resetting guest memory after a call, one dirtied page (added per call, same run;"
-              " pyvirtine's row also includes its argument copy, trampoline and result):", "",
-              "| strategy | added us |", "|---|---|"]
-    lines += [f"| {name} | {added:.1f} |" for name, added in runtime.reset_strategies(results)]
-    lines += ["", "Start latency by image size (payload of writable data):", "",
-              "| image | warm start (us) | cold start (us) |", "|---|---|---|"]
-    for row in results["by_size"]:
-        lines.append(f"| {row['size'] >> 10} KiB | {row['warm_call']:.1f} | "
-                     f"{row['cold_start']:.0f} |")
-    lines += ["", "![runtime](runtime.png)", ""]
-    text = "\n".join(lines)
+    suites = args.suites or SUITES
+    command = " ".join(["python -m benchmarks", *(["--quick"] if args.quick else []),
+                        *args.suites])
+    results, lines = {}, []
+    for suite in suites:
+        print(f"running {suite} ...", file=sys.stderr, flush=True)
+        results[suite] = MODULES[suite].run(quick=args.quick)
+        lines += REPORTS[suite](results[suite])
+    header = ["# Benchmark results", "",
+              f"Made by `{command}` (`make bench` runs them all) on {datetime.date.today()}: "
+              f"{machine()}. Every ratio compares two medians measured in the same run.", ""]
+    text = "\n".join(header + lines)
     print(text)
     (HERE / "RESULTS.md").write_text(text)
     (HERE / "results.json").write_text(json.dumps(results, indent=1))
-    runtime.plot(results, HERE / "runtime.png")
+    if "runtime" in results:
+        runtime.plot(results["runtime"], HERE / "runtime.png")
     return 0
 
 

@@ -110,13 +110,17 @@ class Virtine:
         res = getattr(self._per_thread, "res", None)
         if res is None:
             res = self._per_thread.res = ffi.new("struct vt_result *")
-        args, input = _bytes_like("args", args), _bytes_like("input", input)
+        if type(args) is not bytes:
+            args = _bytes_like("args", args)
+        if type(input) is not bytes:
+            input = _bytes_like("input", input)
         try:
             if lib.vt_call(pool, args, len(args), input, len(input), res):
                 raise self._error(res)
+            out_len, err_len = res.out_len, res.err_len
             return CallResult(res.status, _take(res.result, res.result_len),
-                              _take(res.out, res.out_len), _take(res.err, res.err_len),
-                              res.exits)
+                              _take(res.out, out_len) if out_len else b"",
+                              _take(res.err, err_len) if err_len else b"", res.exits)
         finally:
             lib.vt_result_release(res)
 
@@ -178,8 +182,7 @@ def _crash_reason(res) -> str:
 
 
 def _bytes_like(name: str, value: BytesLike):
-    if type(value) is bytes:  # the common case, passed to C without a copy
-        return value
+    """A buffer-protocol object as a C byte array (bytes go to C as they are)."""
     try:
         return ffi.from_buffer("uint8_t[]", value)
     except TypeError:
@@ -188,4 +191,4 @@ def _bytes_like(name: str, value: BytesLike):
 
 
 def _take(pointer, length: int) -> bytes:
-    return ffi.unpack(ffi.cast("char *", pointer), length) if length else b""
+    return ffi.buffer(pointer, length)[:] if length else b""

@@ -66,6 +66,8 @@ struct vt_vm {
     uint8_t *mem;
     uint64_t mem_size;
     struct vt_vm *next;
+    pthread_t owner;   /* thread that ran it last: a vCPU is cheapest on its own thread */
+    bool owned;
     /* Per-call state, reset by vm_start_call. */
     uint64_t brk;
     const uint8_t *input;

@@ -437,12 +437,18 @@ int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8
                     args_len, (unsigned long long)p->hdr.argarea_size);
         return VT_ERROR;
     }
+    pthread_t me = pthread_self();
     pthread_mutex_lock(&p->lock);
-    struct vt_vm *vm = p->ready;
-    if (vm) p->ready = vm->next;
+    struct vt_vm **link = &p->ready;
+    for (struct vt_vm **l = &p->ready; *l; l = &(*l)->next)
+        if ((*l)->owned && pthread_equal((*l)->owner, me)) { link = l; break; }
+    struct vt_vm *vm = *link;
+    if (vm) *link = vm->next;
     p->stats.calls++;
     pthread_mutex_unlock(&p->lock);
     if (!vm && !(vm = vm_new(p, res))) return VT_ERROR;
+    vm->owner = me;
+    vm->owned = true;
 
     vm_start_call(p, vm, input, input_len);
     memcpy(vm->mem + p->hdr.argarea_addr, args, args_len);

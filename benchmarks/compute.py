@@ -1,0 +1,75 @@
+"""Compute benchmarks (issue: compiler): the same C kernels built by ``gcc -O2`` and run
+natively, and built by pyvirtine (-O2) and run in a virtine, timed by the program itself
+(best of 5, same run); plus compile time per 1000 lines and the cached-compile path."""
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from pyvirtine.program import build_program, pack_argv
+from pyvirtine.runtime import Virtine
+
+HERE = Path(__file__).resolve().parent
+KERNELS = ["fib", "sieve", "matmul", "crc32", "qsort"]
+TARGET = 1.15
+
+
+def _parse(output: str) -> tuple[int, int]:
+    checksum, micros = output.split()
+    return int(checksum), int(micros)
+
+
+def run(quick: bool = False) -> dict:
+    source = (HERE / "kernels.c").read_text()
+    results: dict = {"kernels": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        native = Path(tmp, "kernels")
+        subprocess.run(["gcc", "-O2", "-o", str(native), str(HERE / "kernels.c")], check=True)
+        image = build_program("benchmarks/kernels.c", source, memory=32 << 20,
+                              allow=("write", "times"))
+        with Virtine(image) as virtine:
+            for name in KERNELS[:2] if quick else KERNELS:
+                gcc_sum, gcc_us = _parse(subprocess.run([str(native), name], check=True,
+                                                        capture_output=True, text=True).stdout)
+                call = virtine.call(pack_argv(["kernels", name]))
+                ours_sum, ours_us = _parse(call.stdout.decode())
+                results["kernels"].append({"kernel": name, "gcc_us": gcc_us, "virtine_us": ours_us,
+                                           "checksums_agree": gcc_sum == ours_sum})
+    results.update(_compile_times())
+    return results
+
+
+def _compile_times() -> dict:
+    """Seconds to compile 1000 lines (fresh, no cache) and a cached build of a file."""
+    from pyvirtine.compiler import compile_c
+    functions = "\n".join(
+        f"int f{i}(int a, int b) {{\n    int s = 0;\n    for (int k = 0; k < a; k++)\n"
+        f"        s += (k * {i} + b) % 7;\n    if (s > {i}) s -= b;\n    return s;\n}}\n"
+        for i in range(125))  # 8 lines each
+    start = time.perf_counter()
+    compile_c(functions, "thousand.c", opt_level=2)
+    fresh = time.perf_counter() - start
+    source = (HERE / "kernels.c").read_text()
+    build_program("benchmarks/kernels.c", source, memory=32 << 20, allow=("write", "times"))
+    start = time.perf_counter()
+    build_program("benchmarks/kernels.c", source, memory=32 << 20, allow=("write", "times"))
+    cached = time.perf_counter() - start
+    return {"compile_1000_lines_s": fresh, "cached_build_s": cached}
+
+
+def report(r: dict) -> list[str]:
+    lines = ["## Compiler", "",
+             "Kernels compiled by `gcc -O2` (native) and by pyvirtine `-O2` (in a virtine), "
+             "each timed inside the program, best of 5:", "",
+             "| kernel | gcc -O2 native (us) | pyvirtine in a virtine (us) | ratio | target | "
+             "same checksum |", "|---|---|---|---|---|---|"]
+    for k in r["kernels"]:
+        ratio = k["virtine_us"] / max(k["gcc_us"], 1)
+        lines.append(f"| {k['kernel']} | {k['gcc_us']} | {k['virtine_us']} | {ratio:.2f}x | "
+                     f"<= {TARGET} | {'yes' if k['checksums_agree'] else 'NO'} |")
+    lines += ["", f"Compile time per 1000 lines (fresh, -O2): {r['compile_1000_lines_s']:.2f} s. "
+              f"Cached build of an unchanged file: {r['cached_build_s'] * 1e3:.0f} ms "
+              "(target <= 50 ms).", ""]
+    return lines
