@@ -1,8 +1,9 @@
-"""The launcher as a shared library for C host programs (virtinecc links it).
+"""The launcher as a library for C host programs (virtinecc links it).
 
-``shared_library()`` compiles ``libpyvirtine.so`` from the launcher sources with the
-system C compiler once per source version and returns its path; ``include_dir()`` is
-where ``launcher.h`` lives.
+``shared_library()`` and ``static_library()`` compile ``libpyvirtine.so`` / ``.a`` from
+the launcher sources plus the call-site runtime (``host_runtime.c``) with the system C
+compiler, once per source version, into the cache; ``include_dir()`` is where
+``launcher.h`` lives.
 """
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from .build_launcher import CFLAGS, HERE, LIBRARIES, SOURCES
 from ..errors import VirtineError
+
+# host_runtime.c: the call-site runtime of virtinecc output (the cffi module has no use).
+HOST_SOURCES = [*SOURCES, "host_runtime.c"]
+HEADERS = ["launcher.h", "internal.h", "host_runtime.h", "../stubs/include/virtine.h"]
 
 
 def include_dir() -> Path:
@@ -29,23 +35,49 @@ def cache_dir() -> Path:
 
 def shared_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.so built from the current sources (built on first use)."""
-    # host_runtime.c: the call-site runtime of virtinecc output (not needed by cffi).
-    sources = [Path(HERE, s) for s in [*SOURCES, "host_runtime.c"]]
-    headers = ["launcher.h", "internal.h", "host_runtime.h", "../stubs/include/virtine.h"]
+    def build(tmp: Path, out: Path) -> None:
+        _run([cc, "-shared", "-fPIC", *CFLAGS, "-o", str(out), *_sources(),
+              *(f"-l{lib}" for lib in LIBRARIES)])
+    return _cached_build("native", "libpyvirtine.so", build)
+
+
+def static_library(cc: str = "cc") -> Path:
+    """Path of libpyvirtine.a, for hosts that must not depend on the cache at run time."""
+    def build(tmp: Path, out: Path) -> None:
+        objects = []
+        for source in _sources():
+            obj = tmp / Path(source).with_suffix(".o").name
+            _run([cc, "-c", "-fPIC", *CFLAGS, "-o", str(obj), source])
+            objects.append(str(obj))
+        _run(["ar", "rcs", str(out), *objects])
+    return _cached_build("native-static", "libpyvirtine.a", build)
+
+
+def static_link_flags(archive: Path) -> list[str]:
+    return [str(archive), *(f"-l{lib}" for lib in LIBRARIES)]
+
+
+def _sources() -> list[str]:
+    return [str(Path(HERE, s)) for s in HOST_SOURCES]
+
+
+def _cached_build(kind: str, name: str, build: Callable[[Path, Path], None]) -> Path:
     digest = hashlib.sha256()
-    for path in sources + [Path(HERE, h) for h in headers]:
-        digest.update(path.read_bytes())
-    out_dir = cache_dir() / "native" / digest.hexdigest()[:16]
-    library = out_dir / "libpyvirtine.so"
-    if library.exists():
-        return library
+    for file in HOST_SOURCES + HEADERS:
+        digest.update(Path(HERE, file).read_bytes())
+    out_dir = cache_dir() / kind / digest.hexdigest()[:16]
+    target = out_dir / name
+    if target.exists():
+        return target
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
-        partial = Path(tmp, library.name)
-        command = [cc, "-shared", "-fPIC", *CFLAGS, "-o", str(partial), *map(str, sources),
-                   *(f"-l{lib}" for lib in LIBRARIES)]
-        built = subprocess.run(command, capture_output=True, text=True)
-        if built.returncode:
-            raise VirtineError(f"building libpyvirtine failed:\n{built.stderr}")
-        shutil.move(str(partial), library)  # atomic within one directory
-    return library
+        partial = Path(tmp, name)
+        build(Path(tmp), partial)
+        shutil.move(str(partial), target)  # atomic within one directory
+    return target
+
+
+def _run(command: list[str]) -> None:
+    built = subprocess.run(command, capture_output=True, text=True)
+    if built.returncode:
+        raise VirtineError(f"building libpyvirtine failed:\n{built.stderr}")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import VirtineCompileError, VirtineError
-from ..hypervisor.native import cache_dir, shared_library
+from ..hypervisor.native import cache_dir, shared_library, static_library, static_link_flags
 from .cmdline import Command, parse
 from .scan import has_virtines
 
@@ -156,8 +156,7 @@ class _Driver:
         cmd = self.cmd
         extra = ["-idirafter", _virtine_include()] if cmd.sources else []
         if cmd.links and self.static:
-            from .runtime_lib import link_flags, static_library
-            extra += link_flags(static_library(self.cc[0]))
+            extra += static_link_flags(static_library(self.cc[0]))
         elif cmd.links:
             libdir = str(shared_library(self.cc[0]).parent)
             extra += [f"-L{libdir}", f"-Wl,-rpath,{libdir}", "-Wl,--push-state,--as-needed",
