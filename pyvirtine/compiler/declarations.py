@@ -175,7 +175,7 @@ class DeclarationResolver:
         for e in node.values.enumerators:
             if e.value is not None:
                 next_value = self.consts.integer(e.value, "enumerator value")
-            self.scopes.declare(e.name, Symbol("enum", T.INT, next_value))
+            self.scopes.declare(e.name, Symbol("enum", _enumerator_type(next_value), next_value))
             values.append(next_value)
             next_value += 1
         signed = any(v < 0 for v in values)
@@ -186,3 +186,11 @@ class DeclarationResolver:
         if node.name:
             self.scopes.declare_tag(node.name, t)
         return t
+
+
+def _enumerator_type(value: int) -> T.IntType:
+    """Enumerators are ints; gcc gives one that does not fit the next type that does."""
+    for t in (T.INT, T.UINT, T.LONG, T.ULONG):
+        if (-(1 << (t.bits - 1)) if t.signed else 0) <= value < (1 << (t.bits - (1 if t.signed else 0))):
+            return t
+    return T.ULONG

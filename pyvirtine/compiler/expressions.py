@@ -283,7 +283,7 @@ class ExpressionGen:
 
     def e_ID(self, node: c_ast.ID) -> Value:
         sym = self.scopes.lookup(node.name)
-        return Value(const_int(T.INT, sym.value), T.INT)
+        return Value(const_int(sym.type, sym.value), sym.type)
 
     def lv_ArrayRef(self, node: c_ast.ArrayRef) -> LValue:
         base, index = self.expr(node.name), self.expr(node.subscript)

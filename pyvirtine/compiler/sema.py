@@ -256,7 +256,7 @@ class ConstEvaluator:
     def _ID(self, node: c_ast.ID) -> tuple:
         sym = self.scopes.lookup(node.name)
         if sym is not None and sym.kind == "enum":
-            return sym.value, T.INT
+            return sym.value, sym.type
         raise CompileFailure(f"'{node.name}' is not a compile-time constant", node.coord)
 
     def _Cast(self, node: c_ast.Cast) -> tuple:
