@@ -12,8 +12,8 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
-from .c_types import (ArrayType, CType, FloatType, FuncType, IntType, StructType, llvm_type, promote,
-                    DOUBLE, FLOAT)
+from .c_types import (DOUBLE, FLOAT, ArrayType, CType, FloatType, FuncType, IntType, StructType,
+                      llvm_type, promote)
 
 INTEGER, SSE = "INTEGER", "SSE"
 GP_REGS, SSE_REGS = 6, 8

@@ -302,7 +302,8 @@ def compatible(a: CType, b: CType) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, IntType):
-        return a.size == b.size and a.signed == b.signed and a.is_bool == b.is_bool  # type: ignore[attr-defined]
+        assert isinstance(b, IntType)
+        return a.size == b.size and a.signed == b.signed and a.is_bool == b.is_bool
     if isinstance(a, FloatType):
         return a.name == b.name  # type: ignore[attr-defined]
     if isinstance(a, PointerType):

@@ -500,7 +500,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             if node.init is not None:
                 raise CompileFailure("variable-length array may not be initialized", node.coord)
             slot = self.vla_alloca(t, node.name)
-            self.scopes.declare(node.name, Symbol("var", t, slot, volatile="volatile" in node.quals))
+            self.scopes.declare(node.name, Symbol("var", t, slot,
+                                                  volatile="volatile" in node.quals))
             return
         slot = self.local_alloca(t, node.name)
         align = self.alignas(node)

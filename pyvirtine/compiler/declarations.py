@@ -9,7 +9,7 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .diagnostics import CompileFailure
-from .sema import Symbol, base_type
+from .sema import Symbol, base_type, wrap
 
 class DeclarationResolver:
     """Mixin of the code generator: declarators to ``CType``."""
@@ -190,7 +190,7 @@ class DeclarationResolver:
 
 def _enumerator_type(value: int) -> T.IntType:
     """Enumerators are ints; gcc gives one that does not fit the next type that does."""
-    for t in (T.INT, T.UINT, T.LONG, T.ULONG):
-        if (-(1 << (t.bits - 1)) if t.signed else 0) <= value < (1 << (t.bits - (1 if t.signed else 0))):
+    for t in (T.INT, T.UINT, T.LONG):
+        if wrap(value, t) == value:
             return t
     return T.ULONG

@@ -34,8 +34,9 @@ def _ensure_csmith() -> bool:
     return bool(shutil.which("csmith")) and os.path.isdir(RUNTIME)
 
 
-pytestmark = pytest.mark.skipif(not (have_gcc() and _ensure_csmith()),
-                                reason="needs gcc and csmith (apt-get install csmith libcsmith-dev)")
+pytestmark = pytest.mark.skipif(
+    not (have_gcc() and _ensure_csmith()),
+    reason="needs gcc and csmith (apt-get install csmith libcsmith-dev)")
 
 
 def _run(exe: Path, timeout: float) -> subprocess.CompletedProcess:
