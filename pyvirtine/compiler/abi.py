@@ -12,10 +12,10 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
-from .c_types import (DOUBLE, FLOAT, ArrayType, CType, FloatType, FuncType, IntType, StructType,
-                      llvm_type, promote)
+from .c_types import (DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType, CType, FloatType, FuncType,
+                      IntType, StructType, llvm_type, promote)
 
-INTEGER, SSE = "INTEGER", "SSE"
+INTEGER, SSE, X87 = "INTEGER", "SSE", "X87"
 GP_REGS, SSE_REGS = 6, 8
 
 
@@ -31,8 +31,9 @@ class TypedPointer(ir.PointerType):
         return True
 
 
-class _Misaligned(Exception):
-    """A scalar member off its natural alignment (``#pragma pack``): class MEMORY."""
+class _Memory(Exception):
+    """Class MEMORY found while classifying: a member off its natural alignment
+    (``#pragma pack``), or a long double sharing an eightbyte with something else."""
 
 
 def classify(t: CType) -> Optional[list]:
@@ -42,8 +43,12 @@ def classify(t: CType) -> Optional[list]:
     classes: list = [None] * ((t.size + 7) // 8)
     try:
         _classify_into(t, 0, classes)
-    except _Misaligned:
+    except _Memory:
         return None
+    if X87 in classes:
+        # A lone long double is returned in st0 like a scalar; anything else with one
+        # (and every argument holding one) goes in memory.
+        return [X87] if classes == [X87, X87] else None
     return [c or SSE for c in classes]
 
 
@@ -61,14 +66,23 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
             _classify_into(t.elem, offset + i * t.elem.size, classes)
     else:
         if offset % t.size:
-            raise _Misaligned()
-        cls = SSE if isinstance(t, FloatType) else INTEGER
+            raise _Memory()
         slot = offset // 8
+        if t is LDOUBLE:
+            for i in (slot, slot + 1):
+                if classes[i] not in (None, X87):
+                    raise _Memory()
+                classes[i] = X87
+            return
+        if classes[slot] == X87:
+            raise _Memory()
         if classes[slot] != INTEGER:
-            classes[slot] = cls
+            classes[slot] = SSE if isinstance(t, FloatType) else INTEGER
 
 
 def eightbyte_types(classes: list) -> list:
+    if classes == [X87]:
+        return [X86_FP80]
     return [ir.IntType(64) if c == INTEGER else ir.DoubleType() for c in classes]
 
 
@@ -109,14 +123,16 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
             classes = classify(p)
             need_gp = classes.count(INTEGER) if classes else 0
             need_sse = classes.count(SSE) if classes else 0
-            if classes is not None and need_gp <= gp and need_sse <= sse:
+            if classes is not None and classes != [X87] and need_gp <= gp and need_sse <= sse:
                 gp -= need_gp
                 sse -= need_sse
                 plan = ArgPlan("expand", p, eightbyte_types(classes))
             else:
                 plan = ArgPlan("byval", p, [TypedPointer(llvm_type(p))])
         else:
-            if isinstance(p, FloatType):
+            if p is LDOUBLE:
+                pass                      # always in memory
+            elif isinstance(p, FloatType):
                 sse = max(0, sse - 1)
             else:
                 gp = max(0, gp - 1)

@@ -5,7 +5,9 @@ Aggregates are opaque byte blobs to LLVM (``[N x i8]``); members are reached by
 byte offset, so the layout computed here is the only one that exists."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Optional
 
 import llvmlite.ir as ir
@@ -182,7 +184,7 @@ LLONG = IntType("long long", 8, True, 6)
 ULLONG = IntType("unsigned long long", 8, False, 6)
 FLOAT = FloatType("float", 4)
 DOUBLE = FloatType("double", 8)
-LDOUBLE = FloatType("long double", 8)  # lowered to double; see README note
+LDOUBLE = FloatType("long double", 16)  # x87 80-bit extended, padded to 16 bytes as gcc does
 
 
 _UNSIGNED_OF = {CHAR: UCHAR, SCHAR: UCHAR, SHORT: USHORT, INT: UINT, LONG: ULONG, LLONG: ULLONG}
@@ -282,12 +284,63 @@ def _round_up(n: int, m: int) -> int:
     return (n + m - 1) // m * m
 
 
+class X86FP80Type(ir.Type):
+    """LLVM's ``x86_fp80``, which llvmlite's IR layer lacks."""
+
+    null = "0xK00000000000000000000"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, X86FP80Type)
+
+    def __hash__(self) -> int:
+        return hash(X86FP80Type)
+
+    def _to_string(self) -> str:
+        return "x86_fp80"
+
+    def format_constant(self, value: Any) -> str:
+        return f"0xK{fp80_bits(value):020X}"
+
+
+X86_FP80 = X86FP80Type()
+
+
+def fp80_bits(value: Any) -> int:
+    """The 80-bit x87 encoding of a float or an exact Fraction (round to nearest even)."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return (0x7FFF << 64) | (0xC << 60)
+        sign = int(math.copysign(1.0, value) < 0) << 79
+        if math.isinf(value):
+            return sign | (0x7FFF << 64) | (1 << 63)
+        value = Fraction(value)
+    else:
+        value = Fraction(value)
+        sign = int(value < 0) << 79
+    a = abs(value)
+    if a == 0:
+        return sign
+    e = a.numerator.bit_length() - a.denominator.bit_length()
+    if Fraction(2) ** e > a:
+        e -= 1
+    exponent = e + 16383
+    if exponent <= 0:                              # subnormal
+        return sign | round(a * Fraction(2) ** (16382 + 63))
+    mantissa = round(a * Fraction(2) ** (63 - e))
+    if mantissa == 1 << 64:
+        mantissa >>= 1
+        exponent += 1
+    if exponent >= 0x7FFF:
+        return sign | (0x7FFF << 64) | (1 << 63)
+    return sign | (exponent << 64) | mantissa
+
+
 def llvm_type(t: CType) -> ir.Type:
     """The LLVM type of a C value held in a register (aggregates: their byte image)."""
     if isinstance(t, IntType):
         return ir.IntType(t.bits)
     if isinstance(t, FloatType):
-        return ir.FloatType() if t.size == 4 else ir.DoubleType()
+        return {4: ir.FloatType(), 8: ir.DoubleType()}.get(t.size, X86_FP80)
     if isinstance(t, (PointerType, FuncType)):
         return ir.PointerType()
     if isinstance(t, VoidType):

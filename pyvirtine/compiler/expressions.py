@@ -11,7 +11,7 @@ import llvmlite.ir as ir
 from pycparser import c_ast
 
 from . import c_types as T
-from .abi import INTEGER, SSE, TypedPointer, classify, extension_attr, plan_call, vararg_type
+from .abi import INTEGER, SSE, X87, TypedPointer, classify, extension_attr, plan_call, vararg_type
 from .diagnostics import CompileFailure
 from .sema import char_constant, float_constant, int_constant, string_literal_bytes, wrap
 
@@ -260,6 +260,8 @@ class ExpressionGen:
             return Value(ir.Constant(I32, char_constant(node.value, node.coord)), T.INT)
         if node.type in ("float", "double", "long double"):
             value, t = float_constant(node.value, node.coord)
+            if t is not T.LDOUBLE:
+                value = float(value)
             return Value(ir.Constant(T.llvm_type(t), value), t)
         value, t = int_constant(node.value, node.coord)
         return Value(const_int(t, value), t)
@@ -710,6 +712,10 @@ class ExpressionGen:
         t = vararg_type(t)
         if isinstance(t, T.StructType):
             classes = classify(t)
+            if classes == [X87]:
+                classes = None
+        elif t is T.LDOUBLE:
+            classes = None
         elif t.is_float():
             classes = [SSE]
         elif t.is_scalar():

@@ -268,7 +268,9 @@ class InitializerGen:
             raise CompileFailure("initializer element is not a compile-time constant "
                                  f"({failure.message})", failure.coord) from None
         value = convert_constant(value, vt, t, node.coord)
-        if isinstance(t, T.FloatType):
+        if t is T.LDOUBLE:
+            image[off:off + 10] = T.fp80_bits(value).to_bytes(10, "little")
+        elif isinstance(t, T.FloatType):
             image[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", value)
         elif leaf.member is not None:
             m = leaf.member

@@ -3,7 +3,9 @@ C types, literal decoding, and integer/floating constant expressions (array size
 case labels, enumerators, bit-field widths, static initializers)."""
 from __future__ import annotations
 
+import math
 import re
+from fractions import Fraction
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -198,10 +200,16 @@ def int_constant(text: str, coord: object) -> tuple:
 
 
 def float_constant(text: str, coord: object) -> tuple:
+    """(value, type); long double literals stay exact (a Fraction) beyond double range."""
     suffix = text[-1].lower() if text[-1] in "fFlL" else ""
     body = text[:-1] if suffix else text
     try:
-        value = float.fromhex(body) if body[:2].lower() == "0x" else float(body)
+        if body[:2].lower() == "0x":
+            value = float.fromhex(body)
+        elif suffix == "l":
+            value = Fraction(body)
+        else:
+            value = float(body)
     except ValueError:
         raise CompileFailure(f"invalid floating constant '{text}'", coord) from None
     return value, {"f": T.FLOAT, "l": T.LDOUBLE}.get(suffix, T.DOUBLE)
@@ -338,11 +346,14 @@ class ConstEvaluator:
 
 def convert_constant(value: Any, src: T.CType, dst: T.CType, coord: object) -> Any:
     if isinstance(dst, T.IntType):
-        if isinstance(value, float):
-            value = int(value)
         return wrap(int(value), dst)
+    if dst is T.LDOUBLE:
+        return value if isinstance(value, float) else Fraction(value)
     if isinstance(dst, T.FloatType):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            return math.copysign(math.inf, value)
     if isinstance(dst, T.PointerType) and isinstance(value, int):
         return wrap(value, T.ULONG)
     raise CompileFailure(f"cannot convert constant from '{src}' to '{dst}'", coord)

@@ -1,10 +1,10 @@
-/* Freestanding <float.h> for virtines. long double is lowered to double. */
+/* Freestanding <float.h> for virtines (long double is the x87 80-bit type, as in gcc). */
 #ifndef _PYVIRTINE_FLOAT_H
 #define _PYVIRTINE_FLOAT_H
 #define FLT_RADIX 2
 #define FLT_ROUNDS 1
 #define FLT_EVAL_METHOD 0
-#define DECIMAL_DIG 17
+#define DECIMAL_DIG 21
 #define FLT_MANT_DIG 24
 #define FLT_DIG 6
 #define FLT_MIN_EXP (-125)
@@ -23,13 +23,13 @@
 #define DBL_MAX 1.79769313486231570815e+308
 #define DBL_MIN 2.22507385850720138309e-308
 #define DBL_EPSILON 2.22044604925031308085e-16
-#define LDBL_MANT_DIG DBL_MANT_DIG
-#define LDBL_DIG DBL_DIG
-#define LDBL_MIN_EXP DBL_MIN_EXP
-#define LDBL_MIN_10_EXP DBL_MIN_10_EXP
-#define LDBL_MAX_EXP DBL_MAX_EXP
-#define LDBL_MAX_10_EXP DBL_MAX_10_EXP
-#define LDBL_MAX 1.79769313486231570815e+308L
-#define LDBL_MIN 2.22507385850720138309e-308L
-#define LDBL_EPSILON 2.22044604925031308085e-16L
+#define LDBL_MANT_DIG 64
+#define LDBL_DIG 18
+#define LDBL_MIN_EXP (-16381)
+#define LDBL_MIN_10_EXP (-4931)
+#define LDBL_MAX_EXP 16384
+#define LDBL_MAX_10_EXP 4932
+#define LDBL_MAX 1.18973149535723176502e+4932L
+#define LDBL_MIN 3.36210314311209350626e-4932L
+#define LDBL_EPSILON 1.08420217248550443401e-19L
 #endif

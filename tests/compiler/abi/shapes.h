@@ -24,6 +24,9 @@ typedef struct { unsigned a : 3; int b : 7; unsigned c : 20; long d : 33; } s_bf
 typedef struct { struct { short x; float y; } in; char z; } s_nest;
 typedef union { int i; float f; double d; } u_mix;
 typedef struct { double a[2]; float b; } s_mem;
+typedef struct { long double a; } s_ld1;
+typedef struct { long double a; int b; } s_ld2;
+typedef union { long double a; int b; } u_ld;
 #pragma pack(push, 1)
 typedef struct { char a; int b; short c; } s_pk;
 typedef struct { char a; long b : 40; int c : 20; } s_pkbf;
@@ -53,6 +56,9 @@ typedef struct { char a; float b; int c; } s_pk2;
 #define FIELDS_s_nest(F) F(in.x) F(in.y) F(z)
 #define FIELDS_u_mix(F) F(d)
 #define FIELDS_s_mem(F) F(a[0]) F(a[1]) F(b)
+#define FIELDS_s_ld1(F) F(a)
+#define FIELDS_s_ld2(F) F(a) F(b)
+#define FIELDS_u_ld(F) F(a)
 #define FIELDS_s_pk(F) F(a) F(b) F(c)
 #define FIELDS_s_pkbf(F) F(a) F(b) F(c)
 #define FIELDS_s_pkd(F) F(a) F(b)
@@ -60,7 +66,7 @@ typedef struct { char a; float b; int c; } s_pk2;
 
 #define SHAPES(X) X(s_c) X(s_s3) X(s_ci) X(s_i3) X(s_l2) X(s_d) X(s_d2) X(s_f) X(s_f3) \
     X(s_fi) X(s_if) X(s_dl) X(s_ld) X(s_fd) X(s_big) X(s_carr) X(s_bf) X(s_nest) X(u_mix) X(s_mem) \
-    X(s_pk) X(s_pkbf) X(s_pkd) X(s_pk2)
+    X(s_pk) X(s_pkbf) X(s_pkd) X(s_pk2) X(s_ld1) X(s_ld2) X(u_ld)
 
 #define INIT_FIELD(f) seed = seed * 31 + 7; v.f = seed % 61;
 #define SUM_FIELD(f) s = s * 3 + (long)(v.f);
@@ -110,19 +116,20 @@ int our_check(void);
     long P##va_sum(int n, ...) { \
         va_list ap; long s = 0; va_start(ap, n); \
         for (int i = 0; i < n; i++) { \
-            switch (i % 5) { \
+            switch (i % 6) { \
             case 0: s += va_arg(ap, int); break; \
             case 1: s += (long)(va_arg(ap, double) * 2); break; \
             case 2: s += sum_s_dl(va_arg(ap, s_dl)); break; \
             case 3: s += sum_s_big(va_arg(ap, s_big)); break; \
-            default: s += sum_s_fi(va_arg(ap, s_fi)); break; \
+            case 4: s += sum_s_fi(va_arg(ap, s_fi)); break; \
+            default: s += (long)(va_arg(ap, long double) * 4); break; \
             } \
         } \
         va_end(ap); return s; }
 
 #define CHECK_VA(Q) { \
         s_dl dl = mk_s_dl(5); s_big big = mk_s_big(6); s_fi fi = mk_s_fi(7); \
-        long want = 2 * (1 + 5 + sum_s_dl(dl) + sum_s_big(big) + sum_s_fi(fi)); \
-        long got = Q##va_sum(10, 1, 2.5, dl, big, fi, 1, 2.5, dl, big, fi); \
+        long want = 2 * (1 + 5 + sum_s_dl(dl) + sum_s_big(big) + sum_s_fi(fi) + 7); \
+        long got = Q##va_sum(12, 1, 2.5, dl, big, fi, 1.75L, 1, 2.5, dl, big, fi, 1.75L); \
         if (got != want) { printf("va_sum differs: %ld != %ld\n", got, want); bad++; } \
     }
