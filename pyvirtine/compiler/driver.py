@@ -3,6 +3,7 @@ LLVM IR, optimize, emit an x86-64 ELF object. Every failure leaves here as a
 ``VirtineCompileError`` carrying ``file:line:col: error:`` diagnostics."""
 from __future__ import annotations
 
+import sys
 import traceback
 from typing import Sequence
 
@@ -17,8 +18,24 @@ from .preprocess import preprocess
 from .target import target_machine
 
 
+# pycparser and the code generator recurse once per nesting level of the C source.
+_RECURSION_LIMIT = 20000
+
+
 def _build(source: str, filename: str, include_dirs: Sequence[str], defines: Sequence[str],
            undefines: Sequence[str], opt_level: int, debug: bool) -> "llvm.ModuleRef":
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    try:
+        return _build_unguarded(source, filename, include_dirs, defines, undefines, opt_level,
+                                debug)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _build_unguarded(source: str, filename: str, include_dirs: Sequence[str],
+                     defines: Sequence[str], undefines: Sequence[str], opt_level: int,
+                     debug: bool) -> "llvm.ModuleRef":
     sources = SourceMap(filename, source)
     try:
         text = preprocess(source, filename, include_dirs, defines, undefines)

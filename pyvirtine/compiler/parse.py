@@ -110,16 +110,26 @@ def parse(text: str, filename: str) -> c_ast.FileAST:
     reject_unsupported(lines)
     if "__attribute__" in text:
         text = strip_attributes(text, filename)
+    parser = c_parser.CParser()
     try:
-        return c_parser.CParser().parse(text, filename)
+        return parser.parse(text, filename)
     except c_parser.ParseError as e:
-        raise _syntax_error(str(e), filename, lines) from None
+        raise _syntax_error(str(e), filename, lines, parser) from None
 
 
-def _syntax_error(message: str, filename: str, lines: dict) -> CompileFailure:
+def _syntax_error(message: str, filename: str, lines: dict,
+                  parser: c_parser.CParser) -> CompileFailure:
     m = re.match(r"(.*?):(\d+):(\d+): (.*)", message, re.S)
     if not m:
-        return CompileFailure(f"syntax error: {message}")
+        # Some pycparser errors name only the file: point at the token it stopped on.
+        what = message.split(": ", 1)[-1]
+        try:
+            tok = parser._peek()
+            coord = _Coord(tok.filename or filename, tok.lineno, tok.column)
+            what = f"{what} before '{tok.value}'"
+        except Exception:  # noqa: BLE001 - pycparser internals; the message still stands
+            coord = None
+        return CompileFailure(f"syntax error: {what}", coord)
     file, line, col, what = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
     what = re.sub(r"^before: (.*)$", r"syntax error before '\1'", what)
     code = lines.get((file or filename, line), "")
