@@ -85,11 +85,11 @@ class ExpressionGen:
         return method(node)
 
     def is_lvalue_node(self, node: c_ast.Node) -> bool:
-        return (isinstance(node, _LVALUE_NODES) and not self._is_enum_or_func_id(node)) or \
+        return (isinstance(node, _LVALUE_NODES) and not self._is_enumerator(node)) or \
             (isinstance(node, c_ast.UnaryOp) and node.op == "*") or \
             (isinstance(node, c_ast.Constant) and node.type == "string")
 
-    def _is_enum_or_func_id(self, node: c_ast.Node) -> bool:
+    def _is_enumerator(self, node: c_ast.Node) -> bool:
         if not isinstance(node, c_ast.ID):
             return False
         sym = self.scopes.lookup(node.name)

@@ -1,9 +1,10 @@
 """Compile C test programs with pyvirtine's compiler and run them.
 
-``run_program(c_path) -> (stdout, exit_code)`` is the pluggable backend: the
-native one links our object with the host gcc against glibc (``-no-pie``: the
-guest code model is static). A virtine backend can be registered in BACKENDS
-with the same signature and selected with ``PYVIRTINE_C_BACKEND``."""
+``run_program(c_path) -> (stdout, exit_code)`` runs one through the backend that
+``PYVIRTINE_C_BACKEND`` names (default ``native``): ``native`` links our object
+with the host gcc against glibc (``-no-pie``: the guest code model is static);
+``virtine`` links it with crt0 and the guest libc into an image and runs it under
+KVM. Further backends go in BACKENDS with the same signature."""
 from __future__ import annotations
 
 import os

@@ -1,6 +1,5 @@
 """Every program in c/ compiles with our compiler, runs, and prints exactly what
 its .expected file records (recorded from gcc), with the recorded exit code."""
-import os
 from pathlib import Path
 
 import pytest
@@ -30,8 +29,7 @@ IN_VIRTINE = [pytest.param(p, marks=pytest.mark.xfail(reason="guest printf %Lf u
               if p.stem == "long_double" else p for p in PROGRAMS]
 
 
-@pytest.mark.skipif(not os.access("/dev/kvm", os.R_OK | os.W_OK), reason="needs /dev/kvm")
 @pytest.mark.parametrize("program", IN_VIRTINE, ids=lambda p: getattr(p, "stem", None))
-def test_program_in_virtine(program: Path) -> None:
+def test_program_in_virtine(kvm, program: Path) -> None:
     """The same programs, linked with crt0 and the guest libc, run in a real virtine."""
     assert run_virtine(program) == expectations(program)
