@@ -4,6 +4,7 @@ A ``Value`` is an rvalue; struct rvalues are the address of their bytes (copied
 on assignment). An ``LValue`` is an address plus, for bit-fields, the member."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -704,7 +705,37 @@ class ExpressionGen:
             b.unreachable()
             b.position_at_end(self.new_block("after.unreachable"))
             return Value(None, T.VOID)
+        bits = self.bit_builtin(name, args, node)
+        if bits is not None:
+            return bits
         raise CompileFailure(f"unknown builtin '{name}'", node.coord)
+
+    def bit_builtin(self, name: str, args: list, node: c_ast.FuncCall) -> Optional[Value]:
+        """``__builtin_clz/ctz/popcount/parity`` (and ``l``/``ll``), ``__builtin_bswap*``."""
+        b = self.builder
+        m = re.fullmatch(r"__builtin_(clz|ctz|popcount|parity)(l{0,2})", name)
+        if m:
+            t = {"": T.UINT, "l": T.ULONG, "ll": T.ULLONG}[m.group(2)]
+            x = self.convert(self.expr(args[0]), t, node.coord).ir if args else None
+            if x is None:
+                raise CompileFailure(f"too few arguments to '{name}'", node.coord)
+            llt = x.type
+            op = m.group(1)
+            if op in ("clz", "ctz"):
+                fn = self.intrinsic(f"llvm.{'ctlz' if op == 'clz' else 'cttz'}.i{llt.width}",
+                                    llt, [llt, I1])
+                result = b.call(fn, [x, ir.Constant(I1, 1)])    # zero input: undefined, as gcc
+            else:
+                result = b.call(self.intrinsic(f"llvm.ctpop.i{llt.width}", llt, [llt]), [x])
+                if op == "parity":
+                    result = b.and_(result, ir.Constant(llt, 1))
+            return self.convert(Value(result, t), T.INT)
+        m = re.fullmatch(r"__builtin_bswap(16|32|64)", name)
+        if m:
+            t = {"16": T.USHORT, "32": T.UINT, "64": T.ULONG}[m.group(1)]
+            x = self.convert(self.expr(args[0]), t, node.coord).ir
+            return Value(b.call(self.intrinsic(f"llvm.bswap.i{t.bits}", x.type, [x.type]), [x]), t)
+        return None
 
     def va_arg(self, ap: ir.Value, t: T.CType, coord: object) -> ir.Value:
         """Address of the next variadic argument of type ``t`` (SysV va_list walk)."""
