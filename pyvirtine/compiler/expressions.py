@@ -708,6 +708,11 @@ class ExpressionGen:
         bits = self.bit_builtin(name, args, node)
         if bits is not None:
             return bits
+        plain = name[len("__builtin_"):]
+        sym = self.scopes.lookup(plain)
+        if sym is not None and sym.kind == "func":    # __builtin_memcpy: the declared memcpy
+            return self.e_FuncCall(c_ast.FuncCall(c_ast.ID(plain, node.name.coord), node.args,
+                                                  node.coord))
         raise CompileFailure(f"unknown builtin '{name}'", node.coord)
 
     def bit_builtin(self, name: str, args: list, node: c_ast.FuncCall) -> Optional[Value]:
