@@ -7,6 +7,8 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
+from .diagnostics import coord_file
+
 _I32 = ir.IntType(32)
 
 
@@ -44,14 +46,14 @@ class DebugInfo:
     def begin_function(self, fn: ir.Function, name: str, coord: object) -> None:
         if not self.enabled:
             return
-        file = self.file(getattr(coord, "file", None) or "<unknown>")
+        file = self.file(coord_file(coord) or "<unknown>")
         line = getattr(coord, "line", 0) or 0
         self.scope = self.module.add_debug_info("DISubprogram", {
             "name": name, "scope": file, "file": file, "line": line,
             "type": self._subroutine_type, "scopeLine": line, "unit": self.unit,
             "spFlags": ir.DIToken("DISPFlagDefinition"),
         }, is_distinct=True)
-        self._function_file = getattr(coord, "file", None)
+        self._function_file = coord_file(coord)
         self._blocks = {}
         fn.set_metadata("dbg", self.scope)
 
@@ -59,7 +61,7 @@ class DebugInfo:
         if not self.enabled or self.scope is None or coord is None:
             return
         scope = self.scope
-        path = getattr(coord, "file", None)
+        path = coord_file(coord)
         if path and path != self._function_file:
             if path not in self._blocks:
                 self._blocks[path] = self.module.add_debug_info("DILexicalBlockFile", {

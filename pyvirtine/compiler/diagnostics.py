@@ -1,6 +1,7 @@
 """Compiler diagnostics: ``file:line:col: error: message``, the source line, a caret."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 
@@ -44,6 +45,21 @@ def coord_parts(coord: object, fallback_file: str) -> tuple:
     """(file, line, column) of a pycparser coordinate, tolerant of missing pieces."""
     if coord is None:
         return fallback_file, 1, 1
-    return (getattr(coord, "file", None) or fallback_file, getattr(coord, "line", 1) or 1,
+    return (coord_file(coord) or fallback_file, getattr(coord, "line", 1) or 1,
             getattr(coord, "column", 1) or 1)
+
+
+def quote_filename(name: str) -> str:
+    """A file name as a C string literal, for line markers."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unquote_filename(text: str) -> str:
+    """Line markers keep C escapes in file names (``we\\"ird.c``): undo them."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def coord_file(coord: object) -> str:
+    file = getattr(coord, "file", None)
+    return unquote_filename(file) if file else ""
 

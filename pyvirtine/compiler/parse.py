@@ -6,7 +6,7 @@ import re
 
 from pycparser import c_ast, c_parser
 
-from .diagnostics import CompileFailure
+from .diagnostics import CompileFailure, unquote_filename
 
 _MARKER = re.compile(r'#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"')
 _LITERALS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
@@ -41,7 +41,7 @@ def source_lines(text: str, filename: str) -> dict:
         stripped = raw.lstrip()
         marker = _MARKER.match(stripped) if stripped.startswith("#") else None
         if marker:
-            file, line = marker.group(2), int(marker.group(1))
+            file, line = unquote_filename(marker.group(2)), int(marker.group(1))
             continue
         if not stripped.startswith("#"):
             lines[(file, line)] = raw
@@ -99,7 +99,7 @@ def _locate(text: str, offset: int, filename: str) -> tuple:
     for raw in text[:start].split("\n")[:-1]:
         marker = _MARKER.match(raw.lstrip()) if raw.lstrip().startswith("#") else None
         if marker:
-            file, line = marker.group(2), int(marker.group(1))
+            file, line = unquote_filename(marker.group(2)), int(marker.group(1))
         else:
             line += 1
     return file, line, offset - start + 1
@@ -125,12 +125,13 @@ def _syntax_error(message: str, filename: str, lines: dict,
         what = message.split(": ", 1)[-1]
         try:
             tok = parser._peek()
-            coord = _Coord(tok.filename or filename, tok.lineno, tok.column)
+            coord = _Coord(unquote_filename(tok.filename or filename), tok.lineno, tok.column)
             what = f"{what} before '{tok.value}'"
         except Exception:  # noqa: BLE001 - pycparser internals; the message still stands
             coord = None
         return CompileFailure(f"syntax error: {what}", coord)
-    file, line, col, what = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+    file, line, col, what = (unquote_filename(m.group(1)), int(m.group(2)), int(m.group(3)),
+                             m.group(4))
     what = re.sub(r"^before: (.*)$", r"syntax error before '\1'", what)
     code = lines.get((file or filename, line), "")
     unknown = re.match(r"([A-Za-z_]\w*)[\s*]+[A-Za-z_]\w*", code[col - 1:])

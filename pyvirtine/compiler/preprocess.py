@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from typing import Sequence
 
-from .diagnostics import CompileFailure
+from .diagnostics import CompileFailure, quote_filename
 
 STUB_INCLUDE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "stubs", "include")
 
@@ -53,7 +53,7 @@ def preprocess(source: str, filename: str, include_dirs: Sequence[str] = (),
     cmd += [f"-U{u}" for u in undefines]
     directory = os.path.dirname(os.path.abspath(filename))
     cmd += ["-iquote", directory, "-"]
-    marker = f'# 1 "{filename}"\n'
+    marker = f"# 1 {quote_filename(filename)}\n"
     proc = subprocess.run(cmd, input=marker + source, capture_output=True, text=True,
                           cwd=directory if os.path.isdir(directory) else None)
     if proc.returncode != 0:

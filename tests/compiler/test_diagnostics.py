@@ -53,3 +53,12 @@ def test_missing_preprocessor_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(VirtineCompileError) as info:
         compile_c("int main(void) { return 0; }\n", "nocpp.c")
     assert "no C preprocessor found" in info.value.diagnostics
+
+
+@pytest.mark.parametrize("name", ['we"ird name.c', "back\\slash.c", "dir with space/ü.c"])
+def test_file_names_survive_line_markers(name: str) -> None:
+    with pytest.raises(VirtineCompileError) as info:
+        compile_c("int f(void) {\n  return nope;\n}\n", name)
+    lines = info.value.diagnostics.splitlines()
+    assert lines[0] == f"{name}:2:10: error: use of undeclared identifier 'nope'"
+    assert lines[1:] == ["  return nope;", "         ^"]
