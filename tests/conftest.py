@@ -2,12 +2,9 @@
 reason (shown in pytest's summary) and the run ends with a loud warning."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
-KVM_MISSING = None if os.access("/dev/kvm", os.R_OK | os.W_OK) else (
-    "/dev/kvm is not available: virtines cannot run on this machine")
+from support.kvm import KVM_MISSING
 
 
 @pytest.fixture

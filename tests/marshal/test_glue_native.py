@@ -6,14 +6,13 @@ from __future__ import annotations
 import array
 import dataclasses
 import enum
-import os
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import pyvirtine
+from support.kvm import KVM_MISSING
 
-KVM_MISSING = None if os.access("/dev/kvm", os.R_OK | os.W_OK) else "/dev/kvm is not available"
 
 SOURCE = r"""
 #include <virtine.h>
