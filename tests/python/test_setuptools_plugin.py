@@ -13,6 +13,8 @@ import sysconfig
 
 import pytest
 
+import pyvirtine
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "python_package"
 _JUNK = shutil.ignore_patterns("__pycache__", "*.so", "build", "*.egg-info", "_launcher.c")
@@ -34,6 +36,10 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     _run([sys.executable, "-m", "venv", "--without-pip", env_dir])
     site = next(env_dir.glob("lib/python*/site-packages"))
     paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    # An editable pyvirtine in the outer environment registers its setuptools hook there;
+    # its import hook is a .pth file the inner venv does not run, so name its tree too
+    # (after site-packages: the pyvirtine installed below still wins).
+    paths.add(str(pathlib.Path(pyvirtine.__file__).resolve().parents[1]))
     (site / "outer-site-packages.pth").write_text("\n".join(sorted(paths)) + "\n")
     src = root / "pyvirtine-src"   # pip builds local trees in place: keep the repo clean
     shutil.copytree(REPO / "pyvirtine", src / "pyvirtine", ignore=_JUNK)

@@ -31,7 +31,10 @@ def toolbin(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def env(toolbin: Path) -> dict:
     e = dict(os.environ)
     e["PATH"] = f"{toolbin}{os.pathsep}{e.get('PATH', '')}"
-    e.pop("VIRTINECC_TIMEOUT", None)
+    # Not the settings of a make that runs the test suite (`make test`): the examples'
+    # own make must behave as it does for a user.
+    for name in ("VIRTINECC_TIMEOUT", "MAKELEVEL", "MAKEFLAGS", "MFLAGS"):
+        e.pop(name, None)
     return e
 
 
