@@ -47,7 +47,7 @@ def _run(exe: Path, timeout: float) -> subprocess.CompletedProcess:
 def test_csmith_program_agrees_with_gcc(tmp_path: Path, seed: int) -> None:
     source = tmp_path / f"csmith{seed}.c"
     subprocess.run(["csmith", "--seed", str(seed), *SMALL, "-o", str(source)], check=True,
-                   capture_output=True)
+                   capture_output=True, cwd=tmp_path)  # csmith writes platform.info to cwd
     reference = tmp_path / "gcc_build"
     subprocess.run(["gcc", "-O2", "-w", f"-I{RUNTIME}", str(source), "-o", str(reference)],
                    check=True, capture_output=True)
