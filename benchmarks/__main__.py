@@ -10,10 +10,10 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compute, http, runtime, virtinecc
+from . import compute, http, python_api, runtime, virtinecc
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "compute", "virtinecc", "http"]
+SUITES = ["runtime", "python", "compute", "virtinecc", "http"]
 
 
 def machine() -> str:
@@ -41,9 +41,10 @@ def http_report(r: dict) -> list[str]:
             ""]
 
 
-REPORTS = {"runtime": runtime.report, "compute": compute.report,
+REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
            "virtinecc": virtinecc_report, "http": http_report}
-MODULES = {"runtime": runtime, "compute": compute, "virtinecc": virtinecc, "http": http}
+MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
+           "virtinecc": virtinecc, "http": http}
 
 
 def main() -> int:

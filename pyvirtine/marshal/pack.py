@@ -22,7 +22,7 @@ from __future__ import annotations
 import inspect
 import struct
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from . import lengths
 from .codec import Codec, _identifier
@@ -34,10 +34,13 @@ from ..errors import VirtineError
 _BYTE = Scalar("u8", "unsigned char")
 
 
+Buffer = Union[bytes, bytearray, memoryview]
+
+
 @dataclass
 class Call:
     """One packed call: the area to send and what to do with the result."""
-    area: bytes
+    area: bytearray
     result_len: int
     writebacks: list = field(default_factory=list)  # (param, offset, count, target)
 
@@ -46,7 +49,7 @@ class Call:
 class _Arg:
     param: Param
     count: int = 0                 # elements pointed to (buffers)
-    data: Optional[bytes] = None   # None: NULL pointer
+    data: Optional[Buffer] = None  # None: NULL pointer; buffers stay views of the caller's
     target: Any = None             # where copied-out bytes go
 
 
@@ -141,7 +144,7 @@ class ArgPacker:
         if flat.nbytes % p.elem_size:
             raise ValueError(f"{where}: {flat.nbytes} bytes is not a whole number of "
                              f"{p.elem_size}-byte elements of '{p.ctype}'")
-        return _Arg(p, flat.nbytes // p.elem_size, bytes(flat), flat if p.mode != "in" else None)
+        return _Arg(p, flat.nbytes // p.elem_size, flat, flat if p.mode != "in" else None)
 
     def _object(self, p: Param, value: Any, where: str) -> _Arg:
         if value is None:
@@ -224,7 +227,7 @@ class ArgPacker:
                 area[off:off + len(arg.data)] = arg.data  # type: ignore[arg-type]
                 if p.copies_out and arg.target is not None:
                     call.writebacks.append((p, off, len(arg.data), arg.target))
-        call.area = bytes(area)
+        call.area = area  # the runtime takes any buffer: no copy to bytes
         return call
 
     def unpack(self, call: Call, result: bytes) -> Any:
@@ -232,14 +235,15 @@ class ArgPacker:
         if len(result) < call.result_len:
             raise VirtineError(f"virtine '{self.sig.name}' returned {len(result)} bytes of "
                                f"result, expected at least {call.result_len}")
+        view = memoryview(result)
         for p, off, nbytes, target in call.writebacks:
-            data = result[off:off + nbytes]
+            data = view[off:off + nbytes]
             if isinstance(target, memoryview):
                 target[:nbytes] = data
             elif p.kind == OBJECT:
-                self.codec.store(p.type, target, data)  # type: ignore[arg-type]
+                self.codec.store(p.type, target, bytes(data))  # type: ignore[arg-type]
             else:
-                elem = p.type or _BYTE
+                elem, data = p.type or _BYTE, bytes(data)
                 n = elem.size
                 target[:nbytes // n] = [self.codec.decode(elem, data[i:i + n])
                                         for i in range(0, nbytes, n)]

@@ -363,25 +363,20 @@ double log(double x)
     return hi + lo;
 }
 
-double log2(double x)
+/* log(x) * (scale_hi + scale_lo), the product taken in double-double precision. */
+static double log_scaled(double x, double scale_hi, double scale_lo)
 {
     double r, hi, lo;
     if (log_special(x, &r))
         return r;
     log_dd(x, &hi, &lo);
-    dd_mul(hi, lo, INV_LN2_HI, INV_LN2_LO, &hi, &lo);
+    dd_mul(hi, lo, scale_hi, scale_lo, &hi, &lo);
     return hi + lo;
 }
 
-double log10(double x)
-{
-    double r, hi, lo;
-    if (log_special(x, &r))
-        return r;
-    log_dd(x, &hi, &lo);
-    dd_mul(hi, lo, INV_LN10_HI, INV_LN10_LO, &hi, &lo);
-    return hi + lo;
-}
+double log2(double x) { return log_scaled(x, INV_LN2_HI, INV_LN2_LO); }
+
+double log10(double x) { return log_scaled(x, INV_LN10_HI, INV_LN10_LO); }
 
 double log1p(double x)
 {
