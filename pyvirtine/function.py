@@ -89,6 +89,9 @@ class VirtineFunction:
             pool.close()
 
     def _virtine(self):
+        pool = self._pool
+        if pool is not None:  # the common case needs no lock
+            return pool
         with self._lock:
             if self._pool is None:
                 from .runtime import Virtine  # needs the native launcher: only when called

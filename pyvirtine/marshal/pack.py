@@ -59,11 +59,14 @@ class ArgPacker:
         self.layout = layout(sig)
         self.codec = codec or Codec()
         self.inputs = [p for p in sig.params if not p.implied]
+        self.where = {p.name: f"{sig.name}() argument '{p.name}'" for p in self.inputs}
         self.signature = inspect.Signature(
             [inspect.Parameter(_identifier(p.name), inspect.Parameter.POSITIONAL_OR_KEYWORD)
              for p in self.inputs])
 
     def bind(self, args: tuple, kwargs: dict) -> dict[str, Any]:
+        if not kwargs and len(args) == len(self.inputs):  # the common call, without inspect
+            return {p.name: value for p, value in zip(self.inputs, args)}
         try:
             bound = self.signature.bind(*args, **kwargs)
         except TypeError as e:
@@ -76,7 +79,7 @@ class ArgPacker:
         ints: dict[str, int] = {}
         pointers: dict[str, _Arg] = {}
         for p in self.inputs:
-            where = f"{self.sig.name}() argument '{p.name}'"
+            where = self.where[p.name]
             value = given[p.name]
             if p.kind == VALUE:
                 encoded[p.name] = self.codec.encode(p.type, value, where)  # type: ignore[arg-type]
