@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import ctypes
 import statistics
-import threading
-import time
 
 from pyvirtine import virtine
 
 from .native import load
+from .timing import calls_per_second, median_us
 
 MIB = 1 << 20
 
@@ -31,31 +30,6 @@ def touch(data: bytearray) -> int:
     """
 
 
-def _median_us(fn, n: int) -> float:
-    samples = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1e6
-
-
-def _calls_per_second(threads: int, seconds: float) -> float:
-    counts = [0] * threads
-    stop = time.perf_counter() + seconds
-
-    def worker(i: int) -> None:
-        while time.perf_counter() < stop:
-            nothing(i)
-            counts[i] += 1
-    workers = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    return sum(counts) / seconds
-
-
 def run(quick: bool = False) -> dict:
     ffi, lib = load()
     n = 300 if quick else 2000
@@ -70,14 +44,14 @@ def run(quick: bool = False) -> dict:
     for _ in range(3):
         lib.baseline_exit_roundtrip(3, n, buf)
         rounds["raw_exit_cpl3"].append(statistics.median(list(buf)))
-        rounds["trivial_call"].append(_median_us(lambda: nothing(1), n))
-        rounds["buffer_call"].append(_median_us(lambda: touch(data), max(20, n // 20)))
-        rounds["memcpy"].append(_median_us(lambda: ctypes.memmove(c_dst, c_src, MIB), n))
-        rounds["memcpy_fresh"].append(_median_us(lambda: bytes(src), max(20, n // 20)))
+        rounds["trivial_call"].append(median_us(lambda: nothing(1), n))
+        rounds["buffer_call"].append(median_us(lambda: touch(data), max(20, n // 20)))
+        rounds["memcpy"].append(median_us(lambda: ctypes.memmove(c_dst, c_src, MIB), n))
+        rounds["memcpy_fresh"].append(median_us(lambda: bytes(src), max(20, n // 20)))
     results = {k: statistics.median(v) for k, v in rounds.items()}
     results["marshal_1mib"] = results["buffer_call"] - results["trivial_call"]
     seconds = 0.5 if quick else 2.0
-    results["threads"] = {1: _calls_per_second(1, seconds), 2: _calls_per_second(2, seconds)}
+    results["threads"] = {k: calls_per_second(nothing, k, seconds) for k in (1, 2)}
     return results
 
 

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import statistics
 import struct
-import threading
-import time
-from typing import Callable
 
-from pyvirtine.image import PAGE
 from pyvirtine.runtime import Virtine
 from tests.support.asm_guests import asm_image
 
 from .native import load
+from .timing import calls_per_second, median_us
 
 # One call: read the u64 argument, return it + 1. HCALLS more hypercalls when asked.
 def _guest(hypercalls: int = 0) -> str:
@@ -47,19 +44,6 @@ HYPERCALLS = 100
 SIZES = [16 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20]
 
 
-def _median_us(samples) -> float:
-    return statistics.median(samples)
-
-
-def _time_us(fn: Callable[[], object], n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1e6)
-    return out
-
-
 def run(quick: bool = False) -> dict:
     ffi, lib = load()
     n = 500 if quick else 3000
@@ -71,7 +55,7 @@ def run(quick: bool = False) -> dict:
         rc = fill(count, buf)
         if rc:
             raise RuntimeError(f"benchmark loop failed ({rc})")
-        return _median_us(list(buf)[:count])
+        return statistics.median(list(buf)[:count])
 
     def c_pool(image, **options):
         data = image.to_bytes()
@@ -101,7 +85,7 @@ def run(quick: bool = False) -> dict:
         rounds["warm_call_c"].append(c_samples(lambda k, b: lib.bench_calls(pool, arg, 8, k, b)))
         rounds["hypercall_call"].append(
             c_samples(lambda k, b: lib.bench_calls(hpool, arg, 8, k, b), n // 20))
-        rounds["warm_call_python"].append(_median_us(_time_us(lambda: virtine.call(arg), n)))
+        rounds["warm_call_python"].append(median_us(lambda: virtine.call(arg), n))
         for method, key in enumerate(("reset_none", "reset_dirty_log", "reset_madvise")):
             rounds[key].append(c_samples(lambda k, b: lib.baseline_reset_cost(method, k, b)))
     for key, values in rounds.items():
@@ -113,23 +97,23 @@ def run(quick: bool = False) -> dict:
     cold_n = 20 if quick else 60
     cold = ffi.new(f"double[{cold_n}]")
     lib.baseline_cold_start(cold_n, cold)
-    results["raw_cold"] = _median_us(list(cold))
+    results["raw_cold"] = statistics.median(list(cold))
     data = plain.to_bytes()
 
     def cold_start() -> None:
         with Virtine(data) as v:
             v.call(arg)
-    results["cold_start"] = _median_us(_time_us(cold_start, cold_n))
+    results["cold_start"] = median_us(cold_start, cold_n)
 
     results["by_size"] = []
     for size in SIZES:
         image = asm_image(_guest(), mem=size + (4 << 20), payload_data=b"\x5a" * size)
         sized = image.to_bytes()
-        cold_us = _median_us(_time_us(lambda: Virtine(sized).call(arg), max(5, cold_n // 4)))
+        cold_us = median_us(lambda: Virtine(sized).call(arg), max(5, cold_n // 4))
         with Virtine(sized) as v:
             for _ in range(100):
                 v.call(arg)
-            warm_us = _median_us(_time_us(lambda: v.call(arg), n))
+            warm_us = median_us(lambda: v.call(arg), n)
         results["by_size"].append({"size": size, "warm_call": warm_us, "cold_start": cold_us})
 
     results["threads"] = {k: _calls_per_second(plain, k, 0.5 if quick else 2.0) for k in (1, 2)}
@@ -140,19 +124,7 @@ def run(quick: bool = False) -> dict:
 def _calls_per_second(image, threads: int, seconds: float) -> float:
     arg = struct.pack("<Q", 1)
     with Virtine(image, pool_size=threads) as v:
-        counts = [0] * threads
-        stop = time.perf_counter() + seconds
-
-        def worker(i: int) -> None:
-            while time.perf_counter() < stop:
-                v.call(arg)
-                counts[i] += 1
-        workers = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-    return sum(counts) / seconds
+        return calls_per_second(lambda _: v.call(arg), threads, seconds)
 
 
 def report(r: dict) -> list[str]:

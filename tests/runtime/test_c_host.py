@@ -1,7 +1,6 @@
 """A C host program links libpyvirtine and runs a virtine through launcher.h."""
 from __future__ import annotations
 
-import struct
 import subprocess
 
 from support.asm_guests import asm_image

@@ -6,7 +6,7 @@ import struct
 
 import pytest
 
-from support.asm_guests import DATA, asm_image, layout
+from support.asm_guests import asm_image
 from pyvirtine.image import PAGE
 from pyvirtine.runtime import Virtine
 

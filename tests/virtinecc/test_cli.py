@@ -3,7 +3,6 @@ link, libraries, and its error messages."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 PLAIN = r"""
