@@ -1,4 +1,5 @@
 /* Timing loops in C, so the launcher's own cost is measured without Python in the way. */
+#include <pthread.h>
 #include <time.h>
 
 #include "launcher.h"
@@ -21,4 +22,35 @@ int bench_calls(struct vt_pool *pool, const uint8_t *args, size_t args_len, int 
         if (kind) return kind;
     }
     return 0;
+}
+
+struct spin { struct vt_pool *pool; const uint8_t *args; size_t args_len; double until; long calls; };
+
+static void *spin_calls(void *arg) {
+    struct spin *s = arg;
+    struct vt_result res;
+    while (now_us() < s->until) {
+        vt_call(s->pool, s->args, s->args_len, NULL, 0, &res);
+        vt_result_release(&res);
+        s->calls++;
+    }
+    return NULL;
+}
+
+/* Calls per second that `threads` C threads (at most 8) complete together on one pool. */
+double bench_calls_per_second(struct vt_pool *pool, const uint8_t *args, size_t args_len,
+                              int threads, double seconds) {
+    struct spin spins[8];
+    pthread_t ids[8];
+    double until = now_us() + seconds * 1e6;
+    long total = 0;
+    for (int i = 0; i < threads && i < 8; i++) {
+        spins[i] = (struct spin){pool, args, args_len, until, 0};
+        pthread_create(&ids[i], NULL, spin_calls, &spins[i]);
+    }
+    for (int i = 0; i < threads && i < 8; i++) {
+        pthread_join(ids[i], NULL);
+        total += spins[i].calls;
+    }
+    return total / seconds;
 }

@@ -19,6 +19,8 @@ int baseline_cold_start(int n, double *samples);
 int baseline_reset_cost(int method, int n, double *samples);
 int bench_calls(struct vt_pool *pool, const uint8_t *args, size_t args_len, int n,
                 double *samples);
+double bench_calls_per_second(struct vt_pool *pool, const uint8_t *args, size_t args_len,
+                              int threads, double seconds);
 """
 
 

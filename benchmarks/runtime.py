@@ -68,7 +68,7 @@ def run(quick: bool = False) -> dict:
         return pool
 
     plain, chatty = asm_image(_guest()), asm_image(_guest(HYPERCALLS))
-    pool = c_pool(plain)
+    pool = c_pool(plain, pool_size=2)
     hpool = c_pool(chatty, allow=1 << 12)
     virtine = Virtine(plain)
     for _ in range(200):  # warm caches and pages before any measurement
@@ -91,6 +91,9 @@ def run(quick: bool = False) -> dict:
     for key, values in rounds.items():
         results[key] = statistics.median(values)
     results["hypercall"] = (results["hypercall_call"] - results["warm_call_c"]) / HYPERCALLS
+    seconds = 0.5 if quick else 2.0
+    results["threads_c"] = {k: lib.bench_calls_per_second(pool, arg, 8, k, seconds)
+                            for k in (1, 2)}
     lib.vt_pool_destroy(pool)
     lib.vt_pool_destroy(hpool)
 
@@ -143,6 +146,8 @@ def report(r: dict) -> list[str]:
          f"{small['size'] >> 10} KiB image", large["warm_call"] / small["warm_call"], 1.5),
         ("calls/s with 2 Python threads", r["threads"][2], "calls/s", "1 thread",
          r["threads"][2] / r["threads"][1], -1.8),
+        ("calls/s with 2 C threads (C API)", r["threads_c"][2], "calls/s", "1 thread",
+         r["threads_c"][2] / r["threads_c"][1], -1.8),
     ]
     lines = ["## Runtime", "",
              f"Raw `out` exit round trip: CPL3 {r['raw_exit_cpl3']:.1f} us, CPL0 "
