@@ -3,7 +3,6 @@ objects, function definitions (with SysV parameter lowering) and local
 declarations. Expressions, statements and initializers live in their mixins."""
 from __future__ import annotations
 
-import re
 from typing import Any, Optional
 
 import llvmlite.ir as ir
@@ -14,6 +13,7 @@ from .abi import TypedPointer, extension_attr, plan_function, vararg_type
 from .debuginfo import DebugInfo
 from .declarations import DeclarationResolver
 from .diagnostics import CompileFailure
+from ..pragma_pack import PackPragmas
 from .expressions import I8, PTR, ExpressionGen, Value
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
@@ -43,8 +43,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.strings: dict = {}
         self.counter = 0
         self.fn_name: Optional[str] = None
-        self.pack: Optional[int] = None      # #pragma pack in force
-        self.pack_stack: list = []
+        self.packing = PackPragmas()
         self._scratch = self._make_scratch()
 
     # -- translation unit ---------------------------------------------------------
@@ -70,21 +69,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def pragma(self, node: c_ast.Pragma) -> None:
         """``#pragma pack`` as gcc reads it; other pragmas are ignored (``#pragma
         pyvirtine ...`` lines mark functions for other tools)."""
-        text = (node.string or "").strip()
-        if not text.startswith("pack"):
-            return
-        m = re.fullmatch(r"pack\s*\(\s*(?:(push|pop)\s*,?\s*)?(\d*)\s*\)", text)
-        if not m or (m.group(2) and int(m.group(2)) not in (1, 2, 4, 8, 16)):
-            raise CompileFailure(f"malformed '#pragma {text}' (expected pack(n), pack(), "
-                                 "pack(push[, n]) or pack(pop))", node.coord)
-        action, value = m.group(1), int(m.group(2)) if m.group(2) else None
-        if action == "push":
-            self.pack_stack.append(self.pack)
-        elif action == "pop":
-            self.pack = self.pack_stack.pop() if self.pack_stack else None
-            return
-        if value is not None or action is None:
-            self.pack = value
+        try:
+            self.packing.apply(node.string or "")
+        except ValueError as e:
+            raise CompileFailure(str(e), node.coord) from None
 
     def typedef(self, node: c_ast.Typedef) -> None:
         t = self.resolve_type(node.type)

@@ -151,7 +151,7 @@ class DeclarationResolver:
             elif not ft.is_complete():
                 raise CompileFailure(f"field '{d.name}' has incomplete type '{ft}'", d.coord)
             fields.append((d.name, ft, width, self.alignas(d)))
-        T.layout_struct(st, fields, self.pack)
+        T.layout_struct(st, fields, self.packing.value)
         return st
 
     def alignas(self, decl: c_ast.Decl) -> Optional[int]:

@@ -7,12 +7,12 @@ in an error)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-import re
-from typing import Optional, Union
+from typing import Union
 
 from pycparser import c_ast
 from pycparser.c_generator import CGenerator
 
+from ..pragma_pack import PackPragmas
 from .types import Array, CType, Enum, Field, Scalar, Struct, align_up
 
 _BASE = {
@@ -235,9 +235,6 @@ def _literal(node: c_ast.Constant) -> int:
     return int(digits)
 
 
-_PACK = re.compile(r"pack\s*\(\s*(?:(push|pop)\s*,?\s*)?(\d*)\s*\)")
-
-
 class _Collector(c_ast.NodeVisitor):
     """Records file-scope typedefs, struct/enum definitions and enum constants, and the
     ``#pragma pack`` each struct is defined under (read as gcc and pyvirtine's compiler
@@ -245,21 +242,13 @@ class _Collector(c_ast.NodeVisitor):
 
     def __init__(self, r: TypeResolver) -> None:
         self.r = r
-        self.pack: Optional[int] = None
-        self.stack: list = []
+        self.packing = PackPragmas()
 
     def visit_Pragma(self, node: c_ast.Pragma) -> None:
-        m = _PACK.fullmatch(node.string.strip()) if isinstance(node.string, str) else None
-        if m is None:
-            return
-        action, value = m.group(1), int(m.group(2)) if m.group(2) else None
-        if action == "push":
-            self.stack.append(self.pack)
-        elif action == "pop":
-            self.pack = self.stack.pop() if self.stack else None
-            return
-        if value is not None or action is None:
-            self.pack = value
+        try:
+            self.packing.apply(node.string if isinstance(node.string, str) else "")
+        except ValueError:
+            pass  # the compiler reports malformed pragmas with their location
 
     def visit_FuncDef(self, node: c_ast.FuncDef) -> None:
         self.visit(node.decl)  # types declared in bodies are out of scope for signatures
@@ -269,8 +258,8 @@ class _Collector(c_ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Struct(self, node: c_ast.Struct) -> None:
-        if node.decls is not None and self.pack:
-            self.r.packs[id(node)] = self.pack
+        if node.decls is not None and self.packing.value:
+            self.r.packs[id(node)] = self.packing.value
         if node.decls is not None and node.name:
             self.r.structs[node.name] = node
         self.generic_visit(node)
