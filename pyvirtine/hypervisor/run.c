@@ -240,10 +240,16 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
 
 /* Call fn(page) for every page of [SYS_TABLES, mem_top) whose guest PTE is dirty. Only
  * 2 MiB regions whose directory entry was ever used are scanned. */
+/* Guest addresses of the page directories and page tables (machine.c lays them out). */
+static uint64_t page_directories(struct vt_pool *p) { return p->mem_top + 2 * PAGE; }
+
+static uint64_t page_tables(struct vt_pool *p) {
+    return page_directories(p) + ((p->hdr.mem_size + (1ull << 30) - 1) >> 30) * PAGE;
+}
+
 static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm,
                                int (*fn)(struct vt_pool *, struct vt_vm *, uint64_t)) {
-    uint64_t pd = p->mem_top + 2 * PAGE, n_pd = (p->hdr.mem_size + (1ull << 30) - 1) >> 30;
-    uint64_t pt = pd + n_pd * PAGE;
+    uint64_t pd = page_directories(p), pt = page_tables(p);
     int64_t count = 0;
     for (uint64_t region = 0; region << 21 < p->mem_top; region++) {
         if (!(read64(vm, pd + region * 8) & PTE_ACCESSED)) continue;
@@ -257,6 +263,13 @@ static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm,
         }
     }
     return count;
+}
+
+/* The guest PTE of a mapped page says it was written (only called for pages below
+ * mem_top, whose 2 MiB region has a page table). */
+static bool pte_dirty(struct vt_pool *p, struct vt_vm *vm, uint64_t addr) {
+    return read64(vm, page_tables(p) + (addr >> 21) * PAGE + ((addr >> 12) & 511) * 8) &
+           PTE_DIRTY;
 }
 
 static int restore_page(struct vt_pool *p, struct vt_vm *vm, uint64_t addr) {
@@ -276,7 +289,11 @@ static uint64_t restore(struct vt_pool *p, struct vt_vm *vm) {
     }
     for (int i = 0; i < vm->host_dirty_n; i++) {
         uint64_t lo = vm->host_dirty[i][0] & ~(PAGE - 1), hi = vm->host_dirty[i][0] + vm->host_dirty[i][1];
-        for (uint64_t a = lo; a < hi; a += PAGE, count++) restore_page(p, vm, a);
+        for (uint64_t a = lo; a < hi; a += PAGE) {
+            if (pte_dirty(p, vm, a)) continue; /* restored above already */
+            restore_page(p, vm, a);
+            count++;
+        }
     }
     return count;
 }
