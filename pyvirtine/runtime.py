@@ -15,7 +15,7 @@ import dataclasses
 import os
 import threading
 import weakref
-from typing import Iterable, NamedTuple, Optional, Union
+from typing import Iterable, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import image as image_format
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
@@ -30,6 +30,7 @@ except ImportError as exc:  # pragma: no cover - only without a built extension
 REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", "r9", "r10",
                   "r11", "r12", "r13", "r14", "r15", "rip", "rflags")
 BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
+_NULL = ffi.NULL
 
 
 class CallResult(NamedTuple):
@@ -52,8 +53,26 @@ class PoolStats:
     pages_restored: int
 
 
+class AreaResult(NamedTuple):
+    """What ``Virtine.call_area`` returned: ``area`` is this thread's mirror of the
+    argument area, holding the output ranges that had no target of their own (valid
+    until the thread's next call of the same virtine)."""
+
+    status: int
+    result_len: int
+    area: memoryview
+    stdout: bytes
+    stderr: bytes
+    exits: int
+
+
 AllowSpec = Union[int, Iterable[str]]
 BytesLike = Union[bytes, bytearray, memoryview]  # or any buffer-protocol object
+# (offset in the argument area, bytes to copy there or None to zero-fill, length)
+InSegment = Tuple[int, Optional[BytesLike], int]
+# (offset, length, writable buffer or None for the thread's area mirror, and whether only
+# the pages the guest wrote need copying because the rest still hold what went in)
+OutSegment = Tuple[int, int, Optional[BytesLike], bool]
 
 
 def _allow_mask(allow: AllowSpec) -> int:
@@ -101,15 +120,13 @@ class Virtine:
         # Destroys the pool once, on close(), garbage collection or interpreter exit
         # (before the native module is torn down).
         self._destroy = weakref.finalize(self, lib.vt_pool_destroy, pool)
-        self._per_thread = threading.local()  # one reusable result struct per thread
+        self._per_thread = threading.local()  # a _ThreadState per calling thread
 
     def call(self, args: BytesLike = b"", input: BytesLike = b"") -> CallResult:
         """Run one call in a clean virtine. Raises ``VirtineTimeout``,
         ``VirtinePolicyError`` or ``VirtineCrash``; the pool stays usable after any."""
         pool = self._open_pool()
-        res = getattr(self._per_thread, "res", None)
-        if res is None:
-            res = self._per_thread.res = ffi.new("struct vt_result *")
+        res = self._thread_state().res
         if type(args) is not bytes:
             args = _bytes_like("args", args)
         if type(input) is not bytes:
@@ -117,12 +134,60 @@ class Virtine:
         try:
             if lib.vt_call(pool, args, len(args), input, len(input), res):
                 raise self._error(res)
-            out_len, err_len = res.out_len, res.err_len
-            return CallResult(res.status, _take(res.result, res.result_len),
-                              _take(res.out, out_len) if out_len else b"",
-                              _take(res.err, err_len) if err_len else b"", res.exits)
+            return CallResult(res.status, _take(res.result, res.result_len), *_output(res),
+                              res.exits)
         finally:
             lib.vt_result_release(res)
+
+    def call_area(self, inputs: Sequence[InSegment], outputs: Sequence[OutSegment],
+                  input: BytesLike = b"") -> AreaResult:
+        """Run one call with the argument area sent and received in pieces: each input
+        is copied straight from the caller's buffer into the guest, each output straight
+        from the guest into its target (bytes past the guest's result length are left
+        alone). Nothing is copied twice, which is what big buffers need."""
+        pool = self._open_pool()
+        state = self._thread_state()
+        segments = ffi.new("struct vt_segment[]", len(inputs) + len(outputs))
+        keep = []  # the cffi views must outlive the call
+        for seg, (offset, data, length) in zip(segments, inputs):
+            seg.offset, seg.len = offset, length
+            if data is None:
+                seg.flags = lib.VT_SEG_ZERO
+            else:
+                seg.data = _view("input", data, length, writable=False)
+                keep.append(seg.data)
+        for seg, (offset, length, target, guest_written) in zip(segments[len(inputs):len(segments)], outputs):
+            seg.offset, seg.len = offset, length
+            seg.flags = lib.VT_SEG_GUEST_WRITTEN if guest_written else 0
+            if target is None:
+                if offset + length > len(state.mirror):
+                    raise ValueError("output segment lies outside the argument area")
+                seg.data = state.mirror + offset
+            else:
+                seg.data = _view("output", target, length, writable=True)
+                keep.append(seg.data)
+        if type(input) is not bytes:
+            input = _bytes_like("input", input)
+        res = state.res
+        try:
+            if lib.vt_call_segments(pool, segments, len(inputs), segments + len(inputs),
+                                    len(outputs), input, len(input), res):
+                raise self._error(res)
+            return AreaResult(res.status, res.result_len, state.mirror_view, *_output(res),
+                              res.exits)
+        finally:
+            lib.vt_result_release(res)
+
+    def fixed_call(self, args_size: int, result_size: int, head: bytes = b"") -> "FixedCall":
+        """This thread's reusable ``FixedCall`` for these sizes, whose arguments start
+        with the constant bytes ``head``."""
+        state = self._thread_state()
+        key = (args_size, result_size, head)
+        fixed = state.fixed.get(key)
+        if fixed is None:
+            fixed = state.fixed[key] = FixedCall(self, state.res, args_size, result_size)
+            fixed.args[0:len(head)] = head
+        return fixed
 
     def stats(self) -> PoolStats:
         s = ffi.new("struct vt_pool_stats *")
@@ -133,6 +198,13 @@ class Virtine:
         """Destroy the pool's VMs. No call of this virtine may still be running."""
         self._pool = None
         self._destroy()
+
+    def _thread_state(self) -> "_ThreadState":
+        try:
+            return self._per_thread.state
+        except AttributeError:
+            state = self._per_thread.state = _ThreadState(self.image.argarea_size)
+            return state
 
     def _open_pool(self):
         pool = self._pool
@@ -173,6 +245,74 @@ class Virtine:
         if "guest memory" in message and "limit" in message:
             return ImageError(message)
         return VirtineError(message)
+
+
+class _ThreadState:
+    """What one thread reuses for every call of a virtine: the result struct, and a
+    mirror of the argument area (calloc'd: only the pages outputs land on are ever
+    touched)."""
+
+    def __init__(self, area_size: int) -> None:
+        self.res = ffi.new("struct vt_result *")
+        self.mirror = ffi.new("uint8_t[]", area_size)
+        self.mirror_view = memoryview(ffi.buffer(self.mirror))
+        self.fixed: dict = {}
+
+
+class FixedCall:
+    """One thread's call whose arguments and result are fixed-size blocks at the start
+    of the argument area, with its buffers and segments made once: the cheapest way
+    to call a virtine taking and returning only scalars. Pack into ``args``, call
+    ``run()``, unpack from ``result``."""
+
+    def __init__(self, virtine: Virtine, res, args_size: int, result_size: int) -> None:
+        self._virtine = virtine
+        self._res = res
+        self._memory = ffi.new("uint8_t[]", args_size + result_size)
+        self.args = ffi.buffer(self._memory, args_size)
+        self.result = ffi.buffer(self._memory + args_size, result_size)
+        self._segments = ffi.new("struct vt_segment[2]", [
+            {"offset": 0, "data": self._memory, "len": args_size},
+            {"offset": 0, "data": self._memory + args_size, "len": result_size}])
+        self._out = self._segments + 1
+        self.result_len = 0
+        self.stdout = self.stderr = b""
+
+    def run(self) -> int:
+        """Run one call; returns the guest's exit status and sets ``result_len``,
+        ``stdout`` and ``stderr``. Raises like ``Virtine.call``."""
+        res = self._res
+        if lib.vt_call_segments(self._virtine._open_pool(), self._segments, 1, self._out, 1,
+                                _NULL, 0, res):
+            try:
+                raise self._virtine._error(res)
+            finally:
+                lib.vt_result_release(res)
+        self.result_len = res.result_len
+        if res.out_len or res.err_len:
+            self.stdout, self.stderr = _output(res)
+            lib.vt_result_release(res)
+        else:
+            self.stdout = self.stderr = b""
+        return res.status
+
+
+def _output(res) -> tuple[bytes, bytes]:
+    out_len, err_len = res.out_len, res.err_len
+    return (_take(res.out, out_len) if out_len else b"",
+            _take(res.err, err_len) if err_len else b"")
+
+
+def _view(name: str, data: BytesLike, length: int, writable: bool):
+    """A C view of a buffer that must hold at least ``length`` bytes."""
+    try:
+        view = ffi.from_buffer("uint8_t[]", data, require_writable=writable)
+    except (TypeError, BufferError):
+        raise TypeError(f"{name} segment must be a{' writable' if writable else ''} "
+                        f"bytes-like object, not {type(data).__name__}") from None
+    if len(view) < length:
+        raise ValueError(f"{name} segment of {length} bytes given a {len(view)}-byte buffer")
+    return view
 
 
 def _crash_reason(res) -> str:

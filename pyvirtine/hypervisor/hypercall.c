@@ -114,12 +114,7 @@ int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *
             return VT_CRASH;
         }
         res->status = (int64_t)r->rdi;
-        res->result_len = r->rsi;
-        if (r->rsi) {
-            res->result = malloc(r->rsi);
-            if (!res->result) { result_fail(res, VT_ERROR, "out of memory"); return VT_ERROR; }
-            memcpy(res->result, vm->mem + p->hdr.argarea_addr, r->rsi);
-        }
+        res->result_len = r->rsi; /* the caller copies out what it asked for */
         *done = true;
         return VT_OK;
     case HC_WRITE: ret = hc_write(p, vm, res, r->rdi, r->rsi, r->rdx); break;

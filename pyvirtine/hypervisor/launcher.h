@@ -38,7 +38,7 @@ struct vt_result {
     int32_t kind;          /* VT_* above */
     int32_t vector;        /* exception vector for a guest fault, else -1 */
     int64_t status;        /* the guest's exit status */
-    uint8_t *result;       /* result bytes from the argument area (malloc'd) */
+    uint8_t *result;       /* result bytes from the argument area (malloc'd; vt_call only) */
     uint64_t result_len;
     uint8_t *out;          /* captured stdout (malloc'd) */
     uint64_t out_len;
@@ -51,6 +51,19 @@ struct vt_result {
     uint64_t regs[18];     /* rax rbx rcx rdx rsi rdi rsp rbp r8-r15 rip rflags */
     uint64_t exits;        /* VM exits this call took (hypercalls + the final exit) */
     char message[256];
+};
+
+/* vt_segment.flags */
+#define VT_SEG_ZERO 1          /* in: zero-fill the range; data is not read */
+#define VT_SEG_GUEST_WRITTEN 2 /* out: copy only the pages the guest wrote; the others
+                                * still hold what the in segments put there */
+
+/* A piece of the argument area: len bytes at offset, to or from data. */
+struct vt_segment {
+    uint64_t offset;
+    uint8_t *data;
+    uint64_t len;
+    uint32_t flags;
 };
 
 struct vt_pool_stats {
@@ -75,6 +88,16 @@ struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt
  * read hypercall returns. Returns res->kind. Thread safe; runs calls in parallel. */
 int vt_call(struct vt_pool *pool, const uint8_t *args, size_t args_len, const uint8_t *input,
             size_t input_len, struct vt_result *res);
+
+/* vt_call with the arguments and results scattered: before the call each in segment
+ * is copied into the argument area (segments in ascending offset order that leave no
+ * gap from offset 0 spare the launcher from resetting those pages first); after a
+ * VT_OK call each out segment receives the bytes of its range that lie below the
+ * guest's result length (res->result_len). res->result stays NULL. Nothing is
+ * allocated per call, and no byte is copied twice. */
+int vt_call_segments(struct vt_pool *pool, const struct vt_segment *in, uint32_t n_in,
+                     const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
+                     size_t input_len, struct vt_result *res);
 
 /* Free what a result holds (safe on a zeroed or already released result). */
 void vt_result_release(struct vt_result *res);

@@ -238,8 +238,6 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
 
 /* ---- reset ---- */
 
-/* Call fn(page) for every page of [SYS_TABLES, mem_top) whose guest PTE is dirty. Only
- * 2 MiB regions whose directory entry was ever used are scanned. */
 /* Guest addresses of the page directories and page tables (machine.c lays them out). */
 static uint64_t page_directories(struct vt_pool *p) { return p->mem_top + 2 * PAGE; }
 
@@ -247,7 +245,20 @@ static uint64_t page_tables(struct vt_pool *p) {
     return page_directories(p) + ((p->hdr.mem_size + (1ull << 30) - 1) >> 30) * PAGE;
 }
 
-static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm,
+/* Guest pages [lo, hi) that the next call overwrites in full before it starts, so
+ * restoring them would be wasted work. */
+struct spare {
+    uint64_t lo, hi;
+};
+
+static bool spared(const struct spare *s, uint64_t addr) {
+    return addr >= s->lo && addr + PAGE <= s->hi;
+}
+
+/* Call fn(page) for every page of [SYS_TABLES, mem_top) whose guest PTE is dirty and
+ * that is not spared. Only 2 MiB regions whose directory entry was ever used are
+ * scanned. */
+static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm, const struct spare *spare,
                                int (*fn)(struct vt_pool *, struct vt_vm *, uint64_t)) {
     uint64_t pd = page_directories(p), pt = page_tables(p);
     int64_t count = 0;
@@ -257,7 +268,7 @@ static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm,
         for (uint64_t i = 0; i < 512; i++) {
             uint64_t addr = region << 21 | i << 12;
             if (addr >= p->mem_top) break;
-            if (!(ptes[i] & PTE_DIRTY)) continue;
+            if (!(ptes[i] & PTE_DIRTY) || spared(spare, addr)) continue;
             if (fn(p, vm, addr) < 0) return -1;
             count++;
         }
@@ -281,8 +292,12 @@ static int save_page(struct vt_pool *p, struct vt_vm *vm, uint64_t addr) {
     return pwrite(p->memfd, vm->mem + addr, PAGE, (off_t)addr) == (ssize_t)PAGE ? 0 : -1;
 }
 
-static uint64_t restore(struct vt_pool *p, struct vt_vm *vm) {
-    uint64_t count = for_dirty_pages(p, vm, restore_page);
+/* Put back every page the previous call on this VM dirtied, except the spared ones.
+ * It runs just before the next call rather than after the last, so that pages the
+ * next call's arguments overwrite anyway are not copied twice; until then the VM sits
+ * in the pool, unreachable by any guest. */
+static uint64_t restore(struct vt_pool *p, struct vt_vm *vm, const struct spare *spare) {
+    uint64_t count = for_dirty_pages(p, vm, spare, restore_page);
     if (vm->host_dirty_overflow) {
         memcpy(vm->mem + p->user_lo, p->clean + p->user_lo, p->mem_top - p->user_lo);
         return count + (p->mem_top - p->user_lo) / PAGE;
@@ -290,7 +305,7 @@ static uint64_t restore(struct vt_pool *p, struct vt_vm *vm) {
     for (int i = 0; i < vm->host_dirty_n; i++) {
         uint64_t lo = vm->host_dirty[i][0] & ~(PAGE - 1), hi = vm->host_dirty[i][0] + vm->host_dirty[i][1];
         for (uint64_t a = lo; a < hi; a += PAGE) {
-            if (pte_dirty(p, vm, a)) continue; /* restored above already */
+            if (pte_dirty(p, vm, a) || spared(spare, a)) continue; /* done above, or not needed */
             restore_page(p, vm, a);
             count++;
         }
@@ -376,7 +391,8 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
         return -1;
     }
     uint64_t resume = regs.rip;
-    if (for_dirty_pages(p, vm, save_page) < 0 ||
+    static const struct spare none;
+    if (for_dirty_pages(p, vm, &none, save_page) < 0 ||
         pwrite(p->memfd, &resume, 8, RESUME_SLOT) != 8) {
         result_fail(res, VT_ERROR, "saving the snapshot: %s", strerror(errno));
         return -1;
@@ -445,13 +461,72 @@ bad:
     return NULL;
 }
 
-int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8_t *input,
-            size_t input_len, struct vt_result *res) {
+/* The segments lie inside the argument area (overflow-safe). */
+static bool segments_fit(struct vt_pool *p, const struct vt_segment *seg, uint32_t n, bool in) {
+    uint64_t size = p->hdr.argarea_size;
+    for (uint32_t i = 0; i < n; i++) {
+        if (seg[i].len > size || seg[i].offset > size - seg[i].len) return false;
+        if (seg[i].len && !seg[i].data && !(in && seg[i].flags & VT_SEG_ZERO)) return false;
+    }
+    return true;
+}
+
+/* End of the gapless prefix [0, end) of the argument area that the in segments cover. */
+static uint64_t covered_prefix(const struct vt_segment *in, uint32_t n) {
+    uint64_t prefix = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (in[i].offset <= prefix && in[i].offset + in[i].len > prefix)
+            prefix = in[i].offset + in[i].len;
+    return prefix;
+}
+
+static void copy_in(struct vt_pool *p, struct vt_vm *vm, const struct vt_segment *in,
+                    uint32_t n) {
+    uint8_t *area = vm->mem + p->hdr.argarea_addr;
+    uint64_t lo = UINT64_MAX, hi = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct vt_segment *s = &in[i];
+        if (!s->len) continue;
+        if (s->flags & VT_SEG_ZERO) memset(area + s->offset, 0, s->len);
+        else memcpy(area + s->offset, s->data, s->len);
+        if (s->offset < lo) lo = s->offset;
+        if (s->offset + s->len > hi) hi = s->offset + s->len;
+    }
+    if (hi) host_wrote(vm, p->hdr.argarea_addr + lo, hi - lo);
+}
+
+static void copy_out(struct vt_pool *p, struct vt_vm *vm, const struct vt_segment *out,
+                     uint32_t n, uint64_t result_len) {
+    const uint8_t *area = vm->mem + p->hdr.argarea_addr;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct vt_segment *s = &out[i];
+        if (s->offset >= result_len) continue;
+        uint64_t room = result_len - s->offset;
+        uint64_t end = s->offset + (s->len < room ? s->len : room);
+        if (!(s->flags & VT_SEG_GUEST_WRITTEN)) {
+            memcpy(s->data, area + s->offset, end - s->offset);
+            continue;
+        }
+        for (uint64_t at = s->offset; at < end;) {
+            uint64_t guest = p->hdr.argarea_addr + at;
+            uint64_t next = (guest & ~(PAGE - 1)) + PAGE - p->hdr.argarea_addr;
+            if (next > end) next = end;
+            if (pte_dirty(p, vm, guest)) memcpy(s->data + (at - s->offset), area + at, next - at);
+            at = next;
+        }
+    }
+}
+
+/* One call on a ready VM. With whole_result, res->result receives a malloc'd copy of
+ * the guest's result, for callers that do not know its size in advance. */
+static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
+                const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
+                size_t input_len, struct vt_result *res, bool whole_result) {
     memset(res, 0, sizeof *res);
     res->vector = -1;
-    if (args_len > p->hdr.argarea_size) {
-        result_fail(res, VT_ERROR, "%zu argument bytes do not fit the %llu-byte argument area",
-                    args_len, (unsigned long long)p->hdr.argarea_size);
+    if (!segments_fit(p, in, n_in, true) || !segments_fit(p, out, n_out, false)) {
+        result_fail(res, VT_ERROR, "the arguments do not fit the %llu-byte argument area",
+                    (unsigned long long)p->hdr.argarea_size);
         return VT_ERROR;
     }
     pthread_t me = pthread_self();
@@ -467,14 +542,34 @@ int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8
     vm->owner = me;
     vm->owned = true;
 
+    struct spare spare = {p->hdr.argarea_addr, p->hdr.argarea_addr + covered_prefix(in, n_in)};
+    __atomic_store_n(&p->stats.pages_restored, restore(p, vm, &spare), __ATOMIC_RELAXED);
     vm_start_call(p, vm, input, input_len);
-    memcpy(vm->mem + p->hdr.argarea_addr, args, args_len);
-    host_wrote(vm, p->hdr.argarea_addr, args_len);
+    copy_in(p, vm, in, n_in);
     int kind = run_vm(p, vm, res, false);
-    bool keep = kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR;
-    if (keep) __atomic_store_n(&p->stats.pages_restored, restore(p, vm), __ATOMIC_RELAXED);
-    vm_release(p, vm, keep);
+    if (kind == VT_OK) copy_out(p, vm, out, n_out, res->result_len);
+    if (kind == VT_OK && whole_result && res->result_len) {
+        if ((res->result = malloc(res->result_len)))
+            memcpy(res->result, vm->mem + p->hdr.argarea_addr, res->result_len);
+        else {
+            result_fail(res, VT_ERROR, "out of memory");
+            kind = VT_ERROR;
+        }
+    }
+    vm_release(p, vm, kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR);
     return res->kind = kind;
+}
+
+int vt_call_segments(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
+                     const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
+                     size_t input_len, struct vt_result *res) {
+    return call(p, in, n_in, out, n_out, input, input_len, res, false);
+}
+
+int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8_t *input,
+            size_t input_len, struct vt_result *res) {
+    struct vt_segment in = {0, (uint8_t *)args, args_len, 0};
+    return call(p, &in, 1, NULL, 0, input, input_len, res, true);
 }
 
 void vt_result_release(struct vt_result *res) {

@@ -22,7 +22,7 @@ from __future__ import annotations
 import inspect
 import struct
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from . import lengths
 from .codec import Codec, _identifier
@@ -37,20 +37,76 @@ _BYTE = Scalar("u8", "unsigned char")
 Buffer = Union[bytes, bytearray, memoryview]
 
 
+# Blobs at least this big are sent from the caller's own buffer as a segment of their
+# own; smaller ones are cheaper to gather into one with the fixed part.
+DIRECT_MIN = 4096
+
+
 @dataclass
 class Call:
-    """One packed call: the area to send and what to do with the result."""
-    area: bytearray
+    """One packed call: the argument area in pieces to send, and what to do with the
+    result."""
+    inputs: list      # (offset, bytes-like or None to zero-fill, length), ascending, gapless
     result_len: int
-    writebacks: list = field(default_factory=list)  # (param, offset, count, target)
+    ret_size: int     # bytes of the return slot at offset 0
+    capacity: int     # argument area size the call was packed for
+    ret_string: bool
+    writebacks: list = field(default_factory=list)  # (param, offset, nbytes, target)
+
+    @property
+    def area(self) -> bytearray:
+        """The whole argument area as one buffer."""
+        area = bytearray(self.size)
+        for offset, data, length in self.inputs:
+            if data is not None:
+                area[offset:offset + length] = data
+        return area
+
+    @property
+    def size(self) -> int:
+        offset, _, length = self.inputs[-1]
+        return offset + length
+
+    def outputs(self) -> list:
+        """Output segments (``runtime.OutSegment``): copied-out buffers go straight to
+        the caller's writable buffer, everything else lands in the area mirror."""
+        outs = [(0, self.ret_size, None, False)] if self.ret_size else []
+        for p, offset, nbytes, target in self.writebacks:
+            if isinstance(target, memoryview):
+                outs.append((offset, nbytes, target, p.mode == "inout"))
+            else:
+                outs.append((offset, nbytes, None, False))
+        if self.ret_string:
+            outs.append((self.result_len, self.capacity - self.result_len, None, False))
+        return outs
 
 
 @dataclass
 class _Arg:
     param: Param
     count: int = 0                 # elements pointed to (buffers)
-    data: Optional[Buffer] = None  # None: NULL pointer; buffers stay views of the caller's
+    data: Optional[Buffer] = None  # bytes to send (views of the caller's); None: zeros
     target: Any = None             # where copied-out bytes go
+    null: bool = False             # a NULL pointer
+    nbytes: int = 0
+
+    def __post_init__(self) -> None:
+        if self.data is not None:
+            self.nbytes = len(self.data)
+
+
+@dataclass(frozen=True)
+class FixedPlan:
+    """A call whose arguments are all numbers or enums and whose result is a value or
+    nothing: the argument area is the fixed part alone. ``head`` (the return slot and
+    header) never changes, so it is written once; ``pack(area, len(head), *args)``
+    writes the parameters and raises ``struct.error`` (or ``OverflowError``) for
+    anything but plain in-range numbers, which ``ArgPacker.pack`` then explains."""
+    head: bytes
+    args_size: int
+    result_size: int
+    pack: Callable[..., None]
+    unpack: Callable[[Any], Any]
 
 
 class ArgPacker:
@@ -63,6 +119,43 @@ class ArgPacker:
         self.signature = inspect.Signature(
             [inspect.Parameter(_identifier(p.name), inspect.Parameter.POSITIONAL_OR_KEYWORD)
              for p in self.inputs])
+        # What every call needs, worked out once: pointed-to bytes go copied-out first.
+        pointers = [p for p in sig.params if p.is_pointer]
+        self._blob_order = [(p, p.copies_out, self.layout.slots[p.name])
+                            for p in sorted(pointers, key=lambda p: not p.copies_out)]
+        self._values = [(p.name, self.layout.slots[p.name]) for p in sig.params
+                        if p.kind == VALUE]
+        in_lengths = {n for p in sig.params if p.kind == BUFFER for n in lengths.names(p.length)}
+        self._counted = {p.name for p in sig.params if p.kind == VALUE and p.name in in_lengths}
+        self._implied = [(p, next(b.name for b in sig.params
+                                  if b.kind == BUFFER and b.length == p.name))
+                         for p in sig.params if p.implied]
+        self._buffers = [p for p in sig.params if p.kind == BUFFER]
+
+    def fixed_plan(self, capacity: int) -> Optional[FixedPlan]:
+        """The ``FixedPlan`` of this signature, or None if its arguments need more."""
+        lay, sig = self.layout, self.sig
+        if sig.ret_kind == STRING or any(
+                p.kind != VALUE or _number_format(p.type) is None for p in sig.params):
+            return None
+        head = bytearray(lay.header + 16)
+        struct.pack_into("<QQ", head, lay.header, lay.ret_size, capacity)
+        fmt, at = ["<"], len(head)
+        for p in sig.params:
+            slot = lay.slots[p.name]
+            fmt.append(f"{slot - at}x{_number_format(p.type)}")
+            at = slot + p.type.size  # type: ignore[union-attr]
+        ret = sig.ret
+        if isinstance(ret, Scalar):
+            unpack_from = struct.Struct("<" + ret.fmt).unpack_from
+            unpack = lambda area: unpack_from(area)[0]  # noqa: E731
+        elif sig.ret_kind == VOID:
+            unpack = lambda area: None  # noqa: E731
+        else:
+            codec = self.codec
+            unpack = lambda area: codec.decode(ret, area)  # type: ignore[arg-type] # noqa: E731
+        return FixedPlan(bytes(head), at, lay.ret_size, struct.Struct("".join(fmt)).pack_into,
+                         unpack)
 
     def bind(self, args: tuple, kwargs: dict) -> dict[str, Any]:
         if not kwargs and len(args) == len(self.inputs):  # the common call, without inspect
@@ -83,7 +176,7 @@ class ArgPacker:
             value = given[p.name]
             if p.kind == VALUE:
                 encoded[p.name] = self.codec.encode(p.type, value, where)  # type: ignore[arg-type]
-                if isinstance(p.type, Enum) or isinstance(p.type, Scalar) and not p.type.is_float:
+                if p.name in self._counted:
                     ints[p.name] = int(self.codec.decode(p.type, encoded[p.name]))
             elif p.kind == STRING:
                 pointers[p.name] = self._string(p, value, where)
@@ -91,22 +184,19 @@ class ArgPacker:
                 pointers[p.name] = self._buffer(p, value, where)
             else:
                 pointers[p.name] = self._object(p, value, where)
-        for p in self.sig.params:  # implied counts, from the first buffer naming them
-            if p.implied:
-                count = next(pointers[b.name].count for b in self.sig.params
-                             if b.kind == BUFFER and b.length == p.name)
-                encoded[p.name] = self.codec.encode(p.type, count,  # type: ignore[arg-type]
-                                                    f"{self.sig.name}() length '{p.name}'")
-                ints[p.name] = count
-        for p in self.sig.params:
-            if p.kind == BUFFER:
-                self._check_length(p, pointers[p.name], ints)
+        for p, buffer in self._implied:  # counts of the first buffer naming them
+            count = pointers[buffer].count
+            encoded[p.name] = self.codec.encode(p.type, count,  # type: ignore[arg-type]
+                                                f"{self.sig.name}() length '{p.name}'")
+            ints[p.name] = count
+        for p in self._buffers:
+            self._check_length(p, pointers[p.name], ints)
         return self._assemble(encoded, pointers, capacity)
 
     # -- per kind ------------------------------------------------------------------
     def _string(self, p: Param, value: Any, where: str) -> _Arg:
         if value is None:
-            return _Arg(p)
+            return _Arg(p, null=True)
         if isinstance(value, str):
             data = value.encode("utf-8", "surrogateescape")
         elif isinstance(value, (bytes, bytearray, memoryview)):
@@ -120,7 +210,7 @@ class ArgPacker:
 
     def _buffer(self, p: Param, value: Any, where: str) -> _Arg:
         if value is None:
-            return _Arg(p)
+            return _Arg(p, null=True)
         elem = p.type or _BYTE
         if isinstance(value, list) or (isinstance(value, tuple) and p.mode == "in"):
             if p.mode == "out":  # only the length matters: the items are replaced
@@ -151,7 +241,7 @@ class ArgPacker:
 
     def _object(self, p: Param, value: Any, where: str) -> _Arg:
         if value is None:
-            return _Arg(p)
+            return _Arg(p, null=True)
         if p.mode == "in":
             return _Arg(p, 1, self._object_bytes(p, value, where))
         if isinstance(value, list) and len(value) == 1:
@@ -184,7 +274,7 @@ class ArgPacker:
                              "divides by zero") from None
         if need < 0:
             raise ValueError(f"{self.sig.name}(): length of '{p.name}' {p.annotation} is {need}")
-        if arg.data is None:
+        if arg.null:
             if need:
                 raise ValueError(f"{self.sig.name}() argument '{p.name}' is None but "
                                  f"{p.annotation} needs {need} elements")
@@ -193,56 +283,63 @@ class ArgPacker:
             raise ValueError(f"{self.sig.name}() argument '{p.name}' has {arg.count} elements "
                              f"of '{p.ctype.rstrip(' *')}' but {p.annotation} needs {need}")
         arg.count = need
-        nbytes = need * p.elem_size
-        arg.data = arg.data[:nbytes] if p.mode != "out" else bytes(nbytes)
+        arg.nbytes = need * p.elem_size
+        arg.data = arg.data[:arg.nbytes] if p.mode != "out" else None
 
     # -- area ----------------------------------------------------------------------
     def _assemble(self, encoded: dict[str, bytes], pointers: dict[str, _Arg],
                   capacity: int) -> Call:
         lay = self.layout
-        offsets: dict[str, int] = {}
         end = lay.fixed_size
-        order = sorted(pointers.values(), key=lambda a: not a.param.copies_out)
         result_len = lay.ret_size
-        for arg in order:
-            if arg.data is None:
+        blobs = []
+        for p, copies_out, slot in self._blob_order:
+            arg = pointers[p.name]
+            if arg.null:
                 continue
             end = align_up(end, BLOB_ALIGN)
-            offsets[arg.param.name] = end
-            end += len(arg.data)
-            if arg.param.copies_out:
+            blobs.append((end, arg, slot))
+            end += arg.nbytes
+            if copies_out:
                 result_len = end
         if end > capacity:
             raise ValueError(f"{self.sig.name}(): the arguments take {end} bytes but the "
                              f"virtine's argument area holds {capacity}; give it more memory")
-        area = bytearray(end)
-        struct.pack_into("<QQ", area, lay.header, result_len, capacity)
-        call = Call(b"", result_len)
-        for p in self.sig.params:
-            slot = lay.slots[p.name]
-            if p.kind == VALUE:
-                area[slot:slot + p.type.size] = encoded[p.name]  # type: ignore[union-attr]
+        head = bytearray(lay.fixed_size)
+        struct.pack_into("<QQ", head, lay.header, result_len, capacity)
+        for name, slot in self._values:
+            data = encoded[name]
+            head[slot:slot + len(data)] = data
+        call = Call([], result_len, lay.ret_size, capacity, self.sig.ret_kind == STRING)
+        start, chunk = 0, head  # small pieces are gathered in chunk, which starts at start
+        for off, arg, slot in blobs:
+            struct.pack_into("<Q", head, slot, off)
+            if arg.target is not None:
+                call.writebacks.append((arg.param, off, arg.nbytes, arg.target))
+            chunk += bytes(off - start - len(chunk))  # alignment padding
+            if arg.nbytes < DIRECT_MIN:
+                chunk += arg.data if arg.data is not None else bytes(arg.nbytes)
                 continue
-            arg = pointers[p.name]
-            off = offsets.get(p.name, 0)
-            struct.pack_into("<Q", area, slot, off)
-            if off:
-                area[off:off + len(arg.data)] = arg.data  # type: ignore[arg-type]
-                if p.copies_out and arg.target is not None:
-                    call.writebacks.append((p, off, len(arg.data), arg.target))
-        call.area = area  # the runtime takes any buffer: no copy to bytes
+            call.inputs.append((start, chunk, len(chunk)))
+            call.inputs.append((off, arg.data, arg.nbytes))
+            start, chunk = off + arg.nbytes, bytearray()
+        if chunk or not call.inputs:
+            call.inputs.append((start, chunk, len(chunk)))
         return call
 
-    def unpack(self, call: Call, result: bytes) -> Any:
-        """Write copied-out data back and return the function's Python result."""
-        if len(result) < call.result_len:
-            raise VirtineError(f"virtine '{self.sig.name}' returned {len(result)} bytes of "
+    def unpack(self, call: Call, area: Buffer, targets_written: bool = False) -> Any:
+        """Write copied-out data back and return the function's Python result. ``area``
+        holds the result at its offsets in the argument area; with ``targets_written``
+        the runtime already copied straight into the writable buffers."""
+        view = memoryview(area)
+        if len(view) < call.result_len:
+            raise VirtineError(f"virtine '{self.sig.name}' returned {len(view)} bytes of "
                                f"result, expected at least {call.result_len}")
-        view = memoryview(result)
         for p, off, nbytes, target in call.writebacks:
             data = view[off:off + nbytes]
             if isinstance(target, memoryview):
-                target[:nbytes] = data
+                if not targets_written:
+                    target[:nbytes] = data
             elif p.kind == OBJECT:
                 self.codec.store(p.type, target, bytes(data))  # type: ignore[arg-type]
             else:
@@ -253,14 +350,22 @@ class ArgPacker:
         if self.sig.ret_kind == VOID:
             return None
         if self.sig.ret_kind == STRING:
-            off, n = struct.unpack_from("<QQ", result)
+            off, n = struct.unpack_from("<QQ", view)
             if off == 0:
                 return None
             if off == STRING_TOO_LONG:
                 raise VirtineError(f"virtine '{self.sig.name}' returned a string of {n} bytes, "
                                    "more than its argument area holds")
-            return result[off:off + n].decode("utf-8", "surrogateescape")
-        return self.codec.decode(self.sig.ret, result)  # type: ignore[arg-type]
+            return bytes(view[off:off + n]).decode("utf-8", "surrogateescape")
+        return self.codec.decode(self.sig.ret, view)  # type: ignore[arg-type]
+
+
+def _number_format(t: Any) -> Optional[str]:
+    """The struct format of an integer, float or enum parameter (``_Bool`` is left to
+    the codec: struct would take any object's truth value)."""
+    if isinstance(t, Enum):
+        t = t.base
+    return t.fmt if isinstance(t, Scalar) and t.kind != "bool" else None
 
 
 def _is_buffer(value: Any) -> bool:

@@ -5,6 +5,7 @@ stub are all generated from this one object, and it travels in the image header
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from . import types
@@ -31,15 +32,15 @@ class Param:
     annotation: str = ""          # "VIRTINE_IN(n)" as written
     implied: bool = False         # an element count the caller does not pass
 
-    @property
+    @cached_property
     def elem_size(self) -> int:
         return self.type.size if self.type is not None else 1
 
-    @property
+    @cached_property
     def is_pointer(self) -> bool:
         return self.kind != VALUE
 
-    @property
+    @cached_property
     def copies_out(self) -> bool:
         return self.kind in (BUFFER, OBJECT) and self.mode != "in"
 
@@ -56,7 +57,7 @@ class Signature:
     memory: Optional[int] = None  # from virtine_cfg
     location: str = ""            # file:line:col of the definition
 
-    @property
+    @cached_property
     def prototype(self) -> str:
         params = ", ".join(f"{p.decl} {p.annotation}".strip() for p in self.params) or "void"
         sep = "" if self.ret_c.endswith("*") else " "

@@ -8,6 +8,7 @@ turns pointer parameters into buffers before a type is built."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Union
 
 # kind -> (size, struct-module format)
@@ -23,23 +24,23 @@ class Scalar:
     kind: str   # a key of SCALARS
     c: str      # spelling for messages and generated C, e.g. "unsigned long"
 
-    @property
+    @cached_property
     def size(self) -> int:
         return SCALARS[self.kind][0]
 
-    @property
+    @cached_property
     def align(self) -> int:
         return self.size
 
-    @property
+    @cached_property
     def fmt(self) -> str:
         return SCALARS[self.kind][1]
 
-    @property
+    @cached_property
     def is_float(self) -> bool:
         return self.kind in ("f32", "f64")
 
-    @property
+    @cached_property
     def is_char(self) -> bool:
         return self.size == 1 and self.kind != "bool"
 
@@ -56,15 +57,15 @@ class Enum:
     base: Scalar                         # i32, or u32 when a value needs it
     values: tuple[tuple[str, int], ...]
 
-    @property
+    @cached_property
     def size(self) -> int:
         return self.base.size
 
-    @property
+    @cached_property
     def align(self) -> int:
         return self.base.align
 
-    @property
+    @cached_property
     def c(self) -> str:
         return f"enum {self.name}" if self.name else "enum"
 
@@ -83,7 +84,7 @@ class Struct:
     align: int
     fields: tuple[Field, ...]
 
-    @property
+    @cached_property
     def c(self) -> str:
         return f"struct {self.name}"
 
@@ -93,15 +94,15 @@ class Array:
     elem: "CType"
     length: int
 
-    @property
+    @cached_property
     def size(self) -> int:
         return self.elem.size * self.length
 
-    @property
+    @cached_property
     def align(self) -> int:
         return self.elem.align
 
-    @property
+    @cached_property
     def c(self) -> str:
         return f"{self.elem.c}[{self.length}]"
 

@@ -128,3 +128,41 @@ def test_second_import_needs_no_compiler(kvm, tmp_path):
     env["PATH"] = str(tmp_path)   # no gcc, no cpp: a rebuild would fail
     second = subprocess.run([sys.executable, str(module)], env=env, capture_output=True, text=True)
     assert second.stdout.strip() == "42", second.stderr
+
+
+@virtine
+def mix(a, b, c, d):
+    """
+    enum level { LOW, HIGH = 5 };
+    double mix(signed char a, unsigned long long b, float c, enum level d) {
+        return a + (double)b + c + d;
+    }
+    """
+
+
+def test_number_only_calls_agree_with_the_general_path(kvm):
+    """Positional number arguments take a one-struct-call path; keywords take the
+    general one. Both must give the same answer."""
+    for a, b, c, d in [(1, 2, 0.5, 0), (-128, 2**64 - 1, -1e30, 5), (127, 0, 3, 1),
+                       (True, 7, 2**24, 0)]:
+        assert mix(a, b, c, d) == mix(a=a, b=b, c=c, d=d), (a, b, c, d)
+    assert mix("a", 0, 0.0, 0) == ord("a")  # what the general path accepts still works
+
+
+def test_number_only_path_names_bad_arguments(kvm):
+    with pytest.raises(OverflowError, match=r"argument 'a': 200 is out of range for 'signed char'"):
+        mix(200, 1, 1.0, 0)
+    with pytest.raises(TypeError, match=r"argument 'b' must be an integer for 'unsigned long long'"):
+        mix(1, "x", 1.0, 0)
+    with pytest.raises(TypeError, match=r"argument 'c' must be a number for 'float'"):
+        mix(1, 2, "x", 0)
+    with pytest.raises(TypeError, match=r"missing a required argument: 'd'"):
+        mix(1, 2, 3.0)
+    assert mix(1, 2, 3.0, 4) == 10.0  # and nothing stays broken
+
+
+def test_number_only_calls_from_many_threads(kvm):
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda i: mix(i % 100, i, 0.25, 5), range(400)))
+    assert results == [i % 100 + i + 0.25 + 5 for i in range(400)]
