@@ -21,7 +21,7 @@ virtine int parse_records(const unsigned char *data VIRTINE_IN(len), size_t len,
     size_t at = 0;
     int records = 0, longest = 0;
     while (at < len) {
-        unsigned n = data[at] * 4096u;  /* corrupt on purpose: the length is trusted */
+        unsigned n = data[at] * 65536u; /* corrupt on purpose: the length is trusted */
         if (data[at] < 16)
             n = data[at];
         memcpy(names, data + at + 1, n);
@@ -41,7 +41,7 @@ virtine int parse_records(const unsigned char *data VIRTINE_IN(len), size_t len,
 
 int main(void) {
     static const unsigned char good[] = "\005alice\003bob\007mallory";
-    static const unsigned char evil[] = "\003eve\377AAAA";
+    static const unsigned char evil[] = "\377AAAA\003eve";
     const struct { const unsigned char *data; size_t len; } inputs[] = {
         {good, sizeof good - 1}, {evil, sizeof evil - 1}, {good, sizeof good - 1}};
     for (int i = 0; i < 3; i++) {
