@@ -17,7 +17,7 @@ from typing import Any, Callable, NamedTuple, Optional, Union
 
 from .errors import VirtineCrash
 from .image import Image, allow_mask
-from .marshal import ArgPacker, Codec, Signature
+from .marshal import ArgPacker, Codec, FixedPlan, Signature, plan_for
 
 AllowSpec = Union[int, list, tuple, None]
 _LIVE: "weakref.WeakSet[VirtineFunction]" = weakref.WeakSet()
@@ -58,7 +58,7 @@ class VirtineFunction:
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
         self.packer = ArgPacker(self.signature, codec)
-        self._plan = self.packer.fixed_plan(image.argarea_size)
+        self._plan = plan_for(self.packer, image.argarea_size)
         self._entry = self._make_entry()
         self._threads = threading.local()  # each thread's FixedCall
         self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
@@ -71,14 +71,38 @@ class VirtineFunction:
         return self._entry(*args, **kwargs)
 
     def _make_entry(self) -> Callable[..., Any]:
-        """The function every call enters. For a signature of plain numbers it is one
-        frame that packs with one ``struct`` call into this thread's reusable buffers:
-        on a paravirtual host every page the interpreter touches after a VM exit costs
-        a TLB refill, so the common call is kept this short."""
+        """The function every call enters: the signature's short path (``plans``) when
+        it has one and the arguments suit it, else the general packer. On a
+        paravirtual host every Python operation after a VM exit runs with cold caches,
+        so the short paths are kept to one frame and a few C calls."""
         general = self._call_general
         plan = self._plan
+        if isinstance(plan, FixedPlan):
+            return self._fixed_entry(plan)
         if plan is None:
             return lambda *args, **kwargs: general(args, kwargs)
+        segments, unpack, nargs = plan.segments, plan.unpack, len(self.packer.inputs)
+
+        def entry(*args: Any, **kwargs: Any) -> Any:
+            if kwargs or len(args) != nargs:
+                return general(args, kwargs)
+            try:
+                laid = segments(args)
+            except (struct.error, OverflowError):
+                laid = None
+            if laid is None:
+                return general(args, kwargs)  # converts the arguments, or says what is wrong
+            inputs, outputs, result_len = laid
+            result = self._virtine().call_area(inputs, outputs)
+            if result.status or result.result_len < result_len:
+                raise self._no_return(result.status)
+            if result.stdout or result.stderr or self.capture:
+                return self._deliver(unpack(result.area), result.stdout, result.stderr)
+            return unpack(result.area)
+        return entry
+
+    def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
+        general = self._call_general
         pack, unpack, head, size = plan.pack, plan.unpack, len(plan.head), plan.result_size
 
         def entry(*args: Any, **kwargs: Any) -> Any:
@@ -92,7 +116,7 @@ class VirtineFunction:
             try:
                 pack(fixed.args, head, *args)
             except (struct.error, OverflowError):
-                return general(args, kwargs)  # converts the arguments, or says what is wrong
+                return general(args, kwargs)
             status = fixed.run()
             if status or fixed.result_len < size:
                 raise self._no_return(status)

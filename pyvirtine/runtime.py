@@ -31,6 +31,7 @@ REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", 
                   "r11", "r12", "r13", "r14", "r15", "rip", "rflags")
 BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
 _NULL = ffi.NULL
+_SEG_ZERO, _SEG_GUEST_WRITTEN = lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN
 
 
 class CallResult(NamedTuple):
@@ -147,36 +148,49 @@ class Virtine:
         alone). Nothing is copied twice, which is what big buffers need."""
         pool = self._open_pool()
         state = self._thread_state()
-        segments = ffi.new("struct vt_segment[]", len(inputs) + len(outputs))
+        n_in = len(inputs)
+        segments = state.segments(n_in + len(outputs))
         keep = []  # the cffi views must outlive the call
-        for seg, (offset, data, length) in zip(segments, inputs):
+        i = 0
+        for offset, data, length in inputs:
+            seg = segments[i]
+            i += 1
             seg.offset, seg.len = offset, length
             if data is None:
-                seg.flags = lib.VT_SEG_ZERO
+                seg.flags, seg.data = _SEG_ZERO, _NULL
             else:
-                seg.data = _view("input", data, length, writable=False)
-                keep.append(seg.data)
-        for seg, (offset, length, target, guest_written) in zip(segments[len(inputs):len(segments)], outputs):
+                view = _view("input", data, length, False)
+                seg.flags, seg.data = 0, view
+                keep.append(view)
+        mirror = state.mirror
+        for offset, length, target, guest_written in outputs:
+            seg = segments[i]
+            i += 1
             seg.offset, seg.len = offset, length
-            seg.flags = lib.VT_SEG_GUEST_WRITTEN if guest_written else 0
+            seg.flags = _SEG_GUEST_WRITTEN if guest_written else 0
             if target is None:
-                if offset + length > len(state.mirror):
+                if offset + length > len(mirror):
                     raise ValueError("output segment lies outside the argument area")
-                seg.data = state.mirror + offset
+                seg.data = mirror + offset
             else:
-                seg.data = _view("output", target, length, writable=True)
-                keep.append(seg.data)
+                view = _view("output", target, length, True)
+                seg.data = view
+                keep.append(view)
         if type(input) is not bytes:
             input = _bytes_like("input", input)
         res = state.res
-        try:
-            if lib.vt_call_segments(pool, segments, len(inputs), segments + len(inputs),
-                                    len(outputs), input, len(input), res):
+        if lib.vt_call_segments(pool, segments, n_in, segments + n_in, i - n_in, input,
+                                len(input), res):
+            try:
                 raise self._error(res)
-            return AreaResult(res.status, res.result_len, state.mirror_view, *_output(res),
-                              res.exits)
-        finally:
+            finally:
+                lib.vt_result_release(res)
+        done = AreaResult(res.status, res.result_len, state.mirror_view, b"", b"", res.exits)
+        if res.out_len or res.err_len:
+            done = done._replace(stdout=_take(res.out, res.out_len),
+                                 stderr=_take(res.err, res.err_len))
             lib.vt_result_release(res)
+        return done
 
     def fixed_call(self, args_size: int, result_size: int, head: bytes = b"") -> "FixedCall":
         """This thread's reusable ``FixedCall`` for these sizes, whose arguments start
@@ -257,6 +271,13 @@ class _ThreadState:
         self.mirror = ffi.new("uint8_t[]", area_size)
         self.mirror_view = memoryview(ffi.buffer(self.mirror))
         self.fixed: dict = {}
+        self._segments = ffi.new("struct vt_segment[]", 8)
+
+    def segments(self, n: int):
+        """A segment array of at least ``n`` entries, reused from call to call."""
+        if n > len(self._segments):
+            self._segments = ffi.new("struct vt_segment[]", max(n, 2 * len(self._segments)))
+        return self._segments
 
 
 class FixedCall:

@@ -9,8 +9,10 @@ from .discover import find_virtines
 from .guest_glue import dispatch_alias, dispatch_name, guest_glue
 from .host_glue import host_body
 from .layout import Layout, layout
-from .pack import ArgPacker, Call, FixedPlan
+from .pack import ArgPacker, Call
+from .plans import BufferPlan, FixedPlan, Plan, plan_for
 from .signature import Param, Signature
 
-__all__ = ["ArgPacker", "Call", "Codec", "FixedPlan", "Layout", "Param", "Signature", "dispatch_alias",
-           "dispatch_name", "find_virtines", "guest_glue", "host_body", "layout"]
+__all__ = ["ArgPacker", "BufferPlan", "Call", "Codec", "FixedPlan", "Layout", "Param", "Plan",
+           "Signature", "dispatch_alias", "dispatch_name", "find_virtines", "guest_glue",
+           "host_body", "layout", "plan_for"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import inspect
 import struct
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Union
+from typing import Any, Optional, Union
 
 from . import lengths
 from .codec import Codec, _identifier
@@ -95,20 +95,6 @@ class _Arg:
             self.nbytes = len(self.data)
 
 
-@dataclass(frozen=True)
-class FixedPlan:
-    """A call whose arguments are all numbers or enums and whose result is a value or
-    nothing: the argument area is the fixed part alone. ``head`` (the return slot and
-    header) never changes, so it is written once; ``pack(area, len(head), *args)``
-    writes the parameters and raises ``struct.error`` (or ``OverflowError``) for
-    anything but plain in-range numbers, which ``ArgPacker.pack`` then explains."""
-    head: bytes
-    args_size: int
-    result_size: int
-    pack: Callable[..., None]
-    unpack: Callable[[Any], Any]
-
-
 class ArgPacker:
     def __init__(self, sig: Signature, codec: Optional[Codec] = None) -> None:
         self.sig = sig
@@ -131,31 +117,6 @@ class ArgPacker:
                                   if b.kind == BUFFER and b.length == p.name))
                          for p in sig.params if p.implied]
         self._buffers = [p for p in sig.params if p.kind == BUFFER]
-
-    def fixed_plan(self, capacity: int) -> Optional[FixedPlan]:
-        """The ``FixedPlan`` of this signature, or None if its arguments need more."""
-        lay, sig = self.layout, self.sig
-        if sig.ret_kind == STRING or any(
-                p.kind != VALUE or _number_format(p.type) is None for p in sig.params):
-            return None
-        head = bytearray(lay.header + 16)
-        struct.pack_into("<QQ", head, lay.header, lay.ret_size, capacity)
-        fmt, at = ["<"], len(head)
-        for p in sig.params:
-            slot = lay.slots[p.name]
-            fmt.append(f"{slot - at}x{_number_format(p.type)}")
-            at = slot + p.type.size  # type: ignore[union-attr]
-        ret = sig.ret
-        if isinstance(ret, Scalar):
-            unpack_from = struct.Struct("<" + ret.fmt).unpack_from
-            unpack = lambda area: unpack_from(area)[0]  # noqa: E731
-        elif sig.ret_kind == VOID:
-            unpack = lambda area: None  # noqa: E731
-        else:
-            codec = self.codec
-            unpack = lambda area: codec.decode(ret, area)  # type: ignore[arg-type] # noqa: E731
-        return FixedPlan(bytes(head), at, lay.ret_size, struct.Struct("".join(fmt)).pack_into,
-                         unpack)
 
     def bind(self, args: tuple, kwargs: dict) -> dict[str, Any]:
         if not kwargs and len(args) == len(self.inputs):  # the common call, without inspect
@@ -358,14 +319,6 @@ class ArgPacker:
                                    "more than its argument area holds")
             return bytes(view[off:off + n]).decode("utf-8", "surrogateescape")
         return self.codec.decode(self.sig.ret, view)  # type: ignore[arg-type]
-
-
-def _number_format(t: Any) -> Optional[str]:
-    """The struct format of an integer, float or enum parameter (``_Bool`` is left to
-    the codec: struct would take any object's truth value)."""
-    if isinstance(t, Enum):
-        t = t.base
-    return t.fmt if isinstance(t, Scalar) and t.kind != "bool" else None
 
 
 def _is_buffer(value: Any) -> bool:
