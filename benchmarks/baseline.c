@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <linux/kvm.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -64,6 +65,8 @@ static int bare_make(struct bare *b, int cpl) {
     return 0;
 }
 
+void baseline_exit_close(struct bare *b);
+
 static void bare_free(struct bare *b) {
     munmap(b->run, b->run_size);
     close(b->cpu); close(b->vm); close(b->kvm);
@@ -83,6 +86,31 @@ int baseline_exit_roundtrip(int cpl, int n, double *samples) {
     }
     bare_free(&b);
     return ok ? 0 : -1;
+}
+
+/* One bare VM kept between samples, so a raw exit can be timed right beside each
+ * sample of what is compared with it (the machine's speed drifts over seconds). */
+struct bare *baseline_exit_open(int cpl) {
+    struct bare *b = malloc(sizeof *b);
+    if (!b || bare_make(b, cpl) < 0) { free(b); return NULL; }
+    ioctl(b->cpu, KVM_RUN, 0);
+    if (b->run->exit_reason != KVM_EXIT_IO || b->run->io.port != 0xf0) {
+        baseline_exit_close(b);
+        return NULL;
+    }
+    return b;
+}
+
+/* Microseconds of one KVM_RUN round trip through an `out` exit. */
+double baseline_exit_once(struct bare *b) {
+    double t = now_us();
+    ioctl(b->cpu, KVM_RUN, 0);
+    return now_us() - t;
+}
+
+void baseline_exit_close(struct bare *b) {
+    bare_free(b);
+    free(b);
 }
 
 /* The reset strategies pyvirtine could have used, on a bare VM whose guest writes one

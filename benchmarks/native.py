@@ -14,6 +14,10 @@ HERE = Path(__file__).resolve().parent
 BUILD = HERE / "_build"
 
 CDEF = """
+struct bare;
+struct bare *baseline_exit_open(int cpl);
+double baseline_exit_once(struct bare *b);
+void baseline_exit_close(struct bare *b);
 int baseline_exit_roundtrip(int cpl, int n, double *samples);
 int baseline_cold_start(int n, double *samples);
 int baseline_reset_cost(int method, int n, double *samples);

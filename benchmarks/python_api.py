@@ -5,12 +5,11 @@ all measured in the same run."""
 from __future__ import annotations
 
 import ctypes
-import statistics
 
 from pyvirtine import virtine
 
 from .native import load
-from .timing import calls_per_second, median_us
+from .timing import calls_per_second, interleaved, scaling, timed
 
 MIB = 1 << 20
 
@@ -33,25 +32,25 @@ def touch(data: bytearray) -> int:
 def run(quick: bool = False) -> dict:
     ffi, lib = load()
     n = 300 if quick else 2000
-    buf = ffi.new(f"double[{n}]")
     data = bytearray(MIB)
     src, dst = bytearray(MIB), bytearray(MIB)
     c_src = (ctypes.c_char * MIB).from_buffer(src)
     c_dst = (ctypes.c_char * MIB).from_buffer(dst)
     nothing(0), touch(data)  # build, boot and warm both pools
-    rounds: dict[str, list[float]] = {k: [] for k in (
-        "raw_exit_cpl3", "trivial_call", "buffer_call", "memcpy", "memcpy_fresh")}
-    for _ in range(3):
-        lib.baseline_exit_roundtrip(3, n, buf)
-        rounds["raw_exit_cpl3"].append(statistics.median(list(buf)))
-        rounds["trivial_call"].append(median_us(lambda: nothing(1), n))
-        rounds["buffer_call"].append(median_us(lambda: touch(data), max(20, n // 20)))
-        rounds["memcpy"].append(median_us(lambda: ctypes.memmove(c_dst, c_src, MIB), n))
-        rounds["memcpy_fresh"].append(median_us(lambda: bytes(src), max(20, n // 20)))
-    results = {k: statistics.median(v) for k, v in rounds.items()}
+    bare = lib.baseline_exit_open(3)
+    if bare == ffi.NULL:
+        raise RuntimeError("cannot run the bare VM baseline")
+    results = interleaved({
+        "raw_exit_cpl3": lambda: lib.baseline_exit_once(bare),
+        "trivial_call": timed(lambda: nothing(1)),
+        "buffer_call": timed(lambda: touch(data)),
+        "memcpy": timed(lambda: ctypes.memmove(c_dst, c_src, MIB)),
+        "memcpy_fresh": timed(lambda: bytes(src)),
+    }, n)
+    lib.baseline_exit_close(bare)
     results["marshal_1mib"] = results["buffer_call"] - results["trivial_call"]
-    seconds = 0.5 if quick else 2.0
-    results["threads"] = {k: calls_per_second(nothing, k, seconds) for k in (1, 2)}
+    seconds = 0.5 if quick else 3.0
+    results["threads"] = scaling(lambda k, s: calls_per_second(nothing, k, s), seconds)
     return results
 
 

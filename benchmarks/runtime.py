@@ -15,7 +15,7 @@ from pyvirtine.runtime import Virtine
 from tests.support.asm_guests import asm_image
 
 from .native import load
-from .timing import calls_per_second, median_us
+from .timing import Sampler, calls_per_second, interleaved, scaling, timed
 
 # One call: read the u64 argument, return it + 1. HCALLS more hypercalls when asked.
 def _guest(hypercalls: int = 0) -> str:
@@ -73,61 +73,77 @@ def run(quick: bool = False) -> dict:
     virtine = Virtine(plain)
     for _ in range(200):  # warm caches and pages before any measurement
         virtine.call(arg)
-    # Interleave rounds so a slow phase of the machine hits every row alike.
+    one = ffi.new("double[1]")
+
+    def c_call(p) -> Sampler:
+        def sample() -> float:
+            if lib.bench_calls(p, arg, 8, 1, one):
+                raise RuntimeError("benchmark call failed")
+            return one[0]
+        return sample
+    bare3, bare0 = lib.baseline_exit_open(3), lib.baseline_exit_open(0)
+    if bare3 == ffi.NULL or bare0 == ffi.NULL:
+        raise RuntimeError("cannot run the bare VM baseline")
+    # Each row is sampled in turn with the raw exits, so the machine's phases hit all.
+    results.update(interleaved({
+        "raw_exit_cpl3": lambda: lib.baseline_exit_once(bare3),
+        "raw_exit_cpl0": lambda: lib.baseline_exit_once(bare0),
+        "warm_call_c": c_call(pool), "warm_call_python": timed(lambda: virtine.call(arg)),
+    }, n))
+    hypercall_n = max(50, n // 20)
+    both = interleaved({"warm_call_c": c_call(pool), "hypercall_call": c_call(hpool)},
+                       hypercall_n)
+    results["hypercall"] = (both["hypercall_call"] - both["warm_call_c"]) / HYPERCALLS
+    lib.baseline_exit_close(bare3)
+    lib.baseline_exit_close(bare0)
     rounds: dict[str, list[float]] = {k: [] for k in (
-        "raw_exit_cpl3", "raw_exit_cpl0", "warm_call_c", "warm_call_python", "hypercall_call",
         "reset_none", "reset_dirty_log", "reset_madvise")}
     for _ in range(3):
-        rounds["raw_exit_cpl3"].append(
-            c_samples(lambda k, b: lib.baseline_exit_roundtrip(3, k, b)))
-        rounds["raw_exit_cpl0"].append(
-            c_samples(lambda k, b: lib.baseline_exit_roundtrip(0, k, b)))
-        rounds["warm_call_c"].append(c_samples(lambda k, b: lib.bench_calls(pool, arg, 8, k, b)))
-        rounds["hypercall_call"].append(
-            c_samples(lambda k, b: lib.bench_calls(hpool, arg, 8, k, b), n // 20))
-        rounds["warm_call_python"].append(median_us(lambda: virtine.call(arg), n))
-        for method, key in enumerate(("reset_none", "reset_dirty_log", "reset_madvise")):
+        for method, key in enumerate(rounds):
             rounds[key].append(c_samples(lambda k, b: lib.baseline_reset_cost(method, k, b)))
     for key, values in rounds.items():
         results[key] = statistics.median(values)
-    results["hypercall"] = (results["hypercall_call"] - results["warm_call_c"]) / HYPERCALLS
-    seconds = 0.5 if quick else 2.0
-    results["threads_c"] = {k: lib.bench_calls_per_second(pool, arg, 8, k, seconds)
-                            for k in (1, 2)}
+    seconds = 0.5 if quick else 3.0
+    results["threads_c"] = scaling(
+        lambda k, s: lib.bench_calls_per_second(pool, arg, 8, k, s), seconds)
     lib.vt_pool_destroy(pool)
     lib.vt_pool_destroy(hpool)
 
     cold_n = 20 if quick else 60
-    cold = ffi.new(f"double[{cold_n}]")
-    lib.baseline_cold_start(cold_n, cold)
-    results["raw_cold"] = statistics.median(list(cold))
+
+    def bare_cold() -> float:
+        if lib.baseline_cold_start(1, one):
+            raise RuntimeError("cannot run the bare VM baseline")
+        return one[0]
     data = plain.to_bytes()
 
     def cold_start() -> None:
         with Virtine(data) as v:
             v.call(arg)
-    results["cold_start"] = median_us(cold_start, cold_n)
+    cold = interleaved({"raw_cold": bare_cold, "cold_start": timed(cold_start)}, cold_n)
+    results.update(cold)
 
-    results["by_size"] = []
-    for size in SIZES:
-        image = asm_image(_guest(), mem=size + (4 << 20), payload_data=b"\x5a" * size)
-        sized = image.to_bytes()
-        cold_us = median_us(lambda: Virtine(sized).call(arg), max(5, cold_n // 4))
-        with Virtine(sized) as v:
-            for _ in range(100):
-                v.call(arg)
-            warm_us = median_us(lambda: v.call(arg), n)
-        results["by_size"].append({"size": size, "warm_call": warm_us, "cold_start": cold_us})
+    images = {size: asm_image(_guest(), mem=size + (4 << 20),
+                              payload_data=b"\x5a" * size).to_bytes() for size in SIZES}
+    cold_by_size = interleaved(
+        {size: timed(lambda d=d: Virtine(d).call(arg)) for size, d in images.items()},
+        max(5, cold_n // 4))
+    pools = {size: Virtine(d) for size, d in images.items()}
+    for v in pools.values():
+        for _ in range(100):
+            v.call(arg)
+    warm_by_size = interleaved({size: timed(lambda v=v: v.call(arg))
+                                for size, v in pools.items()}, n)
+    for v in pools.values():
+        v.close()
+    results["by_size"] = [{"size": size, "warm_call": warm_by_size[size],
+                           "cold_start": cold_by_size[size]} for size in SIZES]
 
-    results["threads"] = {k: _calls_per_second(plain, k, 0.5 if quick else 2.0) for k in (1, 2)}
+    with Virtine(plain, pool_size=2) as v:
+        results["threads"] = scaling(
+            lambda k, s: calls_per_second(lambda _: v.call(arg), k, s), seconds)
     virtine.close()
     return results
-
-
-def _calls_per_second(image, threads: int, seconds: float) -> float:
-    arg = struct.pack("<Q", 1)
-    with Virtine(image, pool_size=threads) as v:
-        return calls_per_second(lambda _: v.call(arg), threads, seconds)
 
 
 def report(r: dict) -> list[str]:

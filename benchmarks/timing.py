@@ -1,20 +1,47 @@
-"""Timing helpers shared by the benchmark suites."""
+"""Timing helpers shared by the benchmark suites.
+
+The machines these run on drift in speed over seconds (a shared or paravirtual host),
+so whatever is compared is sampled interleaved: one sample of each contender in turn,
+many times, and each contender's median is taken over its own samples."""
 from __future__ import annotations
 
 import statistics
 import threading
 import time
-from typing import Callable
+from typing import Any, Callable, Mapping
+
+Sampler = Callable[[], float]  # runs once, returns microseconds
+
+
+def timed(fn: Callable[[], object]) -> Sampler:
+    """A sampler timing one call of ``fn`` from Python."""
+    clock = time.perf_counter
+
+    def sample() -> float:
+        start = clock()
+        fn()
+        return (clock() - start) * 1e6
+    return sample
+
+
+def interleaved(samplers: Mapping[Any, Sampler], n: int, block: int = 20) -> dict[Any, float]:
+    """Median microseconds of each sampler over ``n`` samples, taken in turns of
+    ``block`` consecutive samples. A turn starts with one unrecorded sample: the first
+    run after another contender pays for switching VMs and caches, which is not what
+    is being measured (and would inflate a fast baseline the most)."""
+    samples: dict[Any, list[float]] = {name: [] for name in samplers}
+    block = max(1, min(block, n))
+    for _ in range(-(-n // block)):
+        for name, sample in samplers.items():
+            sample()
+            samples[name] += [sample() for _ in range(block)]
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def median_us(fn: Callable[[], object], n: int) -> float:
-    """Median microseconds of ``n`` calls of ``fn``."""
-    samples = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1e6
+    """Median microseconds of ``n`` calls of ``fn`` (for what has no baseline to share
+    the machine's phases with)."""
+    return interleaved({"fn": timed(fn)}, n)["fn"]
 
 
 def calls_per_second(call: Callable[[int], object], threads: int, seconds: float) -> float:
@@ -32,3 +59,14 @@ def calls_per_second(call: Callable[[int], object], threads: int, seconds: float
     for w in workers:
         w.join()
     return sum(counts) / seconds
+
+
+def scaling(rate: Callable[[int, float], float], seconds: float,
+            windows: int = 6) -> dict[int, float]:
+    """Median rate of 1 and of 2 threads over alternating short windows:
+    ``rate(threads, seconds)``."""
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(windows):
+        for k in (1, 2):
+            rates[k].append(rate(k, seconds / windows))
+    return {k: statistics.median(v) for k, v in rates.items()}
