@@ -104,6 +104,8 @@ int machine_kvm_fd(char *err, size_t n);
 int machine_build_memory(struct vt_pool *p, const uint8_t *image, char *err, size_t n);
 struct vt_vm *machine_vm_create(struct vt_pool *p, char *err, size_t n);
 int machine_boot_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n);
+/* Give a VM a fresh copy-on-write view of the pool's memory, as a new VM has. */
+int machine_vm_remap(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n);
 void machine_vm_destroy(struct vt_vm *vm);
 int machine_crash_details(struct vt_vm *vm, struct vt_result *res);
 

@@ -217,6 +217,22 @@ bad:
     return NULL;
 }
 
+int machine_vm_remap(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n) {
+    /* Deleting the memory slot makes KVM drop every mapping and cached translation it
+     * built from the old memory (shadow pages, EPT/NPT entries, guest TLB entries). */
+    struct kvm_userspace_memory_region region = {.slot = 0};
+    if (ioctl(vm->vmfd, KVM_SET_USER_MEMORY_REGION, &region) < 0)
+        return fail(err, n, "KVM_SET_USER_MEMORY_REGION (delete)");
+    if (mmap(vm->mem, vm->mem_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE | MAP_FIXED,
+             p->memfd, 0) == MAP_FAILED)
+        return fail(err, n, "mmap guest memory");
+    region.memory_size = vm->mem_size;
+    region.userspace_addr = (uint64_t)vm->mem;
+    if (ioctl(vm->vmfd, KVM_SET_USER_MEMORY_REGION, &region) < 0)
+        return fail(err, n, "KVM_SET_USER_MEMORY_REGION");
+    return 0;
+}
+
 void machine_vm_destroy(struct vt_vm *vm) {
     if (!vm) return;
     if (vm->run != MAP_FAILED) munmap(vm->run, run_size);

@@ -400,6 +400,12 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
     regs.rax = 0;
     regs.rip = TRAMPOLINE;
     p->start_regs = regs;
+    /* Boot set the dirty bit of every page it wrote, and dirty bits are never cleared:
+     * left as they are, each call on this VM would put back pages no call wrote. */
+    if (machine_vm_remap(p, vm, res->message, sizeof res->message) < 0) {
+        res->kind = VT_ERROR;
+        return -1;
+    }
     return 0;
 }
 

@@ -112,3 +112,16 @@ def test_restore_costs_what_was_dirtied_not_memory_size(kvm):
         leaked(v)
         small = v.stats().pages_restored
         assert small <= 4, small  # argument page and stack page, not 2000 pages of memory
+
+
+def test_pages_written_before_the_snapshot_are_not_reset_after_every_call(kvm):
+    """Boot's writes are the snapshot itself: the VM that booted must not keep putting
+    them back as if each call had written them."""
+    boot_writes = "\n".join(f"    movq $1, DATA+{i * PAGE}" for i in range(8))
+    image = asm_image(f"{boot_writes}\n    hcall 13\n    xor %edi, %edi\n    xor %esi, %esi\n"
+                      "    hcall 0\n", payload_data=b"\0" * (8 * PAGE))
+    with Virtine(image) as v:
+        for _ in range(3):
+            assert v.call(b"").status == 0
+        assert v.stats().pages_restored <= 1  # at most the stack page
+        assert v.stats().vms_created == 1
