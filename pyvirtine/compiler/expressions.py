@@ -71,6 +71,18 @@ _ARITH = {"+": ("add", "add", "fadd"), "-": ("sub", "sub", "fsub"), "*": ("mul",
 _COMPARE = ("==", "!=", "<", ">", "<=", ">=")
 
 
+def _from_integer(ptr: ir.Value) -> bool:
+    return isinstance(ptr, ir.Constant) or (isinstance(ptr, ir.CastInstr)
+                                            and ptr.opname == "inttoptr")
+
+
+def _overflow_flags(t: T.CType) -> tuple:
+    """``nsw`` for + - * in a signed type: C makes signed overflow undefined (C99
+    6.5p5), and the flag lets LLVM widen induction variables and reassociate. Unsigned
+    arithmetic wraps by definition and gets no flag."""
+    return ("nsw",) if t.signed else ()
+
+
 class ExpressionGen:
     """Mixin of the code generator: every C expression form."""
 
@@ -113,12 +125,17 @@ class ExpressionGen:
 
     # -- memory -------------------------------------------------------------------
 
-    def gep(self, ptr: ir.Value, offset: Any) -> ir.Value:
+    def gep(self, ptr: ir.Value, offset: Any, inbounds: bool = False) -> ir.Value:
+        """``ptr`` plus ``offset`` bytes. ``inbounds`` when C makes leaving the object
+        undefined (pointer arithmetic, members): LLVM may then assume the address does
+        not wrap. Never on a pointer made from an integer (``(char *)0 + n``,
+        ``&((struct s *)0)->m``, device addresses): such code relies on the arithmetic."""
         if isinstance(offset, int):
             if offset == 0:
                 return ptr
             offset = ir.Constant(I64, offset)
-        return self.builder.gep(ptr, [offset], source_etype=I8)
+        inbounds = inbounds and not _from_integer(ptr)
+        return self.builder.gep(ptr, [offset], inbounds=inbounds, source_etype=I8)
 
     def load(self, lv: LValue) -> Value:
         t = lv.type
@@ -322,7 +339,7 @@ class ExpressionGen:
                                  node.field.coord)
         offset = sum(m.offset for m in path)
         last = path[-1]
-        return LValue(self.gep(ptr, offset), last.type,
+        return LValue(self.gep(ptr, offset, inbounds=True), last.type,
                       last if last.bit_width is not None else None, volatile)
 
     def lv_UnaryOp(self, node: c_ast.UnaryOp) -> LValue:
@@ -394,7 +411,10 @@ class ExpressionGen:
         if op == "+":
             return v
         if op == "-":
-            return Value(b.fneg(v.ir) if v.type.is_float() else b.neg(v.ir), v.type)
+            if v.type.is_float():
+                return Value(b.fneg(v.ir), v.type)
+            return Value(b.sub(ir.Constant(v.ir.type, 0), v.ir, flags=_overflow_flags(v.type)),
+                         v.type)
         if op == "~":
             return Value(b.not_(v.ir), v.type)
         raise CompileFailure(f"unsupported unary operator '{op}'", node.coord)
@@ -458,6 +478,8 @@ class ExpressionGen:
             if names[2] is None or op == "%":
                 raise CompileFailure(f"invalid operands to binary '{op}' ('{ct}')", coord)
             return Value(getattr(b, names[2])(x.ir, y.ir), ct)
+        if op in ("+", "-", "*"):
+            return Value(getattr(b, names[0])(x.ir, y.ir, flags=_overflow_flags(ct)), ct)
         return Value(getattr(b, names[0] if ct.signed else names[1])(x.ir, y.ir), ct)
 
     def compare(self, op: str, a: Value, c: Value, coord: object) -> Value:
@@ -506,8 +528,9 @@ class ExpressionGen:
         idx = self.convert(i, T.LONG if i.type.signed else T.ULONG).ir
         size = target.size if not target.is_void() and not isinstance(target, T.FuncType) else 1
         if size != 1:
-            idx = self.builder.mul(idx, ir.Constant(I64, size))
-        return Value(self.gep(p.ir, idx), p.type)
+            # The scaled index is the GEP's signed byte offset: in bounds, it cannot wrap.
+            idx = self.builder.mul(idx, ir.Constant(I64, size), flags=("nsw",))
+        return Value(self.gep(p.ir, idx, inbounds=True), p.type)
 
     def e_Assignment(self, node: c_ast.Assignment) -> Value:
         lv = self.lvalue(node.lvalue)

@@ -1,0 +1,67 @@
+"""The facts the IR hands LLVM must be exactly what C guarantees: ``nsw`` on signed
++ - * (overflow is undefined), none on unsigned (it wraps), ``inbounds`` on pointer
+arithmetic and members but not on pointers made from integers, internal linkage for
+static functions, and the SLP vectorizer at -O2."""
+from __future__ import annotations
+
+import re
+
+from pyvirtine.compiler import compile_to_ir
+
+
+def _ir(src: str, opt_level: int = 0) -> str:
+    return compile_to_ir(src, "flags.c", opt_level=opt_level, debug=False)
+
+
+def _ops(ir_text: str, op: str) -> list:
+    return re.findall(rf"= {op}( nsw| nuw)* i\d+", ir_text)
+
+
+def test_signed_arithmetic_is_nsw_and_unsigned_is_not() -> None:
+    signed = _ir("int f(int x, int y) { return -x + y * 3 - x; }")
+    unsigned = _ir("unsigned f(unsigned x, unsigned y) { return -x + y * 3 - x; }")
+    for op in ("add", "sub", "mul"):
+        assert _ops(signed, op) and all(" nsw" in m for m in _ops(signed, op)), op
+        assert _ops(unsigned, op) and not any(m for m in _ops(unsigned, op)), op
+
+
+def test_promoted_char_arithmetic_is_nsw_in_int_then_truncated() -> None:
+    text = _ir("char f(char c) { c++; return c; }")
+    assert re.search(r"add nsw i32 .*\n.*trunc i32 .* to i8", text)
+    assert "add nsw i8" not in text
+
+
+def test_only_signed_overflow_is_assumed_away() -> None:
+    signed = _ir("int f(int x) { return x + 1 > x; }", opt_level=2)
+    unsigned = _ir("int f(unsigned x) { return x + 1 > x; }", opt_level=2)
+    assert "ret i32 1" in signed
+    assert "ret i32 1" not in unsigned
+
+
+def test_pointer_arithmetic_and_members_are_inbounds() -> None:
+    text = _ir("struct s { int a, b; };\n"
+               "int f(struct s *p, int *q, long i) { return p->b + q[i] + *(q - i); }")
+    geps = re.findall(r"getelementptr( inbounds)? i8", text)
+    assert len(geps) == 3 and all(geps)
+    assert "mul nsw i64" in text
+
+
+def test_pointers_made_from_integers_are_not_inbounds() -> None:
+    src = ("struct s { int a, b; };\n"
+           "unsigned long off(void) { return (unsigned long)&((struct s *)0)->b; }\n"
+           "char *at(unsigned long n) { return (char *)0 + n; }\n")
+    assert "getelementptr inbounds" not in _ir(src)
+    assert "ret i64 4" in _ir(src, opt_level=2)
+
+
+def test_static_functions_are_internal() -> None:
+    text = _ir("static int g(int x) { return x; }\nint f(int x) { return g(x); }")
+    assert re.search(r"define internal i32 @g\(", text)
+    assert re.search(r"define i32 @f\(", text)
+
+
+def test_straight_line_code_is_vectorized_at_o2() -> None:
+    src = ("double a[2], b[2];\n"
+           "void f(void) { a[0] = b[0] * 3.0; a[1] = b[1] * 3.0; }\n")
+    assert "<2 x double>" in _ir(src, opt_level=2)
+    assert "<2 x double>" not in _ir(src, opt_level=1)
