@@ -103,26 +103,24 @@ class VirtineFunction:
 
     def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
         general = self._call_general
-        pack, unpack, head, size = plan.pack, plan.unpack, len(plan.head), plan.result_size
+        parts = (plan.head, plan.args_size, plan.result_size, plan.pack, plan.unpack)
 
         def entry(*args: Any, **kwargs: Any) -> Any:
             if kwargs:
                 return general(args, kwargs)
             try:
-                fixed = self._threads.fixed
+                call = self._threads.fixed
             except AttributeError:
-                fixed = self._threads.fixed = self._virtine().fixed_call(
-                    plan.args_size, size, plan.head)
-            try:
-                pack(fixed.args, head, *args)
-            except (struct.error, OverflowError):
-                return general(args, kwargs)
-            status = fixed.run()
-            if status or fixed.result_len < size:
-                raise self._no_return(status)
-            if fixed.stdout or fixed.stderr or self.capture:
-                return self._deliver(unpack(fixed.result), fixed.stdout, fixed.stderr)
-            return unpack(fixed.result)
+                call = self._threads.fixed = self._virtine().fixed_call(*parts)
+            value = call(*args)
+            if value is call.UNPACKABLE:
+                return general(args, kwargs)  # converts the arguments, or says what is wrong
+            if value is call.UNUSUAL:
+                if call.status or call.result_len < plan.result_size:
+                    raise self._no_return(call.status)
+                value = plan.unpack(call.result)
+                return self._deliver(value, call.stdout, call.stderr)
+            return Captured(value, b"", b"") if self.capture else value
         return entry
 
     def _call_general(self, args: tuple, kwargs: dict) -> Any:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import struct
 import threading
 import weakref
-from typing import Iterable, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import image as image_format
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
@@ -31,6 +32,7 @@ REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", 
                   "r11", "r12", "r13", "r14", "r15", "rip", "rflags")
 BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
 _NULL = ffi.NULL
+_call_segments = lib.vt_call_segments
 _SEG_ZERO, _SEG_GUEST_WRITTEN = lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN
 
 
@@ -192,15 +194,14 @@ class Virtine:
             lib.vt_result_release(res)
         return done
 
-    def fixed_call(self, args_size: int, result_size: int, head: bytes = b"") -> "FixedCall":
-        """This thread's reusable ``FixedCall`` for these sizes, whose arguments start
-        with the constant bytes ``head``."""
+    def fixed_call(self, head: bytes, args_size: int, result_size: int,
+                   pack: Callable[..., None], unpack: Callable[[Any], Any]) -> "FixedCall":
+        """This thread's ``FixedCall`` with these parts (made on first use)."""
         state = self._thread_state()
-        key = (args_size, result_size, head)
+        key = (head, args_size, result_size, pack, unpack)
         fixed = state.fixed.get(key)
         if fixed is None:
-            fixed = state.fixed[key] = FixedCall(self, state.res, args_size, result_size)
-            fixed.args[0:len(head)] = head
+            fixed = state.fixed[key] = FixedCall(self, state.res, *key)
         return fixed
 
     def stats(self) -> PoolStats:
@@ -283,39 +284,52 @@ class _ThreadState:
 class FixedCall:
     """One thread's call whose arguments and result are fixed-size blocks at the start
     of the argument area, with its buffers and segments made once: the cheapest way
-    to call a virtine taking and returning only scalars. Pack into ``args``, call
-    ``run()``, unpack from ``result``."""
+    to call a virtine taking and returning only scalars.
 
-    def __init__(self, virtine: Virtine, res, args_size: int, result_size: int) -> None:
+    ``call(*args)`` packs with ``pack(args_block, len(head), *args)`` and returns
+    ``unpack(result_block)``; it returns ``self.UNUSUAL`` instead when the guest exited
+    other than by returning (status non-zero or a short result) or wrote output
+    (``status``, ``result_len``, ``stdout``, ``stderr`` say what happened), and
+    ``self.UNPACKABLE`` when ``pack`` raised ``struct.error`` or ``OverflowError``."""
+
+    UNUSUAL, UNPACKABLE = object(), object()
+
+    def __init__(self, virtine: Virtine, res, head: bytes, args_size: int, result_size: int,
+                 pack: Callable[..., None], unpack: Callable[[Any], Any]) -> None:
         self._virtine = virtine
         self._res = res
         self._memory = ffi.new("uint8_t[]", args_size + result_size)
         self.args = ffi.buffer(self._memory, args_size)
+        self.args[0:len(head)] = head
         self.result = ffi.buffer(self._memory + args_size, result_size)
         self._segments = ffi.new("struct vt_segment[2]", [
             {"offset": 0, "data": self._memory, "len": args_size},
             {"offset": 0, "data": self._memory + args_size, "len": result_size}])
         self._out = self._segments + 1
-        self.result_len = 0
+        self._head, self._size, self._pack, self._unpack = len(head), result_size, pack, unpack
+        self.status = self.result_len = 0
         self.stdout = self.stderr = b""
 
-    def run(self) -> int:
-        """Run one call; returns the guest's exit status and sets ``result_len``,
-        ``stdout`` and ``stderr``. Raises like ``Virtine.call``."""
-        res = self._res
-        if lib.vt_call_segments(self._virtine._open_pool(), self._segments, 1, self._out, 1,
-                                _NULL, 0, res):
+    def __call__(self, *args: Any) -> Any:
+        try:
+            self._pack(self.args, self._head, *args)
+        except (struct.error, OverflowError):
+            return self.UNPACKABLE
+        res, virtine = self._res, self._virtine
+        pool = virtine._pool
+        if pool is None:
+            virtine._open_pool()  # raises: closed
+        if _call_segments(pool, self._segments, 1, self._out, 1, _NULL, 0, res):
             try:
-                raise self._virtine._error(res)
+                raise virtine._error(res)
             finally:
                 lib.vt_result_release(res)
-        self.result_len = res.result_len
-        if res.out_len or res.err_len:
+        if res.status or res.result_len < self._size or res.out_len or res.err_len:
+            self.status, self.result_len = res.status, res.result_len
             self.stdout, self.stderr = _output(res)
             lib.vt_result_release(res)
-        else:
-            self.stdout = self.stderr = b""
-        return res.status
+            return self.UNUSUAL
+        return self._unpack(self.result)
 
 
 def _output(res) -> tuple[bytes, bytes]:
