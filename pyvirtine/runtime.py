@@ -16,7 +16,8 @@ import os
 import struct
 import threading
 import weakref
-from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import (Any, Callable, Iterable, NamedTuple, NoReturn, Optional, Sequence, Tuple,
+                    Union)
 
 from . import image as image_format
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
@@ -170,9 +171,7 @@ class Virtine:
             i += 1
             seg.offset, seg.len = offset, length
             seg.flags = _SEG_GUEST_WRITTEN if guest_written else 0
-            if target is None:
-                if offset + length > len(mirror):
-                    raise ValueError("output segment lies outside the argument area")
+            if target is None:  # the launcher refuses ranges outside the area
                 seg.data = mirror + offset
             else:
                 view = _view("output", target, length, True)
@@ -181,12 +180,9 @@ class Virtine:
         if type(input) is not bytes:
             input = _bytes_like("input", input)
         res = state.res
-        if lib.vt_call_segments(pool, segments, n_in, segments + n_in, i - n_in, input,
-                                len(input), res):
-            try:
-                raise self._error(res)
-            finally:
-                lib.vt_result_release(res)
+        if _call_segments(pool, segments, n_in, segments + n_in, i - n_in, input, len(input),
+                          res):
+            self._fail(res)
         done = AreaResult(res.status, res.result_len, state.mirror_view, b"", b"", res.exits)
         if res.out_len or res.err_len:
             done = done._replace(stdout=_take(res.out, res.out_len),
@@ -232,6 +228,13 @@ class Virtine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _fail(self, res) -> NoReturn:
+        """Raise what a failed call's result says, freeing what it holds."""
+        try:
+            raise self._error(res)
+        finally:
+            lib.vt_result_release(res)
 
     def _error(self, res, during: str = "") -> VirtineError:
         message = ffi.string(res.message).decode(errors="replace")
@@ -320,10 +323,7 @@ class FixedCall:
         if pool is None:
             virtine._open_pool()  # raises: closed
         if _call_segments(pool, self._segments, 1, self._out, 1, _NULL, 0, res):
-            try:
-                raise virtine._error(res)
-            finally:
-                lib.vt_result_release(res)
+            virtine._fail(res)
         if res.status or res.result_len < self._size or res.out_len or res.err_len:
             self.status, self.result_len = res.status, res.result_len
             self.stdout, self.stderr = _output(res)

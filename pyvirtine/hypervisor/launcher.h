@@ -71,7 +71,7 @@ struct vt_pool_stats {
     uint64_t vms_created;
     uint64_t vms_discarded;
     uint64_t vms_ready;
-    uint64_t pages_restored; /* by the last call */
+    uint64_t pages_restored; /* put back before the last call (what the one before dirtied) */
 };
 
 struct vt_pool;
