@@ -38,7 +38,12 @@ def http_report(r: dict) -> list[str]:
             "each handled in a virtine or natively:", "",
             "| server | requests/s | p50 us | p99 us |", "|---|---|---|---|", *rows, "",
             f"Throughput with virtines: **{r['ratio']:.2f}x** without (target >= {r['target']}).",
-            ""]
+            "",
+            f"Bound on this machine: the load keeps every CPU busy, so a native request costs "
+            f"{r['native_cpu_us']:.0f} us of CPU (CPUs / requests per second), and the one VM "
+            f"exit a virtine needs costs {r['raw_exit_cpl3']:.0f} us raw (same run). A server "
+            f"whose virtines added nothing but that exit would reach "
+            f"{r['exit_bound']:.2f}x.", ""]
 
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
