@@ -46,8 +46,7 @@ def _build_unguarded(source: str, filename: str, include_dirs: Sequence[str],
         llmod = llvm.parse_assembly(str(module))
         llmod.name = filename
         llmod.verify()
-        optimize(llmod, opt_level)
-        return llmod
+        return optimize(llmod, opt_level)
     except CompileFailure as failure:
         file, line, col = coord_parts(failure.coord, filename)
         raise VirtineCompileError(format_error(sources, file, line, col,

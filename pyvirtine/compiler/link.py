@@ -21,6 +21,7 @@ from ..errors import LinkError
 from .elfobj import (SHF_ALLOC, SHF_EXECINSTR, SHF_GNU_RETAIN, SHF_WRITE, ObjectFile, Section,
                      Symbol, read_object)
 from .linemap import build_table, line_rows
+from .recursion import original_name
 from .relocate import GOT_KINDS, KINDS, R_X86_64_NONE, patch
 from .startfiles import startfile_objects
 
@@ -350,7 +351,8 @@ def _debug_table(symbols: SymbolTable, layout: _Layout) -> dict[str, Any]:
                     and section.flags & SHF_EXECINSTR and sym.name
                     and sym.type in ("STT_FUNC", "STT_NOTYPE")
                     and (sym.type == "STT_FUNC" or sym.bind != "STB_LOCAL")):
-                functions.append((layout.addr[section] + sym.value, sym.size, sym.name))
+                functions.append((layout.addr[section] + sym.value, sym.size,
+                                  original_name(sym.name)))
     rows = []
     for obj in symbols.objects:
         for index, offset, file, line, end in _section_lines(obj):
