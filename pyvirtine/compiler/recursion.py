@@ -34,8 +34,9 @@ from .target import target_machine
 # fib (12 instructions) reaches depth 3 with 84; a 60-instruction tree walk gets 2.
 MAX_TOTAL_INSTRUCTIONS = 400
 # gcc goes 8 deep. Measured natively against depth 1: fib(32) 19x faster at depth 2,
-# 10x at 3, 8x at 4; Ackermann 1.5x at 2, 1.9x at 3 and 4; a tree walk 1.3x, 1.2-1.6x,
-# 1.4-2x (noisy). Depth 4 doubles the code of depth 3 for binary recursion.
+# 10x at 3, 8x at 4 (at 2 its repeated calls merge best; gcc's fib is 2x faster
+# than depth 1); Ackermann 1.5x at 2, 1.9x at 3 and 4; a tree walk 1.2-2x at 2-4
+# (noisy). Depth 4 doubles depth 3's code for binary recursion and gains little more.
 MAX_DEPTH = 3
 # Every inlined copy's arrays and structs land in ``f``'s frame (gcc's large-stack-frame
 # is 256 bytes): a recursion that is deep already must not need more stack per level.
@@ -115,7 +116,7 @@ def inline_recursion(module: llvm.ModuleRef) -> llvm.ModuleRef:
 
 
 def _passes(names: list[str]) -> Callable[[llvm.ValueRef], None]:
-    """A function pass pipeline of the passes the default one starts with."""
+    """A function pass pipeline of ``names``, passes the default pipeline runs anyway."""
     passes = llvm.create_new_function_pass_manager()
     for name in names:
         {"sroa": passes.add_sroa_pass, "instcombine": passes.add_instruction_combine_pass,
@@ -183,11 +184,9 @@ def _is_function(value: llvm.ValueRef) -> bool:
 def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData) -> int:
     """How many levels of ``fn`` one call should run, 1 for a function left alone;
     ``calls`` counts its self-calls that are not tail calls."""
-    if (fn.is_declaration or fn.linkage not in _OWN_DEFINITION
-            or fn.global_value_type.is_function_vararg or _CLONE_NAME.search(fn.name)
+    if (calls == 0 or fn.linkage not in _OWN_DEFINITION
+            or fn.global_value_type.is_function_vararg
             or _attributes(fn) & {"noinline", "optnone"}):
-        return 1
-    if calls == 0:
         return 1
     size = 0
     frame = 0
