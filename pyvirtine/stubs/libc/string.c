@@ -3,41 +3,7 @@
 #include <stdlib.h>
 #include <ctype.h>
 
-void *memcpy(void *dst, const void *src, size_t n)
-{
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-    while (n--)
-        *d++ = *s++;
-    return dst;
-}
-
-void *memmove(void *dst, const void *src, size_t n)
-{
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-    if (d == s || n == 0)
-        return dst;
-    /* Compare as integers: the two buffers need not be in one object. */
-    if ((unsigned long)d < (unsigned long)s) {
-        while (n--)
-            *d++ = *s++;
-    } else {
-        d += n;
-        s += n;
-        while (n--)
-            *--d = *--s;
-    }
-    return dst;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-    unsigned char *d = dst;
-    while (n--)
-        *d++ = (unsigned char)c;
-    return dst;
-}
+/* memcpy, memmove and memset are in memory.s. */
 
 int memcmp(const void *a, const void *b, size_t n)
 {

@@ -77,5 +77,23 @@ int main(void)
         printf(" dup %s %s\n", dup, strdup(b));
         free(dup);
     }
+    /* Block moves long enough for the string-instruction paths, overlapping both ways. */
+    for (i = 0; i < count; i++) {
+        static unsigned char big[1024];
+        size_t n = (size_t)rng_below(400), to = (size_t)rng_below(300),
+               from = (size_t)rng_below(300), k;
+        unsigned long sum = 0;
+        for (k = 0; k < sizeof big; k++)
+            big[k] = (unsigned char)(k * 7 + i);
+        if (i % 3 == 0)
+            memmove(big + to, big + from, n);
+        else if (i % 3 == 1)
+            memcpy(big + 600, big + from, n % 300); /* disjoint: [from, from + n) < 600 */
+        else
+            memset(big + to, i, n);
+        for (k = 0; k < sizeof big; k++)
+            sum = sum * 31 + big[k];
+        printf("block %d %zu %zu %zu %lu\n", i % 3, n, to, from, sum);
+    }
     return 0;
 }
