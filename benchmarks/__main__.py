@@ -68,8 +68,10 @@ def main() -> int:
         lines += REPORTS[suite](results[suite])
     header = ["# Benchmark results", "",
               f"Made by `{command}` (`make bench` runs them all) on {datetime.date.today()}: "
-              f"{machine()}. Every ratio compares two medians measured in the same run; on a shared "
-              "or paravirtual machine repeat the run to see the spread between runs.", ""]
+              f"{machine()}. Every ratio compares two medians measured in the same run, the "
+              "two sampled in alternating blocks (`benchmarks/timing.py`) so the machine's "
+              "drifts in speed hit both; on a shared or paravirtual machine repeat the run to "
+              "see the spread between runs.", ""]
     text = "\n".join(header + lines)
     print(text)
     (HERE / "RESULTS.md").write_text(text)
