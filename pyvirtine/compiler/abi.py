@@ -161,3 +161,8 @@ def extension_attr(t: CType) -> Optional[str]:
         return "signext" if t.signed else "zeroext"
     return None
 
+
+# Functions that return twice (gcc's list): code generation marks them ``returns_twice``
+# so LLVM keeps nothing across a call to them that the second return would not find.
+RETURNS_TWICE = frozenset({"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "savectx", "vfork",
+                           "getcontext", "__builtin_setjmp"})

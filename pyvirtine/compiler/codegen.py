@@ -9,7 +9,7 @@ import llvmlite.ir as ir
 from pycparser import c_ast
 
 from . import c_types as T
-from .abi import TypedPointer, extension_attr, plan_function, vararg_type
+from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, vararg_type
 from .debuginfo import DebugInfo
 from .declarations import DeclarationResolver
 from .diagnostics import CompileFailure
@@ -233,6 +233,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if fn is None:
             fn = opaque(ir.Function(self.module, plan.llvm_type, name))
             fn.attributes.add("nounwind")
+            if name in RETURNS_TWICE:  # LLVM must not keep values across it in registers
+                fn.attributes.add("returns_twice")
             index = 0
             if plan.ret_kind == "sret":
                 fn.args[0].add_attribute("sret")

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Optional
 
 import llvmlite.binding as llvm
 
+from .abi import RETURNS_TWICE
 from .target import target_machine
 
 # gcc's max-inline-insns-recursive-auto bounds the function after recursive inlining
@@ -45,9 +46,6 @@ MAX_FRAME_BYTES = 256
 CLONE_SUFFIX = ".recursion-"  # '-' is in no C identifier and no name codegen makes
 _CLONE_NAME = re.compile(r"\.recursion-\d+$")
 
-# Functions that return twice: inlining a caller of one would be wrong (gcc's list).
-_RETURNS_TWICE = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "savectx", "vfork",
-                  "getcontext", "__builtin_setjmp"}
 # Linkages whose definition is the one a self-call runs (not replaceable at link time).
 _OWN_DEFINITION = {llvm.Linkage.external, llvm.Linkage.internal, llvm.Linkage.private,
                    llvm.Linkage.linkonce_odr, llvm.Linkage.weak_odr}
@@ -204,7 +202,7 @@ def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData) -> int:
             if instr.opcode == "call":
                 callee = _callee(instr)
                 if callee.value_kind == llvm.ValueKind.inline_asm or _is_function(callee) and (
-                        callee.name in _RETURNS_TWICE or "returns_twice" in _attributes(callee)):
+                        callee.name in RETURNS_TWICE):  # (an operand's attributes read empty)
                     return 1
     if frame > MAX_FRAME_BYTES or size * (1 + calls) > MAX_TOTAL_INSTRUCTIONS or _has_loop(fn):
         return 1

@@ -1,7 +1,7 @@
 """The facts the IR hands LLVM must be exactly what C guarantees: ``nsw`` on signed
 + - * (overflow is undefined), none on unsigned (it wraps), ``inbounds`` on pointer
 arithmetic and members but not on pointers made from integers, internal linkage for
-static functions, and the SLP vectorizer at -O2."""
+static functions, ``returns_twice`` on setjmp, and the SLP vectorizer at -O2."""
 from __future__ import annotations
 
 import re
@@ -65,3 +65,10 @@ def test_straight_line_code_is_vectorized_at_o2() -> None:
            "void f(void) { a[0] = b[0] * 3.0; a[1] = b[1] * 3.0; }\n")
     assert "<2 x double>" in _ir(src, opt_level=2)
     assert "<2 x double>" not in _ir(src, opt_level=1)
+
+
+def test_setjmp_is_declared_returns_twice() -> None:
+    ir_text = _ir("#include <setjmp.h>\nstatic jmp_buf env;\n"
+                  "int f(void) { return setjmp(env); }\n")
+    group = re.search(r"declare i32 @setjmp\(ptr\) #(\d+)", ir_text).group(1)
+    assert "returns_twice" in re.search(rf"attributes #{group} = {{(.*)}}", ir_text).group(1)
