@@ -47,6 +47,7 @@ enum { HC_EXIT, HC_CLOSE, HC_FSTAT, HC_LINK, HC_LSEEK, HC_OPEN, HC_READ, HC_SBRK
 
 #define OUTPUT_LIMIT (64ull << 20) /* captured bytes per stream per call */
 #define HOST_DIRTY_MAX 16
+#define REMAP_PAGES 64 /* a VM's first remap threshold: 256 KiB put back per call */
 
 struct vt_header {
     uint8_t magic[8];
@@ -68,6 +69,8 @@ struct vt_vm {
     struct vt_vm *next;
     pthread_t owner;   /* thread that ran it last: a vCPU is cheapest on its own thread */
     bool owned;
+    uint64_t remap_above; /* pages restored above which the VM remaps instead (run.c) */
+    bool remapped;        /* the last reset remapped */
     /* Per-call state, reset by vm_start_call. */
     uint64_t brk;
     const uint8_t *input;

@@ -189,6 +189,7 @@ struct vt_vm *machine_vm_create(struct vt_pool *p, char *err, size_t n) {
     struct vt_vm *vm = calloc(1, sizeof *vm);
     if (!vm) { fail(err, n, "out of memory"); return NULL; }
     vm->vmfd = vm->cpufd = -1;
+    vm->remap_above = REMAP_PAGES;
     vm->mem = MAP_FAILED;
     vm->run = MAP_FAILED;
     vm->vmfd = ioctl(kvm, KVM_CREATE_VM, 0);

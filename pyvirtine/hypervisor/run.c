@@ -313,6 +313,33 @@ static uint64_t restore(struct vt_pool *p, struct vt_vm *vm, const struct spare 
     return count;
 }
 
+/* Put back what the previous call dirtied. Dirty bits are sticky, so after one call that
+ * wrote much (a big buffer, say) every later call on the VM would copy all of it back.
+ * When the set passes the VM's threshold it maps the snapshot afresh instead, which
+ * starts its dirty bits clean at the price of refaulting what the next call touches.
+ * If the reset right after that is as big, the workload writes that much every call:
+ * then remapping would only add refaults, and the threshold moves out of its way. */
+static int reset(struct vt_pool *p, struct vt_vm *vm, const struct spare *spare,
+                 struct vt_result *res) {
+    uint64_t pages = restore(p, vm, spare);
+    __atomic_store_n(&p->stats.pages_restored, pages, __ATOMIC_RELAXED);
+    if (pages <= vm->remap_above) {
+        vm->remapped = false;
+        return 0;
+    }
+    if (vm->remapped) {
+        vm->remap_above *= 4;
+        vm->remapped = false;
+        return 0;
+    }
+    vm->remapped = true;
+    if (machine_vm_remap(p, vm, res->message, sizeof res->message) < 0) {
+        res->kind = VT_ERROR;
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- VMs ---- */
 
 static int vm_load_start_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n) {
@@ -549,7 +576,10 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     vm->owned = true;
 
     struct spare spare = {p->hdr.argarea_addr, p->hdr.argarea_addr + covered_prefix(in, n_in)};
-    __atomic_store_n(&p->stats.pages_restored, restore(p, vm, &spare), __ATOMIC_RELAXED);
+    if (reset(p, vm, &spare, res) < 0) {
+        vm_release(p, vm, false);
+        return VT_ERROR;
+    }
     vm_start_call(p, vm, input, input_len);
     copy_in(p, vm, in, n_in);
     int kind = run_vm(p, vm, res, false);

@@ -125,3 +125,60 @@ def test_pages_written_before_the_snapshot_are_not_reset_after_every_call(kvm):
             assert v.call(b"").status == 0
         assert v.stats().pages_restored <= 1  # at most the stack page
         assert v.stats().vms_created == 1
+
+
+# Argument u64 n: write SECRET into the first word of n pages of DATA; n = ~0: count the
+# SECRET words in 256 pages of DATA instead and exit with the count as status.
+WRITER = f"""
+    hcall 13
+    mov ARGAREA, %rcx
+    mov $DATA, %rdx
+    movabs ${SECRET}, %rax
+    xor %edi, %edi
+    cmp $-1, %rcx
+    je 3f
+1:  test %rcx, %rcx
+    jz 2f
+    mov %rax, (%rdx)
+    add ${PAGE}, %rdx
+    dec %rcx
+    jmp 1b
+3:  mov $256, %ecx
+4:  cmp %rax, (%rdx)
+    jne 5f
+    inc %rdi
+5:  add ${PAGE}, %rdx
+    dec %rcx
+    jnz 4b
+2:  xor %esi, %esi
+    hcall 0
+"""
+
+
+def _writer(v: Virtine, pages: int) -> int:
+    return v.call(struct.pack("<q", pages)).status
+
+
+def test_one_big_call_does_not_make_every_later_call_slow(kvm):
+    """Dirty bits are sticky: after a call that wrote 200 pages, the VM maps the
+    snapshot afresh rather than copying 200 pages back before every later call."""
+    image = asm_image(WRITER, mem=4 << 20, payload_data=b"\0" * (256 * PAGE))
+    with Virtine(image) as v:
+        assert _writer(v, 200) == 0
+        assert _writer(v, 0) == 0
+        assert v.stats().pages_restored >= 200  # what the big call left, put back once
+        for _ in range(3):
+            assert _writer(v, 1) == 0
+            assert v.stats().pages_restored <= 4
+        assert v.stats().vms_created == 1
+
+
+def test_remapping_and_backing_off_keep_calls_isolated(kvm):
+    image = asm_image(WRITER, mem=4 << 20, payload_data=b"\0" * (256 * PAGE))
+    with Virtine(image) as v:
+        assert _writer(v, -1) == 0
+        for pattern in ([200], [200, 200, 200, 200], [1, 200, 3]):
+            for n in pattern:  # big writes in a row: the VM stops remapping
+                assert _writer(v, n) == 0
+            assert _writer(v, -1) == 0
+        assert v.stats().vms_created == 1
