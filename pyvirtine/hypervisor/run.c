@@ -314,7 +314,8 @@ static uint64_t restore(struct vt_pool *p, struct vt_vm *vm, const struct spare 
 }
 
 /* Put back what the previous call dirtied. Dirty bits are sticky, so after one call that
- * wrote much (a big buffer, say) every later call on the VM would copy all of it back.
+ * wrote much (a big buffer, say, or the boot of the VM that took the snapshot, whose
+ * writes the snapshot holds) every later call on the VM would copy all of it back.
  * When the set passes the VM's threshold it maps the snapshot afresh instead, which
  * starts its dirty bits clean at the price of refaulting what the next call touches.
  * If the reset right after that is as big, the workload writes that much every call:
@@ -427,12 +428,6 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
     regs.rax = 0;
     regs.rip = TRAMPOLINE;
     p->start_regs = regs;
-    /* Boot set the dirty bit of every page it wrote, and dirty bits are never cleared:
-     * left as they are, each call on this VM would put back pages no call wrote. */
-    if (machine_vm_remap(p, vm, res->message, sizeof res->message) < 0) {
-        res->kind = VT_ERROR;
-        return -1;
-    }
     return 0;
 }
 
