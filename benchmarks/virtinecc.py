@@ -70,12 +70,12 @@ def run(quick: bool = False) -> dict:
     """Medians in microseconds: ``call_site`` (one virtine call from C), ``raw_exit_cpl3``,
     and ``ratio`` of the two (``target`` is the goal)."""
     ffi, lib = load()
-    n = 500 if quick else 3000
+    n, rounds = 200, 4 if quick else 16
     buf = ffi.new(f"double[{n}]")
     call_site, raw = [], []
     with tempfile.TemporaryDirectory(prefix="bench-virtinecc-") as tmp:
         program = build(Path(tmp))
-        for _ in range(3):  # interleaved rounds: a slow phase of the machine hits both
+        for _ in range(rounds):  # short alternating rounds: the machine's phases hit both
             out = subprocess.run([str(program), str(n)], capture_output=True, text=True,
                                  check=True).stdout
             call_site.append(float(out.split()[0]))
