@@ -60,20 +60,15 @@ __virtine_main64:
         ud2
         .size __virtine_main64, . - __virtine_main64
 
-# Shared start: initialise libc (when linked in), then snapshot. Every call resumes
-# right after the snapshot hypercall, with the memory (and so this frame and the return
-# address) as they were when it was taken.
+# Shared start: snapshot. Every call resumes right after the snapshot hypercall, with the
+# memory (and so this frame and the return address) as they were when it was taken.
+# Nothing is set up before it: every page written here would be put back after every
+# call of the VM that took the snapshot (libc sets its heap up on first use instead).
         .section .text.__virtine_start,"ax",@progbits
         .type __virtine_start,@function
 __virtine_start:
-        sub $8, %rsp                    # realign to 16 for the calls below
-        mov $__libc_init, %eax
-        test %rax, %rax
-        jz 1f
-        call *%rax
-1:      mov $13, %eax                   # snapshot
+        mov $13, %eax                   # snapshot
         out %eax, $0xf0
-        add $8, %rsp
         ret
         .size __virtine_start, . - __virtine_start
 
@@ -90,6 +85,5 @@ __virtine_hypercall:
         ret
         .size __virtine_hypercall, . - __virtine_hypercall
 
-        .weak __libc_init
         .weak __libc_flush
         .weak exit

@@ -25,7 +25,6 @@ __asm__(".bss\n"
         "  hlt\n");
 
 int main(void);
-void __libc_init(void);
 void exit(int status);
 
 static long syscall3(long nr, long a, long b, long c)
@@ -66,6 +65,5 @@ long __virtine_hypercall(long nr, long a0, long a1, long a2)
 
 void shim_main(void)
 {
-    __libc_init();
     exit(main());
 }

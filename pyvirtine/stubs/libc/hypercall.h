@@ -13,9 +13,5 @@ long __virtine_hypercall(long nr, long a0, long a1, long a2);
 
 /* Writes out every buffered stdout/stderr byte; used by exit and the call glue. */
 void __libc_flush(void);
-/* Prepares the heap and stdio once, before the image snapshot. */
-void __libc_init(void);
-/* Sets up the heap; called by __libc_init and, if needed, lazily by malloc. */
-void __libc_heap_init(void);
 
 #endif

@@ -106,7 +106,10 @@ static struct chunk *find_free(size_t size)
     return NULL;
 }
 
-void __libc_heap_init(void)
+/* Lay out the heap on the first malloc of a call, not before the snapshot: the few
+ * pages this writes would otherwise be put back after every call of the VM that took
+ * the snapshot, mallocs or not. */
+static void heap_init(void)
 {
     uintptr_t start = ((uintptr_t)__heap_start + HEADER + 15) / 16 * 16 - HEADER;
     uintptr_t end = (uintptr_t)__heap_end;
@@ -153,7 +156,7 @@ void *malloc(size_t n)
     size_t size = request_size(n);
     struct chunk *c;
     if (!heap_ready)
-        __libc_heap_init();
+        heap_init();
     c = size ? find_free(size) : NULL;
     if (!c) {
         errno = ENOMEM;

@@ -84,13 +84,6 @@ void __libc_flush(void)
     fflush(NULL);
 }
 
-void __libc_heap_init(void);
-
-void __libc_init(void)
-{
-    __libc_heap_init();
-}
-
 int fputc(int c, FILE *f)
 {
     char ch = (char)c;
