@@ -97,8 +97,8 @@ class VirtineFunction:
             if result.status or result.result_len < result_len:
                 raise self._no_return(result.status)
             if result.stdout or result.stderr or self.capture:
-                return self._deliver(unpack(result.area), result.stdout, result.stderr)
-            return unpack(result.area)
+                return self._deliver(unpack(result.area)[0], result.stdout, result.stderr)
+            return unpack(result.area)[0]
         return entry
 
     def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
@@ -118,7 +118,7 @@ class VirtineFunction:
             if value is call.UNUSUAL:
                 if call.status or call.result_len < plan.result_size:
                     raise self._no_return(call.status)
-                value = plan.unpack(call.result)
+                value = plan.unpack(call.result)[0]
                 return self._deliver(value, call.stdout, call.stderr)
             return Captured(value, b"", b"") if self.capture else value
         return entry

@@ -305,7 +305,7 @@ class FixedCall:
     to call a virtine taking and returning only scalars.
 
     ``call(*args)`` packs with ``pack(args_block, len(head), *args)`` and returns
-    ``unpack(result_block)``; it returns ``self.UNUSUAL`` instead when the guest exited
+    ``unpack(result_block)[0]``; it returns ``self.UNUSUAL`` instead when the guest exited
     other than by returning (status non-zero or a short result) or wrote output
     (``status``, ``result_len``, ``stdout``, ``stderr`` say what happened), and
     ``self.UNPACKABLE`` when ``pack`` raised ``struct.error`` or ``OverflowError``."""
@@ -344,7 +344,7 @@ class FixedCall:
             self.stdout, self.stderr = _output(res)
             lib.vt_result_release(res)
             return self.UNUSUAL
-        return self._unpack(self.result)
+        return self._unpack(self.result)[0]
 
 
 def _output(res) -> tuple[bytes, bytes]:

@@ -31,7 +31,7 @@ class FixedPlan:
     args_size: int
     result_size: int
     pack: Callable[..., None]
-    unpack: Callable[[Any], Any]
+    unpack: Callable[[Any], tuple]  # the result, as a 1-tuple
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class BufferPlan:
     head: struct.Struct                         # [header, fixed_size): header, slots
     slots: tuple[tuple[int, int], ...]          # per parameter: (ARG/OFFSET/COUNT, index)
     buffers: tuple[tuple[int, int, str], ...]   # in blob order: (arg index, elem size, mode)
-    unpack: Callable[[Any], Any]
+    unpack: Callable[[Any], tuple]              # the result, as a 1-tuple
 
     def segments(self, args: tuple) -> Optional[tuple[list, list, int]]:
         end, result_len = self.fixed_size, self.ret_size
@@ -135,17 +135,17 @@ def _slots_struct(lay: Layout, params: tuple[Param, ...], formats: list, start: 
     return struct.Struct("".join(fmt))
 
 
-def _unpacker(packer: ArgPacker) -> Callable[[Any], Any]:
-    """Decodes the return slot at the start of the area."""
+def _unpacker(packer: ArgPacker) -> Callable[[Any], tuple]:
+    """Decodes the return slot at the start of the area into a 1-tuple (for a number,
+    ``struct``'s own ``unpack_from``, which costs no Python frame)."""
     sig = packer.sig
     ret = sig.ret
     if sig.ret_kind == VOID:
-        return lambda area: None
+        return lambda area: (None,)
     if isinstance(ret, Scalar):
-        unpack_from = struct.Struct("<" + ret.fmt).unpack_from
-        return lambda area: unpack_from(area)[0]
+        return struct.Struct("<" + ret.fmt).unpack_from
     codec = packer.codec
-    return lambda area: codec.decode(ret, area)  # type: ignore[arg-type]
+    return lambda area: (codec.decode(ret, area),)  # type: ignore[arg-type]
 
 
 def _number_format(t: Any) -> Optional[str]:
