@@ -3,6 +3,7 @@
    unstable sort still matches glibc) and bsearch hits. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "rng.h"
 
 struct record {
@@ -30,6 +31,21 @@ static int compare_record(const void *a, const void *b)
 static int ints[5000];
 static double doubles[5000];
 static struct record records[2000];
+static unsigned char triples[2000][3];
+static unsigned char unaligned[8 * 2000 + 1];
+
+static int compare_byte(const void *a, const void *b)
+{
+    return *(const unsigned char *)a - *(const unsigned char *)b;
+}
+
+static int compare_long(const void *a, const void *b)
+{
+    long x, y;
+    memcpy(&x, a, sizeof x);
+    memcpy(&y, b, sizeof y);
+    return (x > y) - (x < y);
+}
 
 /* Keys in one of several shapes that trouble naive quicksorts. */
 static int key(int shape, int i, int n, int range)
@@ -79,6 +95,25 @@ int main(void)
             sum = sum * 31 + (unsigned)records[i].key +
                   (doubles[i] == 0 ? 0 : bits_from_double(doubles[i]));
         printf("mixed n=%d sum=%lu\n", n, sum);
+
+        /* 3-byte elements, and 8-byte ones one byte off alignment: both swapped a byte at
+         * a time. Keys are distinct, so the order is the same as glibc's. */
+        n = n > 251 ? 251 : n;
+        for (i = 0; i < n; i++) {
+            long v = (long)((unsigned long)i * 2654435761u % 1000003u);
+            triples[i][0] = (unsigned char)(i * 37 % 251);
+            triples[i][1] = (unsigned char)(i * 37 / 251);
+            triples[i][2] = (unsigned char)i;
+            memcpy(unaligned + 1 + 8 * i, &v, sizeof v);
+        }
+        qsort(triples, (size_t)n, 3, compare_byte);
+        qsort(unaligned + 1, (size_t)n, 8, compare_long);
+        for (i = 0, sum = 0; i < n; i++) {
+            long v;
+            memcpy(&v, unaligned + 1 + 8 * i, sizeof v);
+            sum = sum * 31 + triples[i][0] + triples[i][2] + (unsigned long)v;
+        }
+        printf("odd n=%d sum=%lu\n", n, sum);
     }
     return 0;
 }
