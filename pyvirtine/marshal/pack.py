@@ -28,7 +28,7 @@ from . import lengths
 from .codec import Codec, _identifier
 from .layout import BLOB_ALIGN, STRING_TOO_LONG, layout
 from .signature import BUFFER, OBJECT, STRING, VALUE, VOID, Param, Signature
-from .types import Enum, Scalar, Struct, align_up
+from .types import Scalar, Struct, align_up
 from ..errors import VirtineError
 
 _BYTE = Scalar("u8", "unsigned char")
