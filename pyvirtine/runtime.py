@@ -115,7 +115,7 @@ class Virtine:
         options = ffi.new("struct vt_options *", {
             "pool_size": pool_size, "boot": BOOT_MODES[boot], "allow": _allow_mask(allow),
             "capture": int(capture), "snapshot": int(snapshot), "timeout": timeout or 0.0,
-            "memory_limit": memory_limit or 0})
+            "memory_limit": memory_limit or 0, "gil_handoff": 1})
         res = ffi.new("struct vt_result *")
         pool = lib.vt_pool_create(data, len(data), options, res)
         try:

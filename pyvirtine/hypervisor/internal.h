@@ -118,6 +118,10 @@ void host_wrote(struct vt_vm *vm, uint64_t addr, uint64_t len);
 const char *hypercall_name(uint32_t nr);
 bool guest_range(struct vt_pool *p, uint64_t addr, uint64_t len, bool for_host_write);
 
+/* handoff.c: around each call of a pool with gil_handoff */
+void handoff_enter(void);
+void handoff_return(void);
+
 /* run.c */
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

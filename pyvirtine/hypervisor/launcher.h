@@ -32,6 +32,9 @@ struct vt_options {
     int32_t snapshot;      /* 1: honour the image's snapshot point; 0: boot every call */
     double timeout;        /* seconds per call; 0 means none */
     uint64_t memory_limit; /* refuse images asking for more guest memory; 0 means none */
+    int32_t gil_handoff;   /* 1: the callers are threads sharing Python's GIL; a call
+                            * returning while another caller runs Python waits for it
+                            * on the CPU (briefly) rather than sleeping on the GIL */
 };
 
 struct vt_result {

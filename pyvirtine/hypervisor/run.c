@@ -591,16 +591,26 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     return res->kind = kind;
 }
 
+static int handed_off_call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
+                           const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
+                           size_t input_len, struct vt_result *res, bool whole_result) {
+    if (!p->opt.gil_handoff) return call(p, in, n_in, out, n_out, input, input_len, res, whole_result);
+    handoff_enter();
+    int kind = call(p, in, n_in, out, n_out, input, input_len, res, whole_result);
+    handoff_return();
+    return kind;
+}
+
 int vt_call_segments(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
                      const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
                      size_t input_len, struct vt_result *res) {
-    return call(p, in, n_in, out, n_out, input, input_len, res, false);
+    return handed_off_call(p, in, n_in, out, n_out, input, input_len, res, false);
 }
 
 int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8_t *input,
             size_t input_len, struct vt_result *res) {
     struct vt_segment in = {0, (uint8_t *)args, args_len, 0};
-    return call(p, &in, 1, NULL, 0, input, input_len, res, true);
+    return handed_off_call(p, &in, 1, NULL, 0, input, input_len, res, true);
 }
 
 void vt_result_release(struct vt_result *res) {

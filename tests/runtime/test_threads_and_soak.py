@@ -52,6 +52,23 @@ def test_threads_share_a_pool_and_get_their_own_results(kvm):
         assert 2 <= stats.vms_created <= 4  # grows only to the concurrency it saw
 
 
+def test_many_more_threads_than_cpus_all_finish(kvm):
+    # Returning callers wait on the CPU for one another (handoff.c): with 80 threads on
+    # a few CPUs, and more threads than the hand-off tracks, none may starve or hang.
+    results: dict[int, list[int]] = {}
+    with Virtine(asm_image(TRIPLE), pool_size=2) as v:
+        def worker(k: int) -> None:
+            results[k] = [call(v, k * 100 + i + 3) for i in range(20)]
+        for wave in range(2):  # the second wave reuses the slots the first left behind
+            threads = [threading.Thread(target=worker, args=(wave * 80 + k,)) for k in range(80)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=60)
+            assert not any(t.is_alive() for t in threads)
+    assert results == {k: [3 * (k * 100 + i + 3) for i in range(20)] for k in range(160)}
+
+
 def test_timeouts_in_threads_hit_only_their_own_call(kvm):
     outcomes = {}
     with Virtine(asm_image(TRIPLE), timeout=0.3) as v:
