@@ -57,12 +57,12 @@ class VirtineFunction:
             raise ValueError("timeout must be a positive number of seconds")
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
+        self.capture = capture
         self.packer = ArgPacker(self.signature, codec)
         self._plan = plan_for(self.packer, image.argarea_size)
         self._entry = self._make_entry()
         self._threads = threading.local()  # each thread's FixedCall
         self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
-        self.capture = capture
         self._pool = None
         self._lock = threading.Lock()
         _LIVE.add(self)
@@ -81,47 +81,65 @@ class VirtineFunction:
             return self._fixed_entry(plan)
         if plan is None:
             return lambda *args, **kwargs: general(args, kwargs)
-        segments, unpack, nargs = plan.segments, plan.unpack, len(self.packer.inputs)
+        lay_out, nargs, capture = plan.lay_out, len(self.packer.inputs), self.capture
+        parts = (plan.fixed_size, plan.head, plan.header, len(plan.buffers), plan.outputs,
+                 plan.ret_size, plan.unpack, plan.result_ctype)
 
         def entry(*args: Any, **kwargs: Any) -> Any:
             if kwargs or len(args) != nargs:
                 return general(args, kwargs)
             try:
-                laid = segments(args)
+                laid = lay_out(args)
             except (struct.error, OverflowError):
                 laid = None
             if laid is None:
                 return general(args, kwargs)  # converts the arguments, or says what is wrong
-            inputs, outputs, result_len = laid
-            result = self._virtine().call_area(inputs, outputs)
-            if result.status or result.result_len < result_len:
-                raise self._no_return(result.status)
-            if result.stdout or result.stderr or self.capture:
-                return self._deliver(unpack(result.area)[0], result.stdout, result.stderr)
-            return unpack(result.area)[0]
+            try:
+                call = self._threads.buffers
+            except AttributeError:
+                call = self._threads.buffers = self._virtine().buffer_call(*parts)
+            if call.virtine._pool is None:  # closed under us: launch's pool is gone
+                call.virtine._open_pool()
+            try:
+                kind = call.run(*laid)
+            except (struct.error, OverflowError):
+                return general(args, kwargs)
+            if kind:
+                return self._unusual(call, kind, laid[0][0])
+            return Captured(call.read(), b"", b"") if capture else call.read()
         return entry
 
     def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
-        general = self._call_general
-        parts = (plan.head, plan.args_size, plan.result_size, plan.pack, plan.unpack)
+        general, capture = self._call_general, self.capture
+        parts = (plan.head, plan.args_size, plan.result_size, plan.pack, plan.unpack,
+                 plan.arg_store, plan.result_ctype)
 
         def entry(*args: Any, **kwargs: Any) -> Any:
+            try:
+                fixed = self._threads.fixed
+            except AttributeError:
+                fixed = self._threads.fixed = self._virtine().fixed_call(*parts)
+            virtine, write, launch, _, read, _ = fixed
             if kwargs:
                 return general(args, kwargs)
             try:
-                call = self._threads.fixed
-            except AttributeError:
-                call = self._threads.fixed = self._virtine().fixed_call(*parts)
-            value = call(*args)
-            if value is call.UNPACKABLE:
+                write(*args)
+            except (struct.error, OverflowError, TypeError):
                 return general(args, kwargs)  # converts the arguments, or says what is wrong
-            if value is call.UNUSUAL:
-                if call.status or call.result_len < plan.result_size:
-                    raise self._no_return(call.status)
-                value = plan.unpack(call.result)[0]
-                return self._deliver(value, call.stdout, call.stderr)
-            return Captured(value, b"", b"") if self.capture else value
+            if virtine._pool is None:  # closed under us: launch's pool is gone
+                virtine._open_pool()
+            kind = launch()
+            if kind:
+                return self._unusual(fixed, kind, plan.result_size)
+            return Captured(read(), b"", b"") if capture else read()
         return entry
+
+    def _unusual(self, call: Any, kind: int, result_len_needed: int) -> Any:
+        """A prepared call that failed (raises) or exited other than by a plain return."""
+        status, result_len, stdout, stderr = call.outcome(kind)
+        if status or result_len < result_len_needed:
+            raise self._no_return(status)
+        return self._deliver(call.read(), stdout, stderr)
 
     def _call_general(self, args: tuple, kwargs: dict) -> Any:
         call = self.packer.pack(args, kwargs, self.image.argarea_size)

@@ -12,6 +12,7 @@ Calls from several threads run in parallel (the native launcher releases the GIL
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import struct
 import threading
@@ -35,9 +36,10 @@ BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
 _NULL = ffi.NULL
 _call_segments = lib.vt_call_segments
 _vt_call, _release, _buffer = lib.vt_call, lib.vt_result_release, ffi.buffer
-_from_buffer = ffi.from_buffer
+_from_buffer, _cast = ffi.from_buffer, ffi.cast
 _tuple_new = tuple.__new__  # builds a NamedTuple without running its Python __new__
 _SEG_ZERO, _SEG_GUEST_WRITTEN = lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN
+_SEGMENT = struct.Struct("<QQQI4x")  # struct vt_segment: offset, data, len, flags
 
 
 class CallResult(NamedTuple):
@@ -219,14 +221,54 @@ class Virtine:
         return _tuple_new(AreaResult, done)
 
     def fixed_call(self, head: bytes, args_size: int, result_size: int,
-                   pack: Callable[..., None], unpack: Callable[[Any], Any]) -> "FixedCall":
-        """This thread's ``FixedCall`` with these parts (made on first use)."""
-        state = self._thread_state()
-        key = (head, args_size, result_size, pack, unpack)
-        fixed = state.fixed.get(key)
-        if fixed is None:
-            fixed = state.fixed[key] = FixedCall(self, state.res, *key)
-        return fixed
+                   pack: Callable[..., None], unpack: Callable[[Any], tuple],
+                   arg_store: Optional[Tuple[int, str]] = None,
+                   result_ctype: Optional[str] = None) -> FixedCall:
+        """A ``FixedCall`` for the calling thread (a new one: callers keep it). ``head``
+        is written once; ``pack(block, len(head), *args)`` writes the arguments and
+        ``unpack(result_block)[0]`` decodes the result. A single argument's (offset, C
+        type) and a result's C type (``"int32_t"``...) replace those ``struct`` calls
+        with one typed store or load."""
+        memory = ffi.new("uint8_t[]", args_size + result_size)
+        ffi.buffer(memory, len(head))[:] = head
+        if arg_store:
+            offset, ctype = arg_store
+            write = functools.partial(ffi.cast(ctype + " *", memory + offset).__setitem__, 0)
+        else:
+            write = functools.partial(pack, ffi.buffer(memory, args_size), len(head))
+        segments = ffi.new("struct vt_segment[2]", [
+            {"offset": 0, "data": memory, "len": args_size},
+            {"offset": 0, "data": memory + args_size, "len": result_size}])
+        res = ffi.new("struct vt_result *")
+        launch = functools.partial(lib.vt_call_plain, self._open_pool(), segments, 1,
+                                   segments + 1, 1, _NULL, 0, res)
+        read = _result_reader(memory + args_size, result_size, unpack, result_ctype)
+        return FixedCall(self, write, launch, res, read, (memory, segments))
+
+    def buffer_call(self, fixed_size: int, head: struct.Struct, header: int, buffers: int,
+                    outputs: int, result_size: int, unpack: Callable[[Any], tuple],
+                    result_ctype: Optional[str] = None) -> BufferCall:
+        """A ``BufferCall`` for the calling thread: ``head`` packs the fixed part's
+        values at ``header``; each of ``buffers`` buffers takes two input segments (the
+        zeroed gap before it, itself), ``outputs`` of them an output segment too."""
+        memory = ffi.new("uint8_t[]", fixed_size + result_size)
+        n_in, n_out = 1 + 2 * buffers, outputs + bool(result_size)
+        segments = ffi.new("struct vt_segment[]", n_in + n_out)
+        segments[0] = {"offset": 0, "data": memory, "len": fixed_size}
+        if result_size:  # last, after the ones written per call
+            segments[n_in + n_out - 1] = {"offset": 0, "data": memory + fixed_size,
+                                          "len": result_size}
+        size = ffi.sizeof("struct vt_segment")
+        assert size == _SEGMENT.size, "struct vt_segment is not laid out as _SEGMENT says"
+        varying = struct.Struct("<" + _SEGMENT.format[1:] * (2 * buffers + outputs))
+        write_segments = functools.partial(varying.pack_into, ffi.buffer(segments), size)
+        write_head = functools.partial(head.pack_into, ffi.buffer(memory, fixed_size), header)
+        res = ffi.new("struct vt_result *")
+        launch = functools.partial(lib.vt_call_plain, self._open_pool(), segments, n_in,
+                                   segments + n_in, n_out, _NULL, 0, res)
+        read = _result_reader(memory + fixed_size, result_size, unpack, result_ctype)
+        return BufferCall(self, write_head, write_segments, launch, res, read,
+                          (memory, segments))
 
     def stats(self) -> PoolStats:
         s = ffi.new("struct vt_pool_stats *")
@@ -302,7 +344,6 @@ class _ThreadState:
         self.res = ffi.new("struct vt_result *")
         self.mirror = ffi.new("uint8_t[]", area_size)
         self.mirror_view = memoryview(ffi.buffer(self.mirror))
-        self.fixed: dict = {}
         self._segments = ffi.new("struct vt_segment[]", 8)
 
     def segments(self, n: int):
@@ -312,52 +353,81 @@ class _ThreadState:
         return self._segments
 
 
-class FixedCall:
-    """One thread's call whose arguments and result are fixed-size blocks at the start
-    of the argument area, with its buffers and segments made once: the cheapest way
-    to call a virtine taking and returning only scalars.
+class FixedCall(NamedTuple):
+    """One thread's calls of a virtine whose arguments and result are fixed-size blocks
+    at the start of the argument area, with everything made once, so that a call is
+    ``write(*args)``, ``launch()`` and ``read()``: three C calls and no Python frame.
 
-    ``call(*args)`` packs with ``pack(args_block, len(head), *args)`` and returns
-    ``unpack(result_block)[0]``; it returns ``self.UNUSUAL`` instead when the guest exited
-    other than by returning (status non-zero or a short result) or wrote output
-    (``status``, ``result_len``, ``stdout``, ``stderr`` say what happened), and
-    ``self.UNPACKABLE`` when ``pack`` raised ``struct.error`` or ``OverflowError``."""
+    ``write`` raises ``struct.error``, ``OverflowError`` or ``TypeError`` for arguments
+    it cannot lay out. ``launch`` returns 0 when the guest returned plainly (then
+    ``read()`` is its value), else a kind for ``outcome``. ``launch`` holds the pool:
+    it may only run while ``virtine._pool`` is not None."""
+    virtine: "Virtine"
+    write: Callable[..., None]
+    launch: Callable[[], int]
+    res: Any
+    read: Callable[[], Any]
+    memory: Any  # what the segments point into, kept alive
 
-    UNUSUAL, UNPACKABLE = object(), object()
+    def outcome(self, kind: int) -> Tuple[int, int, bytes, bytes]:
+        return _outcome(self.virtine, self.res, kind)
 
-    def __init__(self, virtine: Virtine, res, head: bytes, args_size: int, result_size: int,
-                 pack: Callable[..., None], unpack: Callable[[Any], Any]) -> None:
-        self._virtine = virtine
-        self._res = res
-        self._memory = ffi.new("uint8_t[]", args_size + result_size)
-        self.args = ffi.buffer(self._memory, args_size)
-        self.args[0:len(head)] = head
-        self.result = ffi.buffer(self._memory + args_size, result_size)
-        self._segments = ffi.new("struct vt_segment[2]", [
-            {"offset": 0, "data": self._memory, "len": args_size},
-            {"offset": 0, "data": self._memory + args_size, "len": result_size}])
-        self._out = self._segments + 1
-        self._head, self._size, self._pack, self._unpack = len(head), result_size, pack, unpack
-        self.status = self.result_len = 0
-        self.stdout = self.stderr = b""
 
-    def __call__(self, *args: Any) -> Any:
-        try:
-            self._pack(self.args, self._head, *args)
-        except (struct.error, OverflowError):
-            return self.UNPACKABLE
-        res, virtine = self._res, self._virtine
-        pool = virtine._pool
-        if pool is None:
-            virtine._open_pool()  # raises: closed
-        if _call_segments(pool, self._segments, 1, self._out, 1, _NULL, 0, res):
-            virtine._fail(res)
-        if res.status or res.result_len < self._size or res.out_len or res.err_len:
-            self.status, self.result_len = res.status, res.result_len
-            self.stdout, self.stderr = _output(res)
-            lib.vt_result_release(res)
-            return self.UNUSUAL
-        return self._unpack(self.result)[0]
+class BufferCall(NamedTuple):
+    """One thread's calls of a virtine taking buffers, with the fixed part, the segment
+    list and the launcher call made once. ``run(values, buffers)`` (what
+    ``BufferPlan.lay_out`` gives) packs the fixed part, writes every segment with one
+    ``struct`` call and launches; the rest is as for ``FixedCall``."""
+    virtine: "Virtine"
+    write_head: Callable[..., None]
+    write_segments: Callable[..., None]
+    launch: Callable[[], int]
+    res: Any
+    read: Callable[[], Any]
+    memory: Any
+
+    def run(self, values: tuple, buffers: tuple) -> int:
+        self.write_head(*values)
+        fields: list = []
+        outputs: list = []
+        pinned = []  # the buffers stay exported (so unresizable) until the call is over
+        for start, offset, view, nbytes, mode in buffers:
+            fields += (start, 0, offset - start, _SEG_ZERO)
+            pin = _from_buffer("uint8_t[]", view, mode != "in")
+            pinned.append(pin)
+            address = int(_cast("uintptr_t", pin))
+            if mode == "out":
+                fields += (offset, 0, nbytes, _SEG_ZERO)
+            else:
+                fields += (offset, address, nbytes, 0)
+            if mode != "in":
+                outputs += (offset, address, nbytes, _SEG_GUEST_WRITTEN if mode == "inout" else 0)
+        self.write_segments(*fields, *outputs)
+        return self.launch()
+
+    def outcome(self, kind: int) -> Tuple[int, int, bytes, bytes]:
+        return _outcome(self.virtine, self.res, kind)
+
+
+def _outcome(virtine: "Virtine", res: Any, kind: int) -> Tuple[int, int, bytes, bytes]:
+    """After a prepared call's ``launch()`` returned ``kind`` (not 0): raises the call's
+    failure, or gives the exit status, result length and output of a guest that exited
+    other than by a plain return."""
+    if kind != lib.VT_UNUSUAL:
+        virtine._fail(res)
+    status, result_len = res.status, res.result_len
+    out, err = _output(res)
+    _release(res)
+    return status, result_len, out, err
+
+
+def _result_reader(memory, size: int, unpack: Callable[[Any], tuple],
+                   ctype: Optional[str]) -> Callable[[], Any]:
+    """Reads a prepared call's result: one typed load when its C type is given."""
+    if ctype:
+        return functools.partial(ffi.cast(ctype + " *", memory).__getitem__, 0)
+    block = ffi.buffer(memory, size)
+    return lambda: unpack(block)[0]
 
 
 def _output(res) -> tuple[bytes, bytes]:

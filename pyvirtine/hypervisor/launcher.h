@@ -20,6 +20,7 @@
 #define VT_CRASH 3       /* guest fault or unexpected VM exit; the VM was discarded */
 #define VT_ERROR 4       /* bad image, bad options, or a host-side failure */
 #define VT_INTERRUPTED 5 /* a signal other than the call's timer stopped the call */
+#define VT_UNUSUAL 6     /* vt_call_plain only: the call ran but did not simply return */
 
 #define VT_BOOT_DIRECT 0 /* host loads long mode + CPL3 with KVM_SET_SREGS */
 #define VT_BOOT_STUB 1   /* guest walks real -> protected -> long mode itself */
@@ -101,6 +102,15 @@ int vt_call(struct vt_pool *pool, const uint8_t *args, size_t args_len, const ui
 int vt_call_segments(struct vt_pool *pool, const struct vt_segment *in, uint32_t n_in,
                      const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
                      size_t input_len, struct vt_result *res);
+
+/* vt_call_segments for callers expecting the guest function to return: VT_OK only if
+ * the guest exited with status 0, a result covering every out segment and no captured
+ * output; VT_UNUSUAL if it ran but exited otherwise (res says how); else the failure's
+ * kind. One return value instead of four fields is what a caller paying per field
+ * read (Python through cffi) needs to check. */
+int vt_call_plain(struct vt_pool *pool, const struct vt_segment *in, uint32_t n_in,
+                  const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
+                  size_t input_len, struct vt_result *res);
 
 /* Free what a result holds (safe on a zeroed or already released result). */
 void vt_result_release(struct vt_result *res);

@@ -607,6 +607,17 @@ int vt_call_segments(struct vt_pool *p, const struct vt_segment *in, uint32_t n_
     return handed_off_call(p, in, n_in, out, n_out, input, input_len, res, false);
 }
 
+int vt_call_plain(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
+                  const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
+                  size_t input_len, struct vt_result *res) {
+    int kind = handed_off_call(p, in, n_in, out, n_out, input, input_len, res, false);
+    if (kind != VT_OK) return kind;
+    bool whole = true;
+    for (uint32_t i = 0; i < n_out; i++)
+        whole = whole && out[i].offset + out[i].len <= res->result_len;
+    return res->status || !whole || res->out_len || res->err_len ? VT_UNUSUAL : VT_OK;
+}
+
 int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8_t *input,
             size_t input_len, struct vt_result *res) {
     struct vt_segment in = {0, (uint8_t *)args, args_len, 0};

@@ -26,20 +26,25 @@ ARG, OFFSET, COUNT = range(3)  # where a parameter slot's value comes from
 class FixedPlan:
     """Arguments all numbers or enums, a value or nothing returned: the argument area
     is the fixed part alone. ``head`` (return slot and header) never changes, so it is
-    written once; ``pack(area, len(head), *args)`` writes the parameters."""
+    written once; ``pack(area, len(head), *args)`` writes the parameters. A single
+    parameter that a C store takes exactly as ``struct`` would is given as (offset, C
+    type), and so is a scalar result's C type: the caller may then store or load it
+    with no ``struct`` call."""
     head: bytes
     args_size: int
     result_size: int
     pack: Callable[..., None]
     unpack: Callable[[Any], tuple]  # the result, as a 1-tuple
+    arg_store: Optional[tuple[int, str]]
+    result_ctype: Optional[str]
 
 
 @dataclass(frozen=True)
 class BufferPlan:
     """Numbers, enums and buffers, each buffer a C-contiguous buffer-protocol object
-    whose element count is the implied length parameter naming it. ``segments(args)``
-    gives the call's input and output segments (``runtime.Virtine.call_area``) and the
-    result length the guest must reach, or None if the general packer is needed."""
+    whose element count is the implied length parameter naming it. ``lay_out(args)``
+    gives what ``runtime.BufferCall.run`` sends, or None if the general packer is
+    needed."""
     fixed_size: int
     capacity: int
     ret_size: int
@@ -48,12 +53,21 @@ class BufferPlan:
     slots: tuple[tuple[int, int], ...]          # per parameter: (ARG/OFFSET/COUNT, index)
     buffers: tuple[tuple[int, int, str], ...]   # in blob order: (arg index, elem size, mode)
     unpack: Callable[[Any], tuple]              # the result, as a 1-tuple
+    result_ctype: Optional[str]                 # as FixedPlan's
 
-    def segments(self, args: tuple) -> Optional[tuple[list, list, int]]:
+    @property
+    def outputs(self) -> int:
+        """How many buffers are copied back."""
+        return sum(mode != "in" for _, _, mode in self.buffers)
+
+    def lay_out(self, args: tuple) -> Optional[tuple[list, list]]:
+        """The values ``head`` packs at ``header`` (result length, capacity, one per
+        parameter slot), and per buffer in blob order (where the gap before it starts,
+        its offset, a memoryview of it, its length in bytes, its mode). Written as one
+        frame with no comprehension: on a paravirtual host this runs with cold caches
+        right after the previous call's VM exit."""
         end, result_len = self.fixed_size, self.ret_size
-        inputs: list = [None]
-        outputs: list = [(0, self.ret_size, None, False)] if self.ret_size else []
-        offsets, counts = [], []
+        laid = []
         for index, elem, mode in self.buffers:
             try:
                 view = memoryview(args[index])
@@ -63,23 +77,21 @@ class BufferPlan:
             if nbytes % elem or not view.c_contiguous or (mode != "in" and view.readonly):
                 return None
             offset = -(-end // BLOB_ALIGN) * BLOB_ALIGN
-            if offset > end:
-                inputs.append((end, None, offset - end))
-            inputs.append((offset, None if mode == "out" else view, nbytes))
-            if mode != "in":
-                outputs.append((offset, nbytes, view, mode == "inout"))
-                result_len = offset + nbytes
-            offsets.append(offset)
-            counts.append(nbytes // elem)
+            laid.append((end, offset, view, nbytes, mode))
             end = offset + nbytes
+            if mode != "in":
+                result_len = end
         if end > self.capacity:
             return None
-        values = [args[i] if kind == ARG else offsets[i] if kind == OFFSET else counts[i]
-                  for kind, i in self.slots]
-        head = bytearray(self.fixed_size)
-        self.head.pack_into(head, self.header, result_len, self.capacity, *values)
-        inputs[0] = (0, head, self.fixed_size)
-        return inputs, outputs, result_len
+        values = [result_len, self.capacity]
+        for kind, i in self.slots:
+            if kind == ARG:
+                values.append(args[i])
+            elif kind == OFFSET:
+                values.append(laid[i][1])
+            else:
+                values.append(laid[i][3] // self.buffers[i][1])
+        return values, laid
 
 
 Plan = Union[FixedPlan, BufferPlan]
@@ -110,7 +122,7 @@ def plan_for(packer: ArgPacker, capacity: int) -> Optional[Plan]:
     formats = ["Q" if p.kind == BUFFER else _number_format(p.type) for p in sig.params]
     return BufferPlan(lay.fixed_size, capacity, lay.ret_size, lay.header,
                       _slots_struct(lay, sig.params, formats, lay.header, "QQ"), slots,
-                      buffers, _unpacker(packer))
+                      buffers, _unpacker(packer), _result_ctype(sig.ret))
 
 
 def _fixed(packer: ArgPacker, capacity: int) -> FixedPlan:
@@ -119,8 +131,21 @@ def _fixed(packer: ArgPacker, capacity: int) -> FixedPlan:
     struct.pack_into("<QQ", head, lay.header, lay.ret_size, capacity)
     pack = _slots_struct(lay, packer.sig.params,
                          [_number_format(p.type) for p in packer.sig.params], len(head), "")
+    params, ret = packer.sig.params, packer.sig.ret
+    single = params[0].type if len(params) == 1 else None
+    # A C store takes what struct takes of an integer or a double, and refuses the
+    # rest (floats for integers, out-of-range values); a float store would turn an
+    # overflow into an infinity, so floats keep struct. Enums are stored as their base.
+    if isinstance(single, Enum):
+        single = single.base
+    arg_store = ((lay.slots[params[0].name], single.fixed_width)
+                 if isinstance(single, Scalar) and single.kind != "f32" else None)
     return FixedPlan(bytes(head), lay.fixed_size, lay.ret_size, pack.pack_into,
-                     _unpacker(packer))
+                     _unpacker(packer), arg_store, _result_ctype(ret))
+
+
+def _result_ctype(ret: Any) -> Optional[str]:
+    return ret.fixed_width if isinstance(ret, Scalar) else None
 
 
 def _slots_struct(lay: Layout, params: tuple[Param, ...], formats: list, start: int,

@@ -37,6 +37,13 @@ class Scalar:
         return SCALARS[self.kind][1]
 
     @cached_property
+    def fixed_width(self) -> str:
+        """The <stdint.h> name of this type's size and signedness (or float, double, _Bool)."""
+        if self.kind in ("f32", "f64", "bool"):
+            return {"f32": "float", "f64": "double", "bool": "_Bool"}[self.kind]
+        return f"{'u' if self.kind[0] == 'u' else ''}int{self.size * 8}_t"
+
+    @cached_property
     def is_float(self) -> bool:
         return self.kind in ("f32", "f64")
 

@@ -1,6 +1,7 @@
 """pyvirtine.load: every virtine of a C file as a Python function, run for real."""
 from __future__ import annotations
 
+import array
 import asyncio
 import concurrent.futures
 import dataclasses
@@ -178,3 +179,50 @@ def test_bundles_load_without_source(kvm, tmp_path):
     bundle.write_bytes(b"not a bundle")
     with pytest.raises(pyvirtine.ImageError, match="not a virtine bundle"):
         pyvirtine.load(bundle)
+
+
+SHORT_PATHS = """#include <virtine.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+virtine int noisy_sum(const unsigned char *d VIRTINE_IN(n), size_t n) {
+    int s = 0; for (size_t i = 0; i < n; i++) s += d[i]; printf("sum %d\\n", s); return s;
+}
+virtine void fill(unsigned char *d VIRTINE_OUT(n), size_t n, int quit) {
+    if (quit) exit(quit);
+    for (size_t i = 0; i < n; i++) d[i] = (unsigned char)(i + 1);
+}
+virtine double mean(const double *x VIRTINE_IN(n), size_t n) {
+    double s = 0; for (size_t i = 0; i < n; i++) s += x[i]; return n ? s / n : 0;
+}
+virtine int poke(unsigned char *d VIRTINE_INOUT(n), size_t n) { d[0] = 9; return *(volatile int *)0; }
+virtine signed char neg(signed char c) { return -c; }
+virtine unsigned long long twice(unsigned long long v) { return 2 * v; }
+"""
+
+
+def test_short_paths_deliver_output_exits_and_crashes(kvm):
+    # The prepared calls (runtime.FixedCall/BufferCall) check one return value; every
+    # way a guest can end other than by returning must still come out right.
+    with pyvirtine.load(source=SHORT_PATHS, allow=["write"], capture=True) as mod:
+        assert mod.noisy_sum(b"\x01\x02") == (3, b"sum 3\n", b"")
+        assert mod.neg(5) == (-5, b"", b"")
+    with pyvirtine.load(source=SHORT_PATHS, allow=["write"]) as mod:
+        out = bytearray(b"abc")
+        assert mod.fill(out, 0) is None and out == b"\x01\x02\x03"
+        out = bytearray(b"abc")
+        with pytest.raises(VirtineCrash, match="exited with status 3 instead of returning"):
+            mod.fill(out, 3)
+        assert out == b"abc"  # nothing copied back from a guest that did not return
+        assert mod.mean(array.array("d", [1.0, 2.0, 4.5])) == 2.5
+        data = bytearray(4)
+        with pytest.raises(VirtineCrash):
+            mod.poke(data)
+        assert data == bytes(4)
+        assert mod.neg(-128) == -128 and mod.neg(7) == -7
+        with pytest.raises((TypeError, OverflowError, ValueError), match="c"):
+            mod.neg(200)
+        assert mod.twice(2**62) == 2**63
+        with pytest.raises((TypeError, OverflowError, ValueError)):
+            mod.twice(-1)
+        assert mod.noisy_sum(bytes(range(10))) == 45
