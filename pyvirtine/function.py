@@ -81,19 +81,13 @@ class VirtineFunction:
             return self._fixed_entry(plan)
         if plan is None:
             return lambda *args, **kwargs: general(args, kwargs)
-        lay_out, nargs, capture = plan.lay_out, len(self.packer.inputs), self.capture
+        nargs, capture = len(self.packer.inputs), self.capture
         parts = (plan.fixed_size, plan.head, plan.header, len(plan.buffers), plan.outputs,
-                 plan.ret_size, plan.unpack, plan.result_ctype)
+                 plan.ret_size, plan.unpack, plan.result_ctype, plan.compile)
 
         def entry(*args: Any, **kwargs: Any) -> Any:
             if kwargs or len(args) != nargs:
                 return general(args, kwargs)
-            try:
-                laid = lay_out(args)
-            except (struct.error, OverflowError):
-                laid = None
-            if laid is None:
-                return general(args, kwargs)  # converts the arguments, or says what is wrong
             try:
                 call = self._threads.buffers
             except AttributeError:
@@ -101,11 +95,13 @@ class VirtineFunction:
             if call.virtine._pool is None:  # closed under us: launch's pool is gone
                 call.virtine._open_pool()
             try:
-                kind = call.run(*laid)
+                ran = call.run(args)
             except (struct.error, OverflowError):
-                return general(args, kwargs)
-            if kind:
-                return self._unusual(call, kind, laid[0][0])
+                ran = None
+            if ran is None:
+                return general(args, kwargs)  # converts the arguments, or says what is wrong
+            if ran[0]:
+                return self._unusual(call, ran[0], ran[1])
             return Captured(call.read(), b"", b"") if capture else call.read()
         return entry
 

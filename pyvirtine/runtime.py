@@ -247,10 +247,12 @@ class Virtine:
 
     def buffer_call(self, fixed_size: int, head: struct.Struct, header: int, buffers: int,
                     outputs: int, result_size: int, unpack: Callable[[Any], tuple],
-                    result_ctype: Optional[str] = None) -> BufferCall:
+                    result_ctype: Optional[str],
+                    compile_run: Callable[[dict], Callable[[tuple], Any]]) -> BufferCall:
         """A ``BufferCall`` for the calling thread: ``head`` packs the fixed part's
         values at ``header``; each of ``buffers`` buffers takes two input segments (the
-        zeroed gap before it, itself), ``outputs`` of them an output segment too."""
+        zeroed gap before it, itself), ``outputs`` of them an output segment too; the
+        plan's ``compile_run`` writes the call (see ``BufferPlan.compile``)."""
         memory = ffi.new("uint8_t[]", fixed_size + result_size)
         n_in, n_out = 1 + 2 * buffers, outputs + bool(result_size)
         segments = ffi.new("struct vt_segment[]", n_in + n_out)
@@ -261,14 +263,18 @@ class Virtine:
         size = ffi.sizeof("struct vt_segment")
         assert size == _SEGMENT.size, "struct vt_segment is not laid out as _SEGMENT says"
         varying = struct.Struct("<" + _SEGMENT.format[1:] * (2 * buffers + outputs))
-        write_segments = functools.partial(varying.pack_into, ffi.buffer(segments), size)
-        write_head = functools.partial(head.pack_into, ffi.buffer(memory, fixed_size), header)
         res = ffi.new("struct vt_result *")
-        launch = functools.partial(lib.vt_call_plain, self._open_pool(), segments, n_in,
-                                   segments + n_in, n_out, _NULL, 0, res)
+        run = compile_run({
+            "write_head": functools.partial(head.pack_into, ffi.buffer(memory, fixed_size),
+                                            header),
+            "write_segments": functools.partial(varying.pack_into, ffi.buffer(segments), size),
+            "launch": functools.partial(lib.vt_call_plain, self._open_pool(), segments, n_in,
+                                        segments + n_in, n_out, _NULL, 0, res),
+            "pin": functools.partial(ffi.from_buffer, "uint8_t[]"),
+            "address": functools.partial(ffi.cast, "uintptr_t"),
+            "ZERO": _SEG_ZERO, "GUEST_WRITTEN": _SEG_GUEST_WRITTEN})
         read = _result_reader(memory + fixed_size, result_size, unpack, result_ctype)
-        return BufferCall(self, write_head, write_segments, launch, res, read,
-                          (memory, segments))
+        return BufferCall(self, run, res, read, (memory, segments))
 
     def stats(self) -> PoolStats:
         s = ffi.new("struct vt_pool_stats *")
@@ -375,35 +381,15 @@ class FixedCall(NamedTuple):
 
 class BufferCall(NamedTuple):
     """One thread's calls of a virtine taking buffers, with the fixed part, the segment
-    list and the launcher call made once. ``run(values, buffers)`` (what
-    ``BufferPlan.lay_out`` gives) packs the fixed part, writes every segment with one
-    ``struct`` call and launches; the rest is as for ``FixedCall``."""
+    list and the launcher call made once. ``run(args)`` is the plan's compiled call
+    (``marshal.BufferPlan.compile``): None when the general packer must take the
+    arguments, else ``(kind, result length, pins)`` with ``kind`` as ``FixedCall.launch``
+    returns it; the rest is as for ``FixedCall``."""
     virtine: "Virtine"
-    write_head: Callable[..., None]
-    write_segments: Callable[..., None]
-    launch: Callable[[], int]
+    run: Callable[[tuple], Any]
     res: Any
     read: Callable[[], Any]
     memory: Any
-
-    def run(self, values: tuple, buffers: tuple) -> int:
-        self.write_head(*values)
-        fields: list = []
-        outputs: list = []
-        pinned = []  # the buffers stay exported (so unresizable) until the call is over
-        for start, offset, view, nbytes, mode in buffers:
-            fields += (start, 0, offset - start, _SEG_ZERO)
-            pin = _from_buffer("uint8_t[]", view, mode != "in")
-            pinned.append(pin)
-            address = int(_cast("uintptr_t", pin))
-            if mode == "out":
-                fields += (offset, 0, nbytes, _SEG_ZERO)
-            else:
-                fields += (offset, address, nbytes, 0)
-            if mode != "in":
-                outputs += (offset, address, nbytes, _SEG_GUEST_WRITTEN if mode == "inout" else 0)
-        self.write_segments(*fields, *outputs)
-        return self.launch()
 
     def outcome(self, kind: int) -> Tuple[int, int, bytes, bytes]:
         return _outcome(self.virtine, self.res, kind)

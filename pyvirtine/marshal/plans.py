@@ -42,9 +42,8 @@ class FixedPlan:
 @dataclass(frozen=True)
 class BufferPlan:
     """Numbers, enums and buffers, each buffer a C-contiguous buffer-protocol object
-    whose element count is the implied length parameter naming it. ``lay_out(args)``
-    gives what ``runtime.BufferCall.run`` sends, or None if the general packer is
-    needed."""
+    whose element count is the implied length parameter naming it. ``compile`` turns
+    it into the function that lays out and launches one call (``runtime.BufferCall``)."""
     fixed_size: int
     capacity: int
     ret_size: int
@@ -60,38 +59,54 @@ class BufferPlan:
         """How many buffers are copied back."""
         return sum(mode != "in" for _, _, mode in self.buffers)
 
-    def lay_out(self, args: tuple) -> Optional[tuple[list, list]]:
-        """The values ``head`` packs at ``header`` (result length, capacity, one per
-        parameter slot), and per buffer in blob order (where the gap before it starts,
-        its offset, a memoryview of it, its length in bytes, its mode). Written as one
-        frame with no comprehension: on a paravirtual host this runs with cold caches
-        right after the previous call's VM exit."""
-        end, result_len = self.fixed_size, self.ret_size
-        laid = []
-        for index, elem, mode in self.buffers:
-            try:
-                view = memoryview(args[index])
-            except TypeError:
-                return None
-            nbytes = view.nbytes
-            if nbytes % elem or not view.c_contiguous or (mode != "in" and view.readonly):
-                return None
-            offset = -(-end // BLOB_ALIGN) * BLOB_ALIGN
-            laid.append((end, offset, view, nbytes, mode))
-            end = offset + nbytes
+    def compile(self, names: dict) -> Callable[[tuple], Any]:
+        """``run(args)`` for this signature, written out as straight-line Python (as
+        ``dataclasses`` writes ``__init__``): a loop over the buffers, list building
+        and attribute lookups cost several microseconds on a paravirtual host, where
+        this code runs with cold caches right after the previous call's VM exit.
+
+        ``run`` returns None for arguments the general packer must convert (or
+        explain), and may raise ``struct.error``/``OverflowError`` for a number out of
+        range. Otherwise it packs the fixed part with ``write_head(*values)``, writes
+        the segments after the fixed part's own with ``write_segments(*fields)`` (per
+        buffer in blob order: the zeroed gap before it, then the buffer, zeroed for an
+        out buffer; then one per copied-back buffer, ``GUEST_WRITTEN`` for in/out), and
+        returns ``(launch(), result length the guest must reach, pins)``. ``names`` gives ``write_head``,
+        ``write_segments``, ``launch``, ``pin(view, writable)`` (keeps the buffer
+        exported until dropped), ``address(pinned)`` (what ``int`` makes its address of), ``ZERO`` and
+        ``GUEST_WRITTEN``."""
+        lines, ins, outs, pins = [], [], [], []
+        end, result_len = str(self.fixed_size), str(self.ret_size)
+        for k, (index, elem, mode) in enumerate(self.buffers):
+            lines += [f"try:\n    v{k} = memoryview(args[{index}])",
+                      "except TypeError:\n    return None",
+                      f"n{k} = v{k}.nbytes",
+                      f"if n{k} % {elem} or not v{k}.c_contiguous"
+                      + (f" or v{k}.readonly" if mode != "in" else "") + ":\n    return None",
+                      f"s{k} = {end}",
+                      f"o{k} = -(-s{k} // {BLOB_ALIGN}) * {BLOB_ALIGN}",
+                      f"p{k} = pin(v{k}, {mode != 'in'})",
+                      f"a{k} = int(address(p{k}))"]
+            pins.append(f"p{k}")
+            data = "0" if mode == "out" else f"a{k}"
+            ins += [f"s{k}, 0, o{k} - s{k}, ZERO", f"o{k}, {data}, n{k}, "
+                    + ("ZERO" if mode == "out" else "0")]
             if mode != "in":
-                result_len = end
-        if end > self.capacity:
-            return None
-        values = [result_len, self.capacity]
-        for kind, i in self.slots:
-            if kind == ARG:
-                values.append(args[i])
-            elif kind == OFFSET:
-                values.append(laid[i][1])
-            else:
-                values.append(laid[i][3] // self.buffers[i][1])
-        return values, laid
+                flag = "GUEST_WRITTEN" if mode == "inout" else "0"
+                outs.append(f"o{k}, a{k}, n{k}, {flag}")
+                result_len = f"o{k} + n{k}"
+            end = f"o{k} + n{k}"
+        values = [f"args[{i}]" if kind == ARG else f"o{i}" if kind == OFFSET
+                  else f"n{i} // {self.buffers[i][1]}" for kind, i in self.slots]
+        lines += [f"if {end} > {self.capacity}:\n    return None",
+                  f"write_head({result_len}, {self.capacity}, {', '.join(values)})",
+                  f"write_segments({', '.join(ins + outs)})",
+                  f"return launch(), {result_len}, ({', '.join(pins)},)"]
+        body = "\n".join("    " + line.replace("\n", "\n    ") for line in lines)
+        source = f"def run(args):\n{body}\n"
+        scope: dict = {}
+        exec(compile(source, f"<virtine call plan {self.buffers}>", "exec"), dict(names), scope)
+        return scope["run"]
 
 
 Plan = Union[FixedPlan, BufferPlan]
