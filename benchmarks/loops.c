@@ -14,9 +14,10 @@ static double now_us(void) {
 int bench_calls(struct vt_pool *pool, const uint8_t *args, size_t args_len, int n,
                 double *samples) {
     struct vt_result res;
+    uint8_t result[64];
     for (int i = 0; i < n; i++) {
         double t = now_us();
-        int kind = vt_call(pool, args, args_len, NULL, 0, &res);
+        int kind = vt_call(pool, args, args_len, NULL, 0, result, sizeof result, &res);
         samples[i] = now_us() - t;
         vt_result_release(&res);
         if (kind) return kind;
@@ -29,8 +30,9 @@ struct spin { struct vt_pool *pool; const uint8_t *args; size_t args_len; double
 static void *spin_calls(void *arg) {
     struct spin *s = arg;
     struct vt_result res;
+    uint8_t result[64];
     while (now_us() < s->until) {
-        vt_call(s->pool, s->args, s->args_len, NULL, 0, &res);
+        vt_call(s->pool, s->args, s->args_len, NULL, 0, result, sizeof result, &res);
         vt_result_release(&res);
         s->calls++;
     }

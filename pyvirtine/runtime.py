@@ -35,7 +35,7 @@ REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", 
 BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
 _NULL = ffi.NULL
 _call_segments = lib.vt_call_segments
-_vt_call, _release, _buffer = lib.vt_call, lib.vt_result_release, ffi.buffer
+_vt_call, _release, _unpack = lib.vt_call, lib.vt_result_release, ffi.unpack
 _from_buffer, _cast = ffi.from_buffer, ffi.cast
 _tuple_new = tuple.__new__  # builds a NamedTuple without running its Python __new__
 _SEG_ZERO, _SEG_GUEST_WRITTEN = lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN
@@ -140,22 +140,25 @@ class Virtine:
         if pool is None:
             self._open_pool()  # raises: closed
         try:
-            res = self._per_thread.state.res
+            state = self._per_thread.state
         except AttributeError:
-            res = self._thread_state().res
+            state = self._thread_state()
         if type(args) is not bytes:
             args = _bytes_like("args", args)
         if type(input) is not bytes:
             input = _bytes_like("input", input)
-        if _vt_call(pool, args, len(args), input, len(input), res):
+        res = state.res
+        if _vt_call(pool, args, len(args), input, len(input), state.mirror, state.area_size,
+                    res):
             self._fail(res)
         n = res.result_len
-        result = _buffer(res.result, n)[:] if n else b""
-        out = err = b""
+        # (the mirror was just written: cheaper to read than any fresh allocation)
+        result = _unpack(state.mirror_chars, n) if n else b""
         if res.out_len or res.err_len:
             out, err = _output(res)
-        _release(res)
-        return _tuple_new(CallResult, (res.status, result, out, err, res.exits))
+            _release(res)
+            return _tuple_new(CallResult, (res.status, result, out, err, res.exits))
+        return _tuple_new(CallResult, (res.status, result, b"", b"", res.exits))
 
     def call_area(self, inputs: Sequence[InSegment], outputs: Sequence[OutSegment],
                   input: BytesLike = b"") -> AreaResult:
@@ -348,8 +351,10 @@ class _ThreadState:
 
     def __init__(self, area_size: int) -> None:
         self.res = ffi.new("struct vt_result *")
+        self.area_size = area_size
         self.mirror = ffi.new("uint8_t[]", area_size)
         self.mirror_view = memoryview(ffi.buffer(self.mirror))
+        self.mirror_chars = ffi.cast("char *", self.mirror)
         self._segments = ffi.new("struct vt_segment[]", 8)
 
     def segments(self, n: int):

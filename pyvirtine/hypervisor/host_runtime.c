@@ -132,8 +132,10 @@ static struct site_state *ready(struct __virtinecc_site *site) {
 }
 
 struct thread_call {
-    unsigned char *area;
+    unsigned char *area;   /* the arguments being laid out */
     size_t cap;
+    unsigned char *result; /* the last call's result: up to a whole argument area */
+    size_t result_cap;
     struct vt_result res;
 };
 
@@ -186,12 +188,22 @@ const unsigned char *__virtinecc_call(struct __virtinecc_site *site, unsigned lo
     }
     if (st->writes) /* the guest writes to fds 1 and 2 directly: keep the host's order */
         fflush(stdout);
+    if (current.result_cap < site->capacity) {
+        unsigned char *grown = realloc(current.result, site->capacity);
+        if (!grown) {
+            report(site, VIRTINE_ERR_ERROR, "out of memory for the result");
+            return 0;
+        }
+        current.result = grown;
+        current.result_cap = site->capacity;
+    }
     vt_result_release(&current.res);
-    int kind = vt_call(st->pool, current.area, size, NULL, 0, &current.res);
+    int kind = vt_call(st->pool, current.area, size, NULL, 0, current.result, site->capacity,
+                       &current.res);
     struct vt_result *res = &current.res;
     char message[sizeof res->message + 160];
     if (kind == VT_OK && res->status == 0 && res->result_len >= result_len)
-        return res->result ? res->result : (const unsigned char *)"";
+        return current.result;
     if (kind == VT_OK) {
         snprintf(message, sizeof message, "exited with status %lld instead of returning",
                  (long long)res->status);

@@ -42,8 +42,7 @@ struct vt_result {
     int32_t kind;          /* VT_* above */
     int32_t vector;        /* exception vector for a guest fault, else -1 */
     int64_t status;        /* the guest's exit status */
-    uint8_t *result;       /* result bytes from the argument area (malloc'd; vt_call only) */
-    uint64_t result_len;
+    uint64_t result_len;   /* bytes of result the guest left at the start of its argument area */
     uint8_t *out;          /* captured stdout (malloc'd) */
     uint64_t out_len;
     uint8_t *err;          /* captured stderr (malloc'd) */
@@ -88,17 +87,19 @@ int vt_image_check(const uint8_t *data, size_t len, char *err, size_t errlen);
 struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt_options *opt,
                                struct vt_result *res);
 
-/* Run one call: args are copied to the argument area, input is what the guest's
- * read hypercall returns. Returns res->kind. Thread safe; runs calls in parallel. */
+/* Run one call: args are copied to the argument area, input is what the guest's read
+ * hypercall returns, and up to result_cap bytes of the guest's result are copied to
+ * result (res->result_len says how long the whole result is; it never exceeds the
+ * image's argument area). Returns res->kind. Thread safe; runs calls in parallel. */
 int vt_call(struct vt_pool *pool, const uint8_t *args, size_t args_len, const uint8_t *input,
-            size_t input_len, struct vt_result *res);
+            size_t input_len, uint8_t *result, size_t result_cap, struct vt_result *res);
 
 /* vt_call with the arguments and results scattered: before the call each in segment
  * is copied into the argument area (segments in ascending offset order that leave no
  * gap from offset 0 spare the launcher from resetting those pages first); after a
  * VT_OK call each out segment receives the bytes of its range that lie below the
- * guest's result length (res->result_len). res->result stays NULL. Nothing is
- * allocated per call, and no byte is copied twice. */
+ * guest's result length (res->result_len). Nothing is allocated per call, and no
+ * byte is copied twice. */
 int vt_call_segments(struct vt_pool *pool, const struct vt_segment *in, uint32_t n_in,
                      const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
                      size_t input_len, struct vt_result *res);

@@ -545,11 +545,10 @@ static void copy_out(struct vt_pool *p, struct vt_vm *vm, const struct vt_segmen
     }
 }
 
-/* One call on a ready VM. With whole_result, res->result receives a malloc'd copy of
- * the guest's result, for callers that do not know its size in advance. */
+/* One call on a ready VM. */
 static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
                 const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
-                size_t input_len, struct vt_result *res, bool whole_result) {
+                size_t input_len, struct vt_result *res) {
     memset(res, 0, sizeof *res);
     res->vector = -1;
     if (!segments_fit(p, in, n_in, true) || !segments_fit(p, out, n_out, false)) {
@@ -579,24 +578,16 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     copy_in(p, vm, in, n_in);
     int kind = run_vm(p, vm, res, false);
     if (kind == VT_OK) copy_out(p, vm, out, n_out, res->result_len);
-    if (kind == VT_OK && whole_result && res->result_len) {
-        if ((res->result = malloc(res->result_len)))
-            memcpy(res->result, vm->mem + p->hdr.argarea_addr, res->result_len);
-        else {
-            result_fail(res, VT_ERROR, "out of memory");
-            kind = VT_ERROR;
-        }
-    }
     vm_release(p, vm, kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR);
     return res->kind = kind;
 }
 
 static int handed_off_call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
                            const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
-                           size_t input_len, struct vt_result *res, bool whole_result) {
-    if (!p->opt.gil_handoff) return call(p, in, n_in, out, n_out, input, input_len, res, whole_result);
+                           size_t input_len, struct vt_result *res) {
+    if (!p->opt.gil_handoff) return call(p, in, n_in, out, n_out, input, input_len, res);
     handoff_enter();
-    int kind = call(p, in, n_in, out, n_out, input, input_len, res, whole_result);
+    int kind = call(p, in, n_in, out, n_out, input, input_len, res);
     handoff_return();
     return kind;
 }
@@ -604,13 +595,13 @@ static int handed_off_call(struct vt_pool *p, const struct vt_segment *in, uint3
 int vt_call_segments(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
                      const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
                      size_t input_len, struct vt_result *res) {
-    return handed_off_call(p, in, n_in, out, n_out, input, input_len, res, false);
+    return handed_off_call(p, in, n_in, out, n_out, input, input_len, res);
 }
 
 int vt_call_plain(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
                   const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
                   size_t input_len, struct vt_result *res) {
-    int kind = handed_off_call(p, in, n_in, out, n_out, input, input_len, res, false);
+    int kind = handed_off_call(p, in, n_in, out, n_out, input, input_len, res);
     if (kind != VT_OK) return kind;
     bool whole = true;
     for (uint32_t i = 0; i < n_out; i++)
@@ -619,17 +610,18 @@ int vt_call_plain(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
 }
 
 int vt_call(struct vt_pool *p, const uint8_t *args, size_t args_len, const uint8_t *input,
-            size_t input_len, struct vt_result *res) {
+            size_t input_len, uint8_t *result, size_t result_cap, struct vt_result *res) {
     struct vt_segment in = {0, (uint8_t *)args, args_len, 0};
-    return handed_off_call(p, &in, 1, NULL, 0, input, input_len, res, true);
+    struct vt_segment out = {0, result, result_cap, 0};
+    if (result_cap > p->hdr.argarea_size) out.len = p->hdr.argarea_size; /* all there can be */
+    return handed_off_call(p, &in, 1, &out, 1, input, input_len, res);
 }
 
 void vt_result_release(struct vt_result *res) {
-    free(res->result);
     free(res->out);
     free(res->err);
-    res->result = res->out = res->err = NULL;
-    res->result_len = res->out_len = res->err_len = 0;
+    res->out = res->err = NULL;
+    res->out_len = res->err_len = 0;
 }
 
 void vt_pool_stats(struct vt_pool *p, struct vt_pool_stats *stats) {

@@ -21,14 +21,14 @@ int main(int argc, char **argv) {
     struct vt_pool *pool = vt_pool_create(image, n, &opt, &res);
     if (!pool) { printf("error: %s\n", res.message); return 1; }
     for (unsigned long long x = 1; x <= 3; x++) {
-        vt_call(pool, (unsigned char *)&x, sizeof x, NULL, 0, &res);
         unsigned long long y;
-        memcpy(&y, res.result, sizeof y);
+        vt_call(pool, (unsigned char *)&x, sizeof x, NULL, 0, (unsigned char *)&y, sizeof y,
+                &res);
         printf("%d %llu %.*s|", res.kind, y, (int)res.out_len, (char *)res.out);
         vt_result_release(&res);
     }
     unsigned long long crash = 0;
-    vt_call(pool, (unsigned char *)&crash, sizeof crash, NULL, 0, &res);
+    vt_call(pool, (unsigned char *)&crash, sizeof crash, NULL, 0, NULL, 0, &res);
     printf("%d %s\n", res.kind, res.message);
     vt_pool_destroy(pool);
     return 0;
