@@ -122,6 +122,14 @@ bool guest_range(struct vt_pool *p, uint64_t addr, uint64_t len, bool for_host_w
 void handoff_enter(void);
 void handoff_return(void);
 
+/* watchdog.c: a timed call's deadline (deadline_start returns NULL if the watchdog
+ * cannot run); deadline_end says whether it passed */
+struct deadline_slot;
+struct deadline_slot *deadline_start(struct kvm_run *run, double seconds);
+uint64_t deadline_kicks(const struct deadline_slot *s);
+bool deadline_passed(const struct deadline_slot *s);
+bool deadline_end(struct deadline_slot *s);
+
 /* run.c */
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

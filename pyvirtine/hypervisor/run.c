@@ -9,15 +9,12 @@
  * stays in that VM's restore set. Pages the guest never writes cost nothing. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -32,73 +29,6 @@ void result_fail(struct vt_result *res, int kind, const char *fmt, ...) {
     vsnprintf(res->message, sizeof res->message, fmt, ap);
     va_end(ap);
     res->kind = kind;
-}
-
-/* ---- timeouts: a per-thread POSIX timer signals the thread running KVM_RUN ---- */
-
-#define TIMER_SIGNAL (SIGRTMAX - 3)
-
-struct timer_slot {
-    timer_t timer;
-    struct kvm_run *volatile run;
-    volatile sig_atomic_t fired;
-};
-
-static pthread_once_t timer_once = PTHREAD_ONCE_INIT;
-static pthread_key_t slot_key;
-
-/* The signal only has to make KVM_RUN return; immediate_exit closes the window where
- * it lands just before the thread enters KVM_RUN. */
-static void on_timer(int sig, siginfo_t *si, void *ctx) {
-    (void)sig, (void)ctx;
-    struct timer_slot *s = si->si_value.sival_ptr;
-    if (si->si_code != SI_TIMER || !s) return;
-    s->fired = 1;
-    struct kvm_run *run = s->run;
-    if (run) run->immediate_exit = 1;
-}
-
-static void slot_free(void *v) {
-    struct timer_slot *s = v;
-    timer_delete(s->timer);
-    free(s);
-}
-
-static void timer_setup(void) {
-    pthread_key_create(&slot_key, slot_free);
-    struct sigaction sa = {.sa_sigaction = on_timer, .sa_flags = SA_SIGINFO}; /* no SA_RESTART */
-    sigemptyset(&sa.sa_mask);
-    sigaction(TIMER_SIGNAL, &sa, NULL);
-}
-
-static struct timer_slot *thread_slot(void) {
-    pthread_once(&timer_once, timer_setup);
-    struct timer_slot *s = pthread_getspecific(slot_key);
-    if (s) return s;
-    s = calloc(1, sizeof *s);
-    if (!s) return NULL;
-    struct sigevent ev = {.sigev_notify = SIGEV_THREAD_ID, .sigev_signo = TIMER_SIGNAL};
-    ev.sigev_value.sival_ptr = s;
-    ev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
-    if (timer_create(CLOCK_MONOTONIC, &ev, &s->timer) < 0) { free(s); return NULL; }
-    pthread_setspecific(slot_key, s);
-    return s;
-}
-
-static void timer_arm(struct timer_slot *s, struct kvm_run *run, double seconds) {
-    s->fired = 0;
-    s->run = run;
-    struct itimerspec t = {.it_value = {.tv_sec = (time_t)seconds,
-                                        .tv_nsec = (long)((seconds - (time_t)seconds) * 1e9)}};
-    if (!t.it_value.tv_sec && !t.it_value.tv_nsec) t.it_value.tv_nsec = 1;
-    timer_settime(s->timer, 0, &t, NULL);
-}
-
-static void timer_disarm(struct timer_slot *s, struct kvm_run *run) {
-    static const struct itimerspec off;
-    timer_settime(s->timer, 0, &off, NULL);
-    s->run = NULL;
-    run->immediate_exit = 0;
 }
 
 /* ---- guest faults ---- */
@@ -191,12 +121,16 @@ static int unexpected_exit(struct vt_vm *vm, struct vt_result *res) {
 
 static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool booting) {
     struct kvm_run *run = vm->run;
-    struct timer_slot *slot = NULL;
+    struct deadline_slot *deadline = NULL;
+    uint64_t kicks = 0;
     int kind = VT_OK;
     if (p->opt.timeout > 0) {
-        slot = thread_slot();
-        if (!slot) { result_fail(res, VT_ERROR, "cannot create the call timer"); return VT_ERROR; }
-        timer_arm(slot, run, p->opt.timeout);
+        deadline = deadline_start(run, p->opt.timeout);
+        if (!deadline) {
+            result_fail(res, VT_ERROR, "cannot start the call watchdog");
+            return VT_ERROR;
+        }
+        kicks = deadline_kicks(deadline);
     }
     for (;;) {
         if (ioctl(vm->cpufd, KVM_RUN, 0) < 0) {
@@ -206,10 +140,14 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
                 break;
             }
             run->immediate_exit = 0;
-            if (slot && slot->fired) {
+            if (deadline && deadline_passed(deadline)) {
                 result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
                 kind = VT_TIMEOUT;
                 break;
+            }
+            if (deadline && deadline_kicks(deadline) != kicks) {
+                kicks = deadline_kicks(deadline); /* a kick meant for an earlier call */
+                continue;
             }
             result_fail(res, VT_INTERRUPTED, "call interrupted by a signal");
             kind = VT_INTERRUPTED;
@@ -232,7 +170,12 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
             kind = unexpected_exit(vm, res);
         break;
     }
-    if (slot) timer_disarm(slot, run);
+    /* A deadline that passed as the call ended still counts: the kick may be on its
+     * way, and the VM (its immediate_exit perhaps set) is discarded with the call. */
+    if (deadline && deadline_end(deadline) && kind != VT_TIMEOUT) {
+        result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
+        kind = VT_TIMEOUT;
+    }
     return kind;
 }
 
