@@ -4,6 +4,11 @@ An entry's key hashes its inputs together with everything that could change the 
 the pyvirtine sources themselves (so a changed compiler never serves stale objects), the
 llvmlite and LLVM versions. Entries are written to a temporary file and renamed into
 place, so concurrent processes never see a partial entry and at worst build one twice.
+
+Every toolchain change makes new keys, so the cache is kept to
+``$PYVIRTINE_CACHE_MAX_BYTES`` (default 512 MiB): a hit marks its entry used, and a
+write that takes the cache past the limit deletes the least recently used entries
+(and temporary files a crashed writer left) until it is back to three quarters of it.
 """
 from __future__ import annotations
 
@@ -12,12 +17,15 @@ import hashlib
 import os
 import pathlib
 import tempfile
+import time
 from typing import Callable, Sequence, Union
 
 import llvmlite
 import llvmlite.binding as llvm
 
 _PACKAGE = pathlib.Path(__file__).resolve().parent
+DEFAULT_MAX_BYTES = 512 << 20
+_STALE_TMP_SECONDS = 3600  # a writer this old is gone
 
 
 def cache_dir() -> pathlib.Path:
@@ -50,9 +58,12 @@ def cached(kind: str, key_parts: Sequence[Union[bytes, str]], build: Callable[[]
     """The bytes ``build()`` returns for these inputs, from the cache when present.
 
     A cache directory that cannot be written only costs the rebuild."""
-    path = cache_dir() / kind / cache_key(kind, key_parts)
+    root = cache_dir()
+    path = root / kind / cache_key(kind, key_parts)
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
+        os.utime(path)  # recently used: pruned last
+        return data
     except OSError:
         pass
     data = build()
@@ -66,6 +77,32 @@ def cached(kind: str, key_parts: Sequence[Union[bytes, str]], build: Callable[[]
         except BaseException:
             os.unlink(tmp)
             raise
+        prune(root)
     except OSError:
         pass
     return data
+
+
+def prune(root: pathlib.Path) -> None:
+    """Delete least recently used entries until the cache under ``root`` is within
+    three quarters of its limit, if it is over the limit."""
+    limit = int(os.environ.get("PYVIRTINE_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    entries, total, now = [], 0, time.time()
+    for path in root.glob("*/*"):
+        try:
+            st = path.stat()
+        except OSError:
+            continue  # deleted under us
+        if path.name.startswith(".tmp-"):
+            if now - st.st_mtime > _STALE_TMP_SECONDS:
+                path.unlink(missing_ok=True)
+            continue
+        entries.append((st.st_mtime, st.st_size, path))
+        total += st.st_size
+    if total <= limit:
+        return
+    for _, size, path in sorted(entries, key=lambda e: e[0]):
+        if total <= limit * 3 // 4:
+            break
+        path.unlink(missing_ok=True)
+        total -= size

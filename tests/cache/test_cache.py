@@ -80,3 +80,29 @@ def test_concurrent_processes_agree(cache_dir):
     final = entries[0].read_bytes()
     assert len(set(final.split(b"-")[:-1])) == 1  # one writer's whole entry
     assert all(out.split(b"-")[0].isdigit() for out in outs)
+
+
+def test_the_cache_keeps_to_its_size_by_dropping_the_least_recently_used(
+        cache_dir, monkeypatch):
+    monkeypatch.setenv("PYVIRTINE_CACHE_MAX_BYTES", "4000")
+    entries = []
+    for i in range(3):
+        cache.cached("obj", [f"entry {i}"], lambda: bytes(1000))
+        entries.append(cache_dir / "obj" / cache.cache_key("obj", [f"entry {i}"]))
+        os.utime(entries[i], (1000 + i, 1000 + i))  # entry 0 the oldest
+    cache.cached("obj", ["entry 0"], lambda: pytest.fail("a hit must not build"))
+    cache.cached("obj", ["big"], lambda: bytes(1500))  # 4500 bytes: over the limit
+    # Least recently used first (entries 1, then 2) until within 3000 bytes; entry 0
+    # was just used and the new entry was just written.
+    assert [p.exists() for p in entries] == [True, False, False]
+    assert (cache_dir / "obj" / cache.cache_key("obj", ["big"])).exists()
+
+
+def test_pruning_removes_what_crashed_writers_left(cache_dir, monkeypatch):
+    (cache_dir / "obj").mkdir(parents=True)
+    stale, fresh = cache_dir / "obj" / ".tmp-stale", cache_dir / "obj" / ".tmp-fresh"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(stale, (1000, 1000))
+    cache.cached("obj", ["x"], lambda: b"x")
+    assert not stale.exists() and fresh.exists()
