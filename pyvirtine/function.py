@@ -61,7 +61,7 @@ class VirtineFunction:
         self.packer = ArgPacker(self.signature, codec)
         self._plan = plan_for(self.packer, image.argarea_size)
         self._entry = self._make_entry()
-        self._threads = threading.local()  # each thread's FixedCall
+        self._threads = threading.local()  # each thread's FixedCall or BufferCall
         self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
         self._pool = None
         self._lock = threading.Lock()

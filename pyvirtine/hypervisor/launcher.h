@@ -19,7 +19,7 @@
 #define VT_POLICY 2      /* the guest made a hypercall its policy denies */
 #define VT_CRASH 3       /* guest fault or unexpected VM exit; the VM was discarded */
 #define VT_ERROR 4       /* bad image, bad options, or a host-side failure */
-#define VT_INTERRUPTED 5 /* a signal other than the call's timer stopped the call */
+#define VT_INTERRUPTED 5 /* a signal other than the call's deadline stopped the call */
 #define VT_UNUSUAL 6     /* vt_call_plain only: the call ran but did not simply return */
 
 #define VT_BOOT_DIRECT 0 /* host loads long mode + CPL3 with KVM_SET_SREGS */
@@ -42,7 +42,7 @@ struct vt_result {
     int32_t kind;          /* VT_* above */
     int32_t vector;        /* exception vector for a guest fault, else -1 */
     int64_t status;        /* the guest's exit status */
-    uint64_t result_len;   /* bytes of result the guest left at the start of its argument area */
+    uint64_t result_len;   /* result bytes at the start of the guest's argument area */
     uint8_t *out;          /* captured stdout (malloc'd) */
     uint64_t out_len;
     uint8_t *err;          /* captured stderr (malloc'd) */

@@ -71,9 +71,11 @@ class BufferPlan:
         the segments after the fixed part's own with ``write_segments(*fields)`` (per
         buffer in blob order: the zeroed gap before it, then the buffer, zeroed for an
         out buffer; then one per copied-back buffer, ``GUEST_WRITTEN`` for in/out), and
-        returns ``(launch(), result length the guest must reach, pins)``. ``names`` gives ``write_head``,
-        ``write_segments``, ``launch``, ``pin(view, writable)`` (keeps the buffer
-        exported until dropped), ``address(pinned)`` (what ``int`` makes its address of), ``ZERO`` and
+        returns ``(launch(), the result length the guest must reach, pins)``.
+
+        ``names`` gives ``write_head``, ``write_segments``, ``launch``,
+        ``pin(view, writable)`` (keeps the buffer exported until dropped),
+        ``address(pinned)`` (what ``int`` turns into its address), ``ZERO`` and
         ``GUEST_WRITTEN``."""
         lines, ins, outs, pins = [], [], [], []
         end, result_len = str(self.fixed_size), str(self.ret_size)
