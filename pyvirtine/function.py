@@ -13,6 +13,7 @@ import struct
 import sys
 import threading
 import weakref
+from threading import get_ident
 from typing import Any, Callable, NamedTuple, Optional, Union
 
 from .errors import VirtineCrash
@@ -60,8 +61,11 @@ class VirtineFunction:
         self.capture = capture
         self.packer = ArgPacker(self.signature, codec)
         self._plan = plan_for(self.packer, image.argarea_size)
+        # Each thread's prepared call (runtime.FixedCall or BufferCall), by thread id: a
+        # dict lookup costs less than a threading.local, and a thread that reuses a
+        # finished thread's id may reuse its buffers too.
+        self._prepared: dict[int, Any] = {}
         self._entry = self._make_entry()
-        self._threads = threading.local()  # each thread's FixedCall or BufferCall
         self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
         self._pool = None
         self._lock = threading.Lock()
@@ -81,7 +85,7 @@ class VirtineFunction:
             return self._fixed_entry(plan)
         if plan is None:
             return lambda *args, **kwargs: general(args, kwargs)
-        nargs, capture = len(self.packer.inputs), self.capture
+        nargs, capture, prepared = len(self.packer.inputs), self.capture, self._prepared
         parts = (plan.fixed_size, plan.head, plan.header, len(plan.buffers), plan.outputs,
                  plan.ret_size, plan.unpack, plan.result_ctype, plan.compile)
 
@@ -89,11 +93,9 @@ class VirtineFunction:
             if kwargs or len(args) != nargs:
                 return general(args, kwargs)
             try:
-                call = self._threads.buffers
-            except AttributeError:
-                call = self._threads.buffers = self._virtine().buffer_call(*parts)
-            if call.virtine._pool is None:  # closed under us: launch's pool is gone
-                call.virtine._open_pool()
+                call = prepared[get_ident()]
+            except KeyError:
+                call = prepared[get_ident()] = self._virtine().buffer_call(*parts)
             try:
                 ran = call.run(args)
             except (struct.error, OverflowError):
@@ -106,28 +108,30 @@ class VirtineFunction:
         return entry
 
     def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
-        general, capture = self._call_general, self.capture
+        general, capture, prepared = self._call_general, self.capture, self._prepared
         parts = (plan.head, plan.args_size, plan.result_size, plan.pack, plan.unpack,
                  plan.arg_store, plan.result_ctype)
 
         def entry(*args: Any, **kwargs: Any) -> Any:
             try:
-                fixed = self._threads.fixed
-            except AttributeError:
-                fixed = self._threads.fixed = self._virtine().fixed_call(*parts)
-            virtine, write, launch, _, read, _ = fixed
+                fixed = prepared[get_ident()]
+            except KeyError:
+                fixed = prepared[get_ident()] = self._virtine().fixed_call(*parts)
+            _, store, write, launch, _, load, read, _ = fixed
             if kwargs:
                 return general(args, kwargs)
             try:
-                write(*args)
+                if store is not None and len(args) == 1:
+                    store[0] = args[0]
+                else:
+                    write(*args)
             except (struct.error, OverflowError, TypeError):
                 return general(args, kwargs)  # converts the arguments, or says what is wrong
-            if virtine._pool is None:  # closed under us: launch's pool is gone
-                virtine._open_pool()
             kind = launch()
             if kind:
                 return self._unusual(fixed, kind, plan.result_size)
-            return Captured(read(), b"", b"") if capture else read()
+            value = load[0] if load is not None else read()
+            return Captured(value, b"", b"") if capture else value
         return entry
 
     def _unusual(self, call: Any, kind: int, result_len_needed: int) -> Any:
@@ -167,7 +171,7 @@ class VirtineFunction:
         """Destroy the pool of VMs; the next call makes a new one."""
         with self._lock:
             pool, self._pool = self._pool, None
-            self._threads = threading.local()
+            self._prepared.clear()  # their launches hold the pool being closed
         if pool is not None:
             pool.close()
 

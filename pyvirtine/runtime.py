@@ -229,24 +229,22 @@ class Virtine:
                    result_ctype: Optional[str] = None) -> FixedCall:
         """A ``FixedCall`` for the calling thread (a new one: callers keep it). ``head``
         is written once; ``pack(block, len(head), *args)`` writes the arguments and
-        ``unpack(result_block)[0]`` decodes the result. A single argument's (offset, C
-        type) and a result's C type (``"int32_t"``...) replace those ``struct`` calls
-        with one typed store or load."""
+        ``unpack(result_block)[0]`` decodes the result. A lone argument's (offset, C
+        type) and a result's C type (``"int32_t"``...) add a typed pointer to store or
+        load it with no ``struct`` call."""
         memory = ffi.new("uint8_t[]", args_size + result_size)
         ffi.buffer(memory, len(head))[:] = head
-        if arg_store:
-            offset, ctype = arg_store
-            write = functools.partial(ffi.cast(ctype + " *", memory + offset).__setitem__, 0)
-        else:
-            write = functools.partial(pack, ffi.buffer(memory, args_size), len(head))
+        store = ffi.cast(arg_store[1] + " *", memory + arg_store[0]) if arg_store else None
+        write = functools.partial(pack, ffi.buffer(memory, args_size), len(head))
         segments = ffi.new("struct vt_segment[2]", [
             {"offset": 0, "data": memory, "len": args_size},
             {"offset": 0, "data": memory + args_size, "len": result_size}])
         res = ffi.new("struct vt_result *")
         launch = functools.partial(lib.vt_call_plain, self._open_pool(), segments, 1,
                                    segments + 1, 1, _NULL, 0, res)
+        load = ffi.cast(result_ctype + " *", memory + args_size) if result_ctype else None
         read = _result_reader(memory + args_size, result_size, unpack, result_ctype)
-        return FixedCall(self, write, launch, res, read, (memory, segments))
+        return FixedCall(self, store, write, launch, res, load, read, (memory, segments))
 
     def buffer_call(self, fixed_size: int, head: struct.Struct, header: int, buffers: int,
                     outputs: int, result_size: int, unpack: Callable[[Any], tuple],
@@ -366,17 +364,22 @@ class _ThreadState:
 
 class FixedCall(NamedTuple):
     """One thread's calls of a virtine whose arguments and result are fixed-size blocks
-    at the start of the argument area, with everything made once, so that a call is
-    ``write(*args)``, ``launch()`` and ``read()``: three C calls and no Python frame.
+    at the start of the argument area, with everything made once, so that a call is a
+    store or ``write(*args)``, ``launch()``, and a load or ``read()``: a few C calls
+    and no Python frame.
 
-    ``write`` raises ``struct.error``, ``OverflowError`` or ``TypeError`` for arguments
-    it cannot lay out. ``launch`` returns 0 when the guest returned plainly (then
-    ``read()`` is its value), else a kind for ``outcome``. ``launch`` holds the pool:
-    it may only run while ``virtine._pool`` is not None."""
+    ``store`` (a typed pointer, when the plan gives a lone argument's C type) takes
+    the argument as ``store[0] = arg``; otherwise ``write`` lays the arguments out.
+    Both raise ``struct.error``, ``OverflowError`` or ``TypeError`` for arguments they
+    cannot take. ``launch`` returns 0 when the guest returned plainly (then its value
+    is ``load[0]``, or ``read()`` when there is no typed ``load``), else a kind for
+    ``outcome``. ``launch`` holds the pool: drop the call when the virtine closes."""
     virtine: "Virtine"
+    store: Any
     write: Callable[..., None]
     launch: Callable[[], int]
     res: Any
+    load: Any
     read: Callable[[], Any]
     memory: Any  # what the segments point into, kept alive
 
@@ -389,7 +392,8 @@ class BufferCall(NamedTuple):
     list and the launcher call made once. ``run(args)`` is the plan's compiled call
     (``marshal.BufferPlan.compile``): None when the general packer must take the
     arguments, else ``(kind, result length, pins)`` with ``kind`` as ``FixedCall.launch``
-    returns it; the rest is as for ``FixedCall``."""
+    returns it; ``read()`` gives the value. ``run`` holds the pool, as ``FixedCall``'s
+    ``launch`` does."""
     virtine: "Virtine"
     run: Callable[[tuple], Any]
     res: Any
