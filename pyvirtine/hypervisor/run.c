@@ -208,12 +208,17 @@ static int64_t for_dirty_pages(struct vt_pool *p, struct vt_vm *vm, const struct
     for (uint64_t region = 0; region << 21 < p->mem_top; region++) {
         if (!(read64(vm, pd + region * 8) & PTE_ACCESSED)) continue;
         const uint64_t *ptes = (const uint64_t *)(vm->mem + pt + region * PAGE);
-        for (uint64_t i = 0; i < 512; i++) {
-            uint64_t addr = region << 21 | i << 12;
-            if (addr >= p->mem_top) break;
-            if (!(ptes[i] & PTE_DIRTY) || spared(spare, addr)) continue;
-            if (fn(p, vm, addr) < 0) return -1;
-            count++;
+        for (uint64_t line = 0; line < 512; line += 8) { /* a cache line of entries */
+            uint64_t any = 0;
+            for (int j = 0; j < 8; j++) any |= ptes[line + j];
+            if (!(any & PTE_DIRTY)) continue; /* the common case: one test per line */
+            for (uint64_t i = line; i < line + 8; i++) {
+                uint64_t addr = region << 21 | i << 12;
+                if (addr >= p->mem_top) break;
+                if (!(ptes[i] & PTE_DIRTY) || spared(spare, addr)) continue;
+                if (fn(p, vm, addr) < 0) return -1;
+                count++;
+            }
         }
     }
     return count;
