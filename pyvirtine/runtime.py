@@ -240,11 +240,11 @@ class Virtine:
             {"offset": 0, "data": memory, "len": args_size},
             {"offset": 0, "data": memory + args_size, "len": result_size}])
         res = ffi.new("struct vt_result *")
-        launch = functools.partial(lib.vt_call_plain, self._open_pool(), segments, 1,
-                                   segments + 1, 1, _NULL, 0, res)
+        prepared = self._prepare(segments, 1, 2, res)
         load = ffi.cast(result_ctype + " *", memory + args_size) if result_ctype else None
         read = _result_reader(memory + args_size, result_size, unpack, result_ctype)
-        return FixedCall(self, store, write, launch, res, load, read, (memory, segments))
+        return FixedCall(self, store, write, functools.partial(lib.vt_call_plain, prepared),
+                         res, load, read, (memory, segments, prepared))
 
     def buffer_call(self, fixed_size: int, head: struct.Struct, header: int, buffers: int,
                     outputs: int, result_size: int, unpack: Callable[[Any], tuple],
@@ -265,17 +265,24 @@ class Virtine:
         assert size == _SEGMENT.size, "struct vt_segment is not laid out as _SEGMENT says"
         varying = struct.Struct("<" + _SEGMENT.format[1:] * (2 * buffers + outputs))
         res = ffi.new("struct vt_result *")
+        prepared = self._prepare(segments, n_in, n_in + n_out, res)
         run = compile_run({
             "write_head": functools.partial(head.pack_into, ffi.buffer(memory, fixed_size),
                                             header),
             "write_segments": functools.partial(varying.pack_into, ffi.buffer(segments), size),
-            "launch": functools.partial(lib.vt_call_plain, self._open_pool(), segments, n_in,
-                                        segments + n_in, n_out, _NULL, 0, res),
+            "launch": functools.partial(lib.vt_call_plain, prepared),
             "pin": functools.partial(ffi.from_buffer, "uint8_t[]"),
             "address": functools.partial(ffi.cast, "uintptr_t"),
             "ZERO": _SEG_ZERO, "GUEST_WRITTEN": _SEG_GUEST_WRITTEN})
         read = _result_reader(memory + fixed_size, result_size, unpack, result_ctype)
-        return BufferCall(self, run, res, read, (memory, segments))
+        return BufferCall(self, run, res, read, (memory, segments, prepared))
+
+    def _prepare(self, segments, n_in: int, n: int, res):
+        """A ``struct vt_prepared`` for this pool: ``segments[:n_in]`` in, the rest of
+        the first ``n`` out."""
+        return ffi.new("struct vt_prepared *", {
+            "pool": self._open_pool(), "in": segments, "n_in": n_in, "out": segments + n_in,
+            "n_out": n - n_in, "input": _NULL, "input_len": 0, "res": res})
 
     def stats(self) -> PoolStats:
         s = ffi.new("struct vt_pool_stats *")

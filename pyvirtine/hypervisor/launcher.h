@@ -104,14 +104,24 @@ int vt_call_segments(struct vt_pool *pool, const struct vt_segment *in, uint32_t
                      const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
                      size_t input_len, struct vt_result *res);
 
+/* A call laid out once and launched many times: the vt_call_segments arguments. */
+struct vt_prepared {
+    struct vt_pool *pool;
+    const struct vt_segment *in;
+    uint32_t n_in;
+    const struct vt_segment *out;
+    uint32_t n_out;
+    const uint8_t *input;
+    size_t input_len;
+    struct vt_result *res;
+};
+
 /* vt_call_segments for callers expecting the guest function to return: VT_OK only if
  * the guest exited with status 0, a result covering every out segment and no captured
  * output; VT_UNUSUAL if it ran but exited otherwise (res says how); else the failure's
- * kind. One return value instead of four fields is what a caller paying per field
- * read (Python through cffi) needs to check. */
-int vt_call_plain(struct vt_pool *pool, const struct vt_segment *in, uint32_t n_in,
-                  const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
-                  size_t input_len, struct vt_result *res);
+ * kind. One pointer in and one value out is what a caller paying per argument passed
+ * and per field read (Python through cffi) needs. */
+int vt_call_plain(const struct vt_prepared *call);
 
 /* Free what a result holds (safe on a zeroed or already released result). */
 void vt_result_release(struct vt_result *res);

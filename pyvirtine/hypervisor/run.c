@@ -546,14 +546,14 @@ int vt_call_segments(struct vt_pool *p, const struct vt_segment *in, uint32_t n_
     return handed_off_call(p, in, n_in, out, n_out, input, input_len, res);
 }
 
-int vt_call_plain(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
-                  const struct vt_segment *out, uint32_t n_out, const uint8_t *input,
-                  size_t input_len, struct vt_result *res) {
-    int kind = handed_off_call(p, in, n_in, out, n_out, input, input_len, res);
+int vt_call_plain(const struct vt_prepared *c) {
+    struct vt_result *res = c->res;
+    int kind = handed_off_call(c->pool, c->in, c->n_in, c->out, c->n_out, c->input,
+                               c->input_len, res);
     if (kind != VT_OK) return kind;
     bool whole = true;
-    for (uint32_t i = 0; i < n_out; i++)
-        whole = whole && out[i].offset + out[i].len <= res->result_len;
+    for (uint32_t i = 0; i < c->n_out; i++)
+        whole = whole && c->out[i].offset + c->out[i].len <= res->result_len;
     return res->status || !whole || res->out_len || res->err_len ? VT_UNUSUAL : VT_OK;
 }
 
