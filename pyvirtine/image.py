@@ -18,7 +18,8 @@ Header fields (little endian, offsets in bytes):
    8     2  version           ``FORMAT_VERSION``
   10     2  header_size       4096
   12     4  flags             ``FLAG_BOOT_STUB`` entry16 is valid; ``FLAG_SNAPSHOT`` the guest
-                              asks for a snapshot after its initialisation
+                              asks for a snapshot after its initialisation;
+                              ``FLAG_X86_64_V2`` the code needs an x86-64-v2 CPU
   16     8  load_addr         guest address of payload byte 0 (page aligned, >= 0x10000)
   24     8  payload_size      bytes of payload in the file
   32     8  text_size         leading payload bytes mapped read-only + executable (page aligned)
@@ -61,6 +62,7 @@ MIN_LOAD_ADDR = 0x10000
 MAX_MEM_SIZE = 1 << 32  # the launcher's page tables cover 4 GiB
 FLAG_BOOT_STUB = 1
 FLAG_SNAPSHOT = 2
+FLAG_X86_64_V2 = 4
 
 _FIXED = struct.Struct("<8sHHIQQQQQQQQQQQQQIIQ64sI")
 ABI_OFFSET = _FIXED.size  # 204

@@ -345,7 +345,7 @@ class Virtine:
                                 location=location)
         if "/dev/kvm" in message or "KVM lacks" in message:
             return KVMUnavailable(message)
-        if "guest memory" in message and "limit" in message:
+        if "guest memory" in message and "limit" in message or "x86-64-v2" in message:
             return ImageError(message)
         return VirtineError(message)
 

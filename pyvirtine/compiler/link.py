@@ -88,7 +88,8 @@ def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Op
         text_size=layout.text_size, load_addr=img.MIN_LOAD_ADDR,
         entry16=layout.address(boot) if boot_section else 0,
         heap_start=layout.heap_start, heap_end=layout.heap_end, allow=allow,
-        flags=img.FLAG_SNAPSHOT if startfiles else 0, name=name, abi=abi, debug=debug)
+        flags=img.FLAG_X86_64_V2 | (img.FLAG_SNAPSHOT if startfiles else 0), name=name,
+        abi=abi, debug=debug)
 
 
 @dataclasses.dataclass

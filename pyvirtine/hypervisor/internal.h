@@ -16,6 +16,7 @@
 #define MAX_MEM_SIZE (1ull << 32)
 #define FLAG_BOOT_STUB 1u
 #define FLAG_SNAPSHOT 2u
+#define FLAG_X86_64_V2 4u
 
 /* Guest memory map (docs/ABI.md). */
 #define SYS_TABLES 0x1000ull

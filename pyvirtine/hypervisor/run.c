@@ -399,6 +399,12 @@ struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt
                     (unsigned long long)p->hdr.mem_size, (unsigned long long)opt->memory_limit);
         goto bad;
     }
+    __builtin_cpu_init();
+    if ((p->hdr.flags & FLAG_X86_64_V2) && !__builtin_cpu_supports("x86-64-v2")) {
+        result_fail(res, VT_ERROR, "image is built for x86-64-v2 CPUs (SSE4.2, SSSE3, "
+                    "POPCNT); this CPU lacks some of that");
+        goto bad;
+    }
     if (opt->boot == VT_BOOT_STUB && !(p->hdr.flags & FLAG_BOOT_STUB)) {
         result_fail(res, VT_ERROR, "image has no boot stub");
         goto bad;

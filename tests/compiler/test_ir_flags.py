@@ -72,3 +72,20 @@ def test_setjmp_is_declared_returns_twice() -> None:
                   "int f(void) { return setjmp(env); }\n")
     group = re.search(r"declare i32 @setjmp\(ptr\) #(\d+)", ir_text).group(1)
     assert "returns_twice" in re.search(rf"attributes #{group} = {{(.*)}}", ir_text).group(1)
+
+
+def test_byte_widening_loops_are_vectorized_at_o2() -> None:
+    # What parsers do: sum or count bytes into a wider integer. gcc -O2 vectorizes
+    # these; LLVM does too once it may use SSE4.1 (the x86-64-v2 target).
+    text = _ir("unsigned long f(const unsigned char *p, long n) {\n"
+               "    unsigned long s = 0; for (long i = 0; i < n; i++) s += p[i]; return s; }",
+               opt_level=2)
+    assert re.search(r"load <\d+ x i8>", text)
+    assert re.search(r"zext <\d+ x i8> .* to <\d+ x i64>", text)
+
+
+def test_compiled_images_say_they_need_x86_64_v2(tmp_path) -> None:
+    from pyvirtine import image
+    from pyvirtine.program import build_program
+    built = build_program("v2.c", "int main(void) { return 0; }")
+    assert built.flags & image.FLAG_X86_64_V2
