@@ -70,7 +70,8 @@ def main() -> int:
               f"Made by `{command}` (`make bench` runs them all) on {datetime.date.today()}: "
               f"{machine()}. Every ratio compares two medians measured in the same run, the "
               "two sampled in alternating blocks (`benchmarks/timing.py`) so the machine's "
-              "drifts in speed hit both; on a shared or paravirtual machine repeat the run to "
+              "drifts in speed hit both (thread scaling: the median of the ratios of adjacent "
+              "1- and 2-thread windows); on a shared or paravirtual machine repeat the run to "
               "see the spread between runs.", ""]
     text = "\n".join(header + lines)
     print(text)

@@ -66,7 +66,7 @@ def report(r: dict) -> list[str]:
     call = r["trivial_call"] / r["raw_exit_cpl3"]
     marshal = r["marshal_1mib"] / r["memcpy"]
     marshal_fresh = r["marshal_1mib"] / r["memcpy_fresh"]
-    threads = r["threads"][2] / r["threads"][1]
+    threads = r["threads"]["ratio"]
     return ["## Python API (`@virtine`)", "",
             "| measurement | median | baseline | ratio | target |", "|---|---|---|---|---|",
             f"| trivial `@virtine` call | {r['trivial_call']:.1f} us | raw CPL3 exit "

@@ -62,11 +62,14 @@ def calls_per_second(call: Callable[[int], object], threads: int, seconds: float
 
 
 def scaling(rate: Callable[[int, float], float], seconds: float,
-            windows: int = 6) -> dict[int, float]:
-    """Median rate of 1 and of 2 threads over alternating short windows:
-    ``rate(threads, seconds)``."""
+            windows: int = 10) -> dict[Any, float]:
+    """Rates of 1 and of 2 threads over alternating short windows
+    (``rate(threads, seconds)``): each one's median, and under "ratio" the median of
+    the 2-thread to 1-thread ratio of each pair of adjacent windows, which the
+    machine's drifts in speed (over seconds, here) cancel out of."""
     rates: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(windows):
         for k in (1, 2):
             rates[k].append(rate(k, seconds / windows))
-    return {k: statistics.median(v) for k, v in rates.items()}
+    return {1: statistics.median(rates[1]), 2: statistics.median(rates[2]),
+            "ratio": statistics.median(two / one for one, two in zip(rates[1], rates[2]))}
