@@ -15,7 +15,7 @@ from pyvirtine.runtime import Virtine
 HERE = Path(__file__).resolve().parent
 KERNELS = ["fib", "sieve", "matmul", "crc32", "qsort"]
 TARGET = 1.15
-ROUNDS = 7
+ROUNDS = 11
 
 
 def _parse(output: str) -> tuple[int, int]:
