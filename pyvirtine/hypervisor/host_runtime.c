@@ -140,6 +140,25 @@ struct thread_call {
 };
 
 static __thread struct thread_call current;
+static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t thread_key; /* its destructor frees a finished thread's buffers */
+
+static void thread_call_free(void *v) {
+    struct thread_call *c = v;
+    free(c->area);
+    free(c->result);
+    vt_result_release(&c->res);
+    memset(c, 0, sizeof *c);
+}
+
+static void make_thread_key(void) { pthread_key_create(&thread_key, thread_call_free); }
+
+/* The first buffer of a thread registers it for freeing when the thread exits. */
+static void own_buffers(void) {
+    if (current.area || current.result) return;
+    pthread_once(&thread_key_once, make_thread_key);
+    pthread_setspecific(thread_key, &current);
+}
 
 unsigned char *__virtinecc_begin(struct __virtinecc_site *site, unsigned long long size) {
     if (size > site->capacity) {
@@ -151,6 +170,7 @@ unsigned char *__virtinecc_begin(struct __virtinecc_site *site, unsigned long lo
         return 0;
     }
     if (size > current.cap) {
+        own_buffers();
         size_t cap = current.cap ? current.cap : 256;
         while (cap < size)
             cap *= 2;
@@ -189,6 +209,7 @@ const unsigned char *__virtinecc_call(struct __virtinecc_site *site, unsigned lo
     if (st->writes) /* the guest writes to fds 1 and 2 directly: keep the host's order */
         fflush(stdout);
     if (current.result_cap < site->capacity) {
+        own_buffers();
         unsigned char *grown = realloc(current.result, site->capacity);
         if (!grown) {
             report(site, VIRTINE_ERR_ERROR, "out of memory for the result");

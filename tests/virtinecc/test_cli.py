@@ -309,3 +309,44 @@ int main(void) {
     run("virtinecc", "main.c", "inc.c", "-o", "forks")
     proc = run("./forks")
     assert (proc.stdout, proc.stderr) == ("parent 2\nchild 11\nparent 3\n", "")
+
+
+def test_threads_that_finish_leave_no_buffers_behind(kvm, run, tmp_path):
+    # Each calling thread gets an argument buffer and a result buffer as large as the
+    # virtine's argument area; a thread-per-request server must not keep them all.
+    write(tmp_path, {"inc.c": "#include <virtine.h>\nvirtine long inc(long x) { return x + 1; }\n",
+                     "main.c": r"""
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+long inc(long x);
+static void *one(void *arg) { *(long *)arg = inc(*(long *)arg); return NULL; }
+static long vm_kib(void) {
+    char line[256]; long kib = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (fgets(line, sizeof line, f)) if (!strncmp(line, "VmSize:", 7)) sscanf(line + 7, "%ld", &kib);
+    fclose(f);
+    return kib;
+}
+static long wave(int n) {
+    long bad = 0;
+    for (int i = 0; i < n; i++) {
+        long v = i; pthread_t t;
+        pthread_create(&t, NULL, one, &v);
+        pthread_join(t, NULL);
+        bad += v != i + 1;
+    }
+    return bad;
+}
+int main(void) {
+    long bad = wave(20);
+    long before = vm_kib();
+    bad += wave(300);
+    printf("%ld %ld\n", bad, vm_kib() - before);
+    return 0;
+}
+"""})
+    run("virtinecc", "-pthread", "main.c", "inc.c", "-o", "threads")
+    bad, grown_kib = map(int, run("./threads").stdout.split())
+    assert bad == 0
+    assert grown_kib < 16 * 1024, f"{grown_kib} KiB more after 300 finished threads"
