@@ -11,7 +11,7 @@ import re
 import cffi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCES = ["image.c", "machine.c", "hypercall.c", "run.c", "handoff.c", "watchdog.c"]
+SOURCES = ["image.c", "machine.c", "hypercall.c", "run.c", "callers.c", "handoff.c", "watchdog.c"]
 CFLAGS = ["-O2", "-std=gnu11", "-Wall", "-Wextra", "-Wno-unused-parameter"]
 LIBRARIES = ["z", "pthread"]
 

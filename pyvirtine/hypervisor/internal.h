@@ -5,7 +5,10 @@
 
 #include <linux/kvm.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "launcher.h"
 
@@ -119,17 +122,37 @@ void host_wrote(struct vt_vm *vm, uint64_t addr, uint64_t len);
 const char *hypercall_name(uint32_t nr);
 bool guest_range(struct vt_pool *p, uint64_t addr, uint64_t len, bool for_host_write);
 
+/* callers.c: a record per calling thread (NULL only when out of memory), listed from
+ * callers_first() through next. Each on its own cache line: other threads read them
+ * while their owners write. */
+struct caller {
+    _Atomic uint64_t python_since;   /* handoff.c: back in Python since; 0 in a call */
+    _Atomic uint64_t deadline;       /* watchdog.c: the running call's, 0 if none */
+    _Atomic uint64_t kicks;          /* watchdog.c: signals this thread got from it */
+    struct kvm_run *_Atomic run;     /* watchdog.c: the VM of the timed call */
+    pid_t tid;
+    atomic_bool taken;
+    struct caller *_Atomic next;
+} __attribute__((aligned(64)));
+struct caller *caller_self(void);
+struct caller *callers_first(void);
+
+static inline uint64_t monotonic_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
 /* handoff.c: around each call of a pool with gil_handoff */
 void handoff_enter(void);
 void handoff_return(void);
 
 /* watchdog.c: a timed call's deadline (deadline_start returns NULL if the watchdog
  * cannot run); deadline_end says whether it passed */
-struct deadline_slot;
-struct deadline_slot *deadline_start(struct kvm_run *run, double seconds);
-uint64_t deadline_kicks(const struct deadline_slot *s);
-bool deadline_passed(const struct deadline_slot *s);
-bool deadline_end(struct deadline_slot *s);
+struct caller *deadline_start(struct kvm_run *run, double seconds);
+uint64_t deadline_kicks(const struct caller *c);
+bool deadline_passed(const struct caller *c);
+bool deadline_end(struct caller *c);
 
 /* run.c */
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...)

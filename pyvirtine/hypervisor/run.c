@@ -121,7 +121,7 @@ static int unexpected_exit(struct vt_vm *vm, struct vt_result *res) {
 
 static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool booting) {
     struct kvm_run *run = vm->run;
-    struct deadline_slot *deadline = NULL;
+    struct caller *deadline = NULL;
     uint64_t kicks = 0;
     int kind = VT_OK;
     if (p->opt.timeout > 0) {

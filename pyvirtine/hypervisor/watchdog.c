@@ -2,16 +2,16 @@
  *
  * A per-call POSIX timer would cost two timer_settime syscalls on every call (arm and
  * disarm), a few per cent of a whole call on a paravirtual host. Instead a calling
- * thread publishes its call's deadline in its slot (a clock read and two stores) and a
- * watchdog thread sleeps until the earliest deadline it knows of. Calls with one
- * timeout start in deadline order, so a call rarely has to wake the watchdog: it
- * sleeps until the oldest running call's deadline, finds that call long finished and
+ * thread publishes its call's deadline in its record (callers.c: a clock read and two
+ * stores) and a watchdog thread sleeps until the earliest deadline it knows of. Calls
+ * with one timeout start in deadline order, so a call rarely has to wake the watchdog:
+ * it sleeps until the oldest running call's deadline, finds that call long finished and
  * a later one running, and sleeps on. When a deadline passes, the watchdog marks the
- * slot FIRED and signals the thread; the signal makes KVM_RUN return (EINTR), and its
+ * record FIRED and signals the thread; the signal makes KVM_RUN return (EINTR), and its
  * handler sets immediate_exit for a signal that lands just before KVM_RUN is entered.
  *
  * The watchdog's scan and a caller's publication are ordered like Dekker's: the
- * watchdog announces a scan (planned = SCANNING) before reading the slots, and a
+ * watchdog announces a scan (planned = SCANNING) before reading the records, and a
  * caller reads `planned` after storing its deadline, so either the scan sees the
  * deadline or the caller sees that it must wake the watchdog. */
 #define _GNU_SOURCE
@@ -19,10 +19,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -32,40 +30,22 @@
 #define SCANNING 0
 #define IDLE UINT64_MAX
 
-struct deadline_slot {
-    _Atomic uint64_t deadline;   /* CLOCK_MONOTONIC ns; 0: no timed call; FIRED */
-    _Atomic uint64_t kicks;      /* signals this thread received from the watchdog */
-    struct kvm_run *_Atomic run; /* the running call's VM, valid while deadline is set */
-    pid_t tid;
-    atomic_bool taken;
-    struct deadline_slot *_Atomic next; /* the registry only grows; slots are reused */
-};
-
-static struct deadline_slot *_Atomic slots;
 static _Atomic uint64_t planned = IDLE; /* when the watchdog will next look */
 static atomic_uint wake_seq;            /* futex word the watchdog sleeps on */
 static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_bool started;
 static bool handler_set;
-static pthread_key_t slot_key;
-static __thread struct deadline_slot *my_slot;
-
-static uint64_t now_ns(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
-}
 
 static void on_kick(int sig, siginfo_t *si, void *ctx) {
     (void)sig, (void)ctx;
-    struct deadline_slot *s = si->si_code == SI_QUEUE ? si->si_value.sival_ptr : NULL;
+    struct caller *s = si->si_code == SI_QUEUE ? si->si_value.sival_ptr : NULL;
     if (!s) return;
     atomic_fetch_add(&s->kicks, 1);
     struct kvm_run *run = atomic_load(&s->run);
     if (run && atomic_load(&s->deadline) == FIRED) run->immediate_exit = 1;
 }
 
-static void kick(struct deadline_slot *s) {
+static void kick(struct caller *s) {
     siginfo_t info;
     memset(&info, 0, sizeof info);
     info.si_signo = KICK_SIGNAL;
@@ -81,8 +61,8 @@ static void *watch(void *unused) {
     for (;;) {
         atomic_store(&planned, SCANNING);
         unsigned seq = atomic_load(&wake_seq);
-        uint64_t now = now_ns(), next = IDLE;
-        for (struct deadline_slot *s = atomic_load(&slots); s; s = atomic_load(&s->next)) {
+        uint64_t now = monotonic_ns(), next = IDLE;
+        for (struct caller *s = callers_first(); s; s = atomic_load(&s->next)) {
             uint64_t d = atomic_load(&s->deadline);
             if (!d || d == FIRED) continue;
             if (d > now) {
@@ -99,19 +79,9 @@ static void *watch(void *unused) {
     return NULL;
 }
 
-static void slot_release(void *v) {
-    struct deadline_slot *s = v;
-    atomic_store(&s->deadline, 0);
-    atomic_store(&s->taken, false);
-}
-
-/* After fork only the forking thread exists, and no watchdog: start afresh. */
+/* After fork there is no watchdog in the child (callers.c frees the other threads'
+ * records): start afresh. */
 static void after_fork_in_child(void) {
-    for (struct deadline_slot *s = atomic_load(&slots); s; s = atomic_load(&s->next)) {
-        atomic_store(&s->deadline, 0);
-        if (s != my_slot) atomic_store(&s->taken, false);
-    }
-    if (my_slot) my_slot->tid = (pid_t)syscall(SYS_gettid);
     atomic_store(&planned, IDLE);
     pthread_mutex_init(&start_lock, NULL);
     started = false;
@@ -123,8 +93,7 @@ static int start(void) {
     if (!handler_set) {
         struct sigaction sa = {.sa_sigaction = on_kick, .sa_flags = SA_SIGINFO}; /* no SA_RESTART */
         sigemptyset(&sa.sa_mask);
-        ok = sigaction(KICK_SIGNAL, &sa, NULL) | pthread_key_create(&slot_key, slot_release) |
-             pthread_atfork(NULL, NULL, after_fork_in_child);
+        ok = sigaction(KICK_SIGNAL, &sa, NULL) | pthread_atfork(NULL, NULL, after_fork_in_child);
         handler_set = !ok;
     }
     if (!ok && !started) {
@@ -144,31 +113,12 @@ static int start(void) {
     return ok ? -1 : 0;
 }
 
-static struct deadline_slot *this_slot(void) {
+struct caller *deadline_start(struct kvm_run *run, double seconds) {
     if (!atomic_load(&started) && start() < 0) return NULL;
-    if (my_slot && atomic_load(&my_slot->taken)) return my_slot;
-    struct deadline_slot *s;
-    for (s = atomic_load(&slots); s; s = atomic_load(&s->next)) {
-        bool free_slot = false;
-        if (atomic_compare_exchange_strong(&s->taken, &free_slot, true)) break;
-    }
-    if (!s) {
-        if (!(s = calloc(1, sizeof *s))) return NULL;
-        atomic_store(&s->taken, true);
-        struct deadline_slot *head = atomic_load(&slots);
-        do atomic_store(&s->next, head);
-        while (!atomic_compare_exchange_weak(&slots, &head, s));
-    }
-    s->tid = (pid_t)syscall(SYS_gettid);
-    pthread_setspecific(slot_key, s);
-    return my_slot = s;
-}
-
-struct deadline_slot *deadline_start(struct kvm_run *run, double seconds) {
-    struct deadline_slot *s = this_slot();
+    struct caller *s = caller_self();
     if (!s) return NULL;
     uint64_t ns = seconds >= 1e9 ? (uint64_t)1e18 : (uint64_t)(seconds * 1e9);
-    uint64_t d = now_ns() + (ns ? ns : 1);
+    uint64_t d = monotonic_ns() + (ns ? ns : 1);
     atomic_store(&s->run, run);
     atomic_store(&s->deadline, d);
     uint64_t p = atomic_load(&planned);
@@ -179,13 +129,11 @@ struct deadline_slot *deadline_start(struct kvm_run *run, double seconds) {
     return s;
 }
 
-uint64_t deadline_kicks(const struct deadline_slot *s) { return atomic_load(&s->kicks); }
+uint64_t deadline_kicks(const struct caller *s) { return atomic_load(&s->kicks); }
 
-bool deadline_passed(const struct deadline_slot *s) {
-    return atomic_load(&s->deadline) == FIRED;
-}
+bool deadline_passed(const struct caller *s) { return atomic_load(&s->deadline) == FIRED; }
 
-bool deadline_end(struct deadline_slot *s) {
+bool deadline_end(struct caller *s) {
     bool fired = atomic_exchange(&s->deadline, 0) == FIRED;
     atomic_store(&s->run, NULL);
     return fired;

@@ -54,7 +54,7 @@ def test_threads_share_a_pool_and_get_their_own_results(kvm):
 
 def test_many_more_threads_than_cpus_all_finish(kvm):
     # Returning callers wait on the CPU for one another (handoff.c): with 80 threads on
-    # a few CPUs, and more threads than the hand-off tracks, none may starve or hang.
+    # a few CPUs, none may starve or hang, and finished threads' records are reused.
     results: dict[int, list[int]] = {}
     with Virtine(asm_image(TRIPLE), pool_size=2) as v:
         def worker(k: int) -> None:
