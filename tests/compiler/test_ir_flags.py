@@ -84,7 +84,7 @@ def test_byte_widening_loops_are_vectorized_at_o2() -> None:
     assert re.search(r"zext <\d+ x i8> .* to <\d+ x i64>", text)
 
 
-def test_compiled_images_say_they_need_x86_64_v2(tmp_path) -> None:
+def test_compiled_images_say_they_need_x86_64_v2() -> None:
     from pyvirtine import image
     from pyvirtine.program import build_program
     built = build_program("v2.c", "int main(void) { return 0; }")
