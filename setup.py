@@ -1,4 +1,8 @@
-# setuptools reads everything from setup.cfg; cffi_modules has no setup.cfg spelling.
+# setuptools reads everything else from setup.cfg; cffi_modules and ext_modules have no
+# setup.cfg spelling.
+import runpy
+
 from setuptools import setup
 
-setup(cffi_modules=["pyvirtine/hypervisor/build_launcher.py:ffibuilder"])
+BUILD = "pyvirtine/hypervisor/build_launcher.py"
+setup(cffi_modules=[BUILD + ":ffibuilder"], ext_modules=[runpy.run_path(BUILD)["PYCALL"]])

@@ -26,16 +26,17 @@ from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, Vir
 
 try:
     from .hypervisor._launcher import ffi, lib
+    from .hypervisor._pycall import PoolCaller, bind as _bind_pycall
 except ImportError as exc:  # pragma: no cover - only without a built extension
     raise ImportError("pyvirtine's native launcher is not built: install pyvirtine with pip "
-                      "(or run `make test`), which compiles it with cffi") from exc
+                      "(or run `make test`), which compiles it") from exc
 
 REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", "r9", "r10",
                   "r11", "r12", "r13", "r14", "r15", "rip", "rflags")
 BOOT_MODES = {"direct": lib.VT_BOOT_DIRECT, "stub": lib.VT_BOOT_STUB}
 _NULL = ffi.NULL
 _call_segments = lib.vt_call_segments
-_vt_call, _release, _unpack = lib.vt_call, lib.vt_result_release, ffi.unpack
+_release = lib.vt_result_release
 _from_buffer = ffi.from_buffer
 _tuple_new = tuple.__new__  # builds a NamedTuple without running its Python __new__
 _SEG_ZERO, _SEG_GUEST_WRITTEN = lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN
@@ -52,6 +53,9 @@ class CallResult(NamedTuple):
     stderr: bytes
     exits: int
 
+
+_bind_pycall(int(ffi.cast("uintptr_t", ffi.addressof(lib, "vt_call"))),
+             int(ffi.cast("uintptr_t", ffi.addressof(lib, "vt_result_release"))), CallResult)
 
 @dataclasses.dataclass(frozen=True)
 class PoolStats:
@@ -88,7 +92,7 @@ def _allow_mask(allow: AllowSpec) -> int:
     return allow if isinstance(allow, int) else image_format.allow_mask(list(allow))
 
 
-class Virtine:
+class Virtine(PoolCaller):
     """A pool of ready VMs running one image.
 
     ``timeout`` is per call in seconds; ``allow`` opens hypercalls beyond the image's
@@ -96,6 +100,9 @@ class Virtine:
     guest stdout/stderr in the result instead of writing them to the host's;
     ``boot="stub"`` makes the guest walk real -> long mode itself; ``snapshot=False``
     boots every call from scratch; ``memory_limit`` refuses images needing more.
+
+    ``call(args=b"", input=b"") -> CallResult`` runs one call; it is inherited from
+    ``PoolCaller`` (``hypervisor/pycall.c``), which does the whole call in C.
     """
 
     def __init__(self, image: Union[image_format.Image, bytes, str, os.PathLike], *,
@@ -126,41 +133,13 @@ class Virtine:
         finally:
             lib.vt_result_release(res)
         self._pool = pool
+        self._set_pool(int(ffi.cast("uintptr_t", pool)), self.image.argarea_size)
         # Destroys the pool once, on close(), garbage collection or interpreter exit
         # (before the native module is torn down).
         self._destroy = weakref.finalize(self, lib.vt_pool_destroy, pool)
         # A _ThreadState per calling thread, by thread id (cheaper than a threading.local;
         # a thread reusing a finished thread's id may reuse its buffers too).
         self._per_thread: dict[int, _ThreadState] = {}
-
-    def call(self, args: BytesLike = b"", input: BytesLike = b"") -> CallResult:
-        """Run one call in a clean virtine. Raises ``VirtineTimeout``,
-        ``VirtinePolicyError`` or ``VirtineCrash``; the pool stays usable after any."""
-        # Written flat (no helper calls, no NamedTuple constructor frame): on a
-        # paravirtual host each Python step after the VM exit runs with cold caches.
-        pool = self._pool
-        if pool is None:
-            self._open_pool()  # raises: closed
-        try:
-            state = self._per_thread[get_ident()]
-        except KeyError:
-            state = self._thread_state()
-        if type(args) is not bytes:
-            args = _bytes_like("args", args)
-        if type(input) is not bytes:
-            input = _bytes_like("input", input)
-        res = state.res
-        if _vt_call(pool, args, len(args), input, len(input), state.mirror, state.area_size,
-                    res):
-            self._fail(res)
-        n = res.result_len
-        # (the mirror was just written: cheaper to read than any fresh allocation)
-        result = _unpack(state.mirror_chars, n) if n else b""
-        if res.out_len or res.err_len:
-            out, err = _output(res)
-            _release(res)
-            return _tuple_new(CallResult, (res.status, result, out, err, res.exits))
-        return _tuple_new(CallResult, (res.status, result, b"", b"", res.exits))
 
     def call_area(self, inputs: Sequence[InSegment], outputs: Sequence[OutSegment],
                   input: BytesLike = b"") -> AreaResult:
@@ -293,6 +272,7 @@ class Virtine:
 
     def close(self) -> None:
         """Destroy the pool's VMs. No call of this virtine may still be running."""
+        self._set_pool(0, 0)
         self._pool = None
         self._destroy()
 
@@ -313,6 +293,10 @@ class Virtine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _fail_at(self, address: int) -> NoReturn:
+        """``_fail`` for the result record at ``address`` (``call``, in C, has no cffi)."""
+        self._fail(ffi.cast("struct vt_result *", address))
 
     def _fail(self, res) -> NoReturn:
         """Raise what a failed call's result says, freeing what it holds."""
@@ -351,16 +335,14 @@ class Virtine:
 
 
 class _ThreadState:
-    """What one thread reuses for every call of a virtine: the result struct, and a
-    mirror of the argument area (calloc'd: only the pages outputs land on are ever
-    touched)."""
+    """What one thread reuses for every ``call_area`` of a virtine: the result struct, a
+    segment array, and a mirror of the argument area (calloc'd: only the pages outputs
+    land on are ever touched)."""
 
     def __init__(self, area_size: int) -> None:
         self.res = ffi.new("struct vt_result *")
-        self.area_size = area_size
         self.mirror = ffi.new("uint8_t[]", area_size)
         self.mirror_view = memoryview(ffi.buffer(self.mirror))
-        self.mirror_chars = ffi.cast("char *", self.mirror)
         self._segments = ffi.new("struct vt_segment[]", 8)
 
     def segments(self, n: int):

@@ -86,7 +86,7 @@ def inline_recursion(module: llvm.ModuleRef) -> llvm.ModuleRef:
     simplify = None
     plans = {}
     for fn in module.functions:
-        if fn.is_declaration or not _self_calls(fn):
+        if fn.is_declaration or not _names_itself(fn) or not _self_calls(fn):
             continue
         # Counted and inspected as the pipeline's first passes leave it.
         simplify = simplify or _passes(["sroa", "instcombine", "simplifycfg"])
@@ -130,6 +130,13 @@ def _fresh(prefix: str, k: int, taken: set[str]) -> str:
         name += "_"
     taken.add(name)
     return name
+
+
+def _names_itself(fn: llvm.ValueRef) -> bool:
+    """Whether ``fn``'s text mentions ``@fn(`` past its own ``define`` line: necessary for
+    a self-call, and one FFI call where ``_self_calls`` makes several per instruction
+    (a tenth of the compile time of a file of many small functions)."""
+    return str(fn).count(_ref(fn.name) + "(") > 1
 
 
 def _self_calls(fn: llvm.ValueRef) -> list[bool]:

@@ -1,7 +1,9 @@
-"""cffi (API mode) build of the native launcher as ``pyvirtine.hypervisor._launcher``.
+"""Builds of the native launcher: cffi (API mode) as ``pyvirtine.hypervisor._launcher``,
+and ``Virtine.call``'s C entry (pycall.c, a plain CPython extension) as
+``pyvirtine.hypervisor._pycall``.
 
-setup.py names this module in ``cffi_modules``; ``python -m
-pyvirtine.hypervisor.build_launcher`` builds it in place for development.
+setup.py names ``ffibuilder`` in ``cffi_modules`` and ``PYCALL`` in ``ext_modules``;
+``python -m pyvirtine.hypervisor.build_launcher`` builds both in place for development.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import os
 import re
 
 import cffi
+from setuptools import Distribution, Extension
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = ["image.c", "machine.c", "hypercall.c", "run.c", "callers.c", "handoff.c", "watchdog.c"]
@@ -39,5 +42,16 @@ ffibuilder.set_source(
     sources=[_relative(os.path.join(HERE, s)) for s in SOURCES],
     include_dirs=[_relative(HERE)], libraries=LIBRARIES, extra_compile_args=CFLAGS)
 
+PYCALL = Extension("pyvirtine.hypervisor._pycall",
+                   sources=[_relative(os.path.join(HERE, "pycall.c"))],
+                   include_dirs=[_relative(HERE)], libraries=["pthread"],
+                   extra_compile_args=CFLAGS)
+
 if __name__ == "__main__":
-    ffibuilder.compile(tmpdir=os.path.dirname(os.path.dirname(HERE)), verbose=False)
+    root = os.path.dirname(os.path.dirname(HERE))
+    ffibuilder.compile(tmpdir=root, verbose=False)
+    os.chdir(root)
+    build = Distribution({"ext_modules": [PYCALL]}).get_command_obj("build_ext")
+    build.inplace = True
+    build.ensure_finalized()
+    build.run()

@@ -198,3 +198,16 @@ def test_closed_virtine_refuses_calls_and_open_ones_close_at_exit(kvm):
               "print(v.call(bytes(8)).status)\n")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "7\n", "")
+
+
+def test_call_takes_its_arguments_by_keyword_and_refuses_misuse(kvm):
+    with Virtine(asm_image(INCREMENT)) as v:
+        assert v.call(args=struct.pack("<Q", 1)).result == struct.pack("<Q", 2)
+        assert v.call(input=b"", args=struct.pack("<Q", 2)).result == struct.pack("<Q", 3)
+        with pytest.raises(TypeError, match="unexpected keyword argument 'arg'"):
+            v.call(arg=b"")
+        with pytest.raises(TypeError, match="multiple values for argument 'args'"):
+            v.call(b"", args=b"")
+        with pytest.raises(TypeError, match="at most 2 arguments"):
+            v.call(b"", b"", b"")
+        assert v.call(struct.pack("<Q", 7)).result == struct.pack("<Q", 8)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import os
 import struct
 import threading
+import time
 
 from support.asm_guests import asm_image
 from pyvirtine.errors import VirtineCrash, VirtineTimeout
+from pyvirtine.hypervisor import _pycall
 from pyvirtine.runtime import Virtine
 
 # Returns argument * 3; argument 1 crashes; argument 2 loops forever.
@@ -115,3 +117,19 @@ def test_ten_thousand_calls_leak_no_fds_or_memory(kvm):
         assert open_fds() == fds
         assert rss_kib() - rss < 8 * 1024, "RSS grew by more than 8 MiB over 10k calls"
         assert v.stats().vms_discarded == 20
+
+
+def test_a_finished_threads_call_buffers_are_freed(kvm):
+    with Virtine(asm_image(TRIPLE)) as v:
+        call(v, 3)
+        before = _pycall.thread_states()
+        threads = [threading.Thread(target=call, args=(v, 4)) for _ in range(40)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        # A thread's buffers are freed as its OS thread exits, just after join() returns.
+        deadline = time.monotonic() + 5
+        while _pycall.thread_states() > before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _pycall.thread_states() == before
