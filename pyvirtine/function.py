@@ -108,31 +108,20 @@ class VirtineFunction:
         return entry
 
     def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
-        general, capture, prepared = self._call_general, self.capture, self._prepared
-        parts = (plan.head, plan.args_size, plan.result_size, plan.pack, plan.unpack,
-                 plan.arg_store, plan.result_ctype)
+        """The whole short path in C (``hypervisor/pycall.c``): store the numbers, launch
+        this thread's ``FixedCall``, load the result; the packer for what C leaves."""
+        from .runtime import FixedEntry  # the native launcher's, bound to it there
+        prepared = self._prepared
+        parts = (plan.head, plan.args_size, plan.result_size, plan.unpack, plan.result_ctype)
 
-        def entry(*args: Any, **kwargs: Any) -> Any:
-            try:
-                fixed = prepared[get_ident()]
-            except KeyError:
-                fixed = prepared[get_ident()] = self._virtine().fixed_call(*parts)
-            _, store, write, launch, _, load, read, _ = fixed
-            if kwargs:
-                return general(args, kwargs)
-            try:
-                if store is not None and len(args) == 1:
-                    store[0] = args[0]
-                else:
-                    write(*args)
-            except (struct.error, OverflowError, TypeError):
-                return general(args, kwargs)  # converts the arguments, or says what is wrong
-            kind = launch()
-            if kind:
-                return self._unusual(fixed, kind, plan.result_size)
-            value = load[0] if load is not None else read()
-            return Captured(value, b"", b"") if capture else value
-        return entry
+        def make() -> Any:
+            fixed = prepared[get_ident()] = self._virtine().fixed_call(*parts)
+            return fixed
+
+        def unusual(fixed: Any, kind: int) -> Any:
+            return self._unusual(fixed, kind, plan.result_size)
+        return FixedEntry(prepared, make, self._call_general, unusual,
+                          Captured if self.capture else None, plan.arg_slots, plan.result_code)
 
     def _unusual(self, call: Any, kind: int, result_len_needed: int) -> Any:
         """A prepared call that failed (raises) or exited other than by a plain return."""

@@ -26,10 +26,13 @@ from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, Vir
 
 try:
     from .hypervisor._launcher import ffi, lib
-    from .hypervisor._pycall import PoolCaller, bind as _bind_pycall
+    from .hypervisor._pycall import FixedEntry, PoolCaller, bind as _bind_pycall
 except ImportError as exc:  # pragma: no cover - only without a built extension
     raise ImportError("pyvirtine's native launcher is not built: install pyvirtine with pip "
                       "(or run `make test`), which compiles it") from exc
+
+__all__ = ["AreaResult", "BufferCall", "CallResult", "FixedCall", "FixedEntry", "PoolStats",
+           "Virtine"]
 
 REGISTER_NAMES = ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rsp", "rbp", "r8", "r9", "r10",
                   "r11", "r12", "r13", "r14", "r15", "rip", "rflags")
@@ -54,8 +57,12 @@ class CallResult(NamedTuple):
     exits: int
 
 
-_bind_pycall(int(ffi.cast("uintptr_t", ffi.addressof(lib, "vt_call"))),
-             int(ffi.cast("uintptr_t", ffi.addressof(lib, "vt_result_release"))), CallResult)
+def _address(pointer: Any) -> int:
+    return int(ffi.cast("uintptr_t", pointer))
+
+
+_bind_pycall(*(_address(ffi.addressof(lib, name))
+               for name in ("vt_call", "vt_call_plain", "vt_result_release")), CallResult)
 
 @dataclasses.dataclass(frozen=True)
 class PoolStats:
@@ -133,7 +140,7 @@ class Virtine(PoolCaller):
         finally:
             lib.vt_result_release(res)
         self._pool = pool
-        self._set_pool(int(ffi.cast("uintptr_t", pool)), self.image.argarea_size)
+        self._set_pool(_address(pool), self.image.argarea_size)
         # Destroys the pool once, on close(), garbage collection or interpreter exit
         # (before the native module is torn down).
         self._destroy = weakref.finalize(self, lib.vt_pool_destroy, pool)
@@ -205,27 +212,21 @@ class Virtine(PoolCaller):
         return _tuple_new(AreaResult, done)
 
     def fixed_call(self, head: bytes, args_size: int, result_size: int,
-                   pack: Callable[..., None], unpack: Callable[[Any], tuple],
-                   arg_store: Optional[Tuple[int, str]] = None,
+                   unpack: Callable[[Any], tuple],
                    result_ctype: Optional[str] = None) -> FixedCall:
         """A ``FixedCall`` for the calling thread (a new one: callers keep it). ``head``
-        is written once; ``pack(block, len(head), *args)`` writes the arguments and
-        ``unpack(result_block)[0]`` decodes the result. A lone argument's (offset, C
-        type) and a result's C type (``"int32_t"``...) add a typed pointer to store or
-        load it with no ``struct`` call."""
+        is written once; ``unpack(result_block)[0]`` decodes the result, and a result's
+        C type (``"int32_t"``...) lets ``read`` load it with no ``struct`` call."""
         memory = ffi.new("uint8_t[]", args_size + result_size)
         ffi.buffer(memory, len(head))[:] = head
-        store = ffi.cast(arg_store[1] + " *", memory + arg_store[0]) if arg_store else None
-        write = functools.partial(pack, ffi.buffer(memory, args_size), len(head))
         segments = ffi.new("struct vt_segment[2]", [
             {"offset": 0, "data": memory, "len": args_size},
             {"offset": 0, "data": memory + args_size, "len": result_size}])
         res = ffi.new("struct vt_result *")
         prepared = self._prepare(segments, 1, 2, res)
-        load = ffi.cast(result_ctype + " *", memory + args_size) if result_ctype else None
         read = _result_reader(memory + args_size, result_size, unpack, result_ctype)
-        return FixedCall(self, store, write, functools.partial(lib.vt_call_plain, prepared),
-                         res, load, read, (memory, segments, prepared))
+        return FixedCall(_address(prepared), _address(memory), _address(memory + args_size),
+                         self, res, read, (memory, segments, prepared))
 
     def buffer_call(self, fixed_size: int, head: struct.Struct, header: int, buffers: int,
                     outputs: int, result_size: int, unpack: Callable[[Any], tuple],
@@ -354,24 +355,19 @@ class _ThreadState:
 
 class FixedCall(NamedTuple):
     """One thread's calls of a virtine whose arguments and result are fixed-size blocks
-    at the start of the argument area, with everything made once, so that a call is a
-    store or ``write(*args)``, ``launch()``, and a load or ``read()``: a few C calls
-    and no Python frame.
-
-    ``store`` (a typed pointer, when the plan gives a lone argument's C type) takes
-    the argument as ``store[0] = arg``; otherwise ``write`` lays the arguments out.
-    Both raise ``struct.error``, ``OverflowError`` or ``TypeError`` for arguments they
-    cannot take. ``launch`` returns 0 when the guest returned plainly (then its value
-    is ``load[0]``, or ``read()`` when there is no typed ``load``), else a kind for
-    ``outcome``. ``launch`` holds the pool: drop the call when the virtine closes."""
+    at the start of the argument area, laid out once. Its first three fields, by
+    position, are what ``hypervisor/pycall.c``'s ``FixedEntry`` takes: it stores the
+    arguments at ``args_at``, launches the ``struct vt_prepared`` at ``prepared_at`` and
+    loads a scalar result from ``result_at``. ``read()`` decodes the result of any type;
+    ``outcome`` tells how a call that did not simply return ended. The prepared call
+    holds the pool: drop the ``FixedCall`` when the virtine closes."""
+    prepared_at: int
+    args_at: int
+    result_at: int
     virtine: "Virtine"
-    store: Any
-    write: Callable[..., None]
-    launch: Callable[[], int]
     res: Any
-    load: Any
     read: Callable[[], Any]
-    memory: Any  # what the segments point into, kept alive
+    memory: Any  # what the addresses point into, kept alive
 
     def outcome(self, kind: int) -> Tuple[int, int, bytes, bytes]:
         return _outcome(self.virtine, self.res, kind)
@@ -381,9 +377,9 @@ class BufferCall(NamedTuple):
     """One thread's calls of a virtine taking buffers, with the fixed part, the segment
     list and the launcher call made once. ``run(args)`` is the plan's compiled call
     (``marshal.BufferPlan.compile``): None when the general packer must take the
-    arguments, else ``(kind, result length, pins)`` with ``kind`` as ``FixedCall.launch``
-    returns it; ``read()`` gives the value. ``run`` holds the pool, as ``FixedCall``'s
-    ``launch`` does."""
+    arguments, else ``(kind, result length, pins)`` with ``kind`` 0 for a call that
+    simply returned (``vt_call_plain``); ``read()`` gives the value. ``run`` holds the
+    pool, as a ``FixedCall`` does."""
     virtine: "Virtine"
     run: Callable[[tuple], Any]
     res: Any

@@ -32,6 +32,7 @@
 #define TRAMPOLINE 0x3000ull
 #define XRSTOR_AREA 0x3800ull
 #define RESUME_SLOT 0x3ff8ull
+#define CLOCK_INFO 0x3ff0ull /* TSC kHz for the guest's clock(); 0: use HC_TIMES */
 #define FAULT_STACK_TOP 0x5000ull
 
 #define SEL_KCODE64 0x08
@@ -111,6 +112,8 @@ int machine_kvm_fd(char *err, size_t n);
 int machine_build_memory(struct vt_pool *p, const uint8_t *image, char *err, size_t n);
 struct vt_vm *machine_vm_create(struct vt_pool *p, char *err, size_t n);
 int machine_boot_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n);
+/* Publish the TSC rate at CLOCK_INFO, when the pool's policy and the CPU allow. */
+void machine_publish_clock(struct vt_pool *p, struct vt_vm *vm);
 /* Give a VM a fresh copy-on-write view of the pool's memory, as a new VM has. */
 int machine_vm_remap(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n);
 void machine_vm_destroy(struct vt_vm *vm);

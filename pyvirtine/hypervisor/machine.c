@@ -1,6 +1,7 @@
 /* The machine a virtine runs on: guest memory with the host-owned system tables,
  * page tables, and the KVM VM and vCPU around it. */
 #define _GNU_SOURCE
+#include <cpuid.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -287,6 +288,25 @@ int machine_boot_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n)
         p->start_xcrs.xcrs[0].value = supported_xcr0;
     }
     return 0;
+}
+
+/* The guest's clock() reads the TSC itself when the host publishes the TSC's rate at
+ * CLOCK_INFO (in the trampoline page, read-only to the guest): rdtsc runs natively at
+ * CPL3, where the times hypercall costs a VM exit. Published only to guests allowed
+ * that hypercall, so the policy means what it says, and only for a TSC that ticks at
+ * one rate in every power state (invariant TSC, CPUID 0x80000007 EDX bit 8). Written
+ * into the pool's memfd before the first VM runs, so every VM of the pool sees it; if
+ * anything fails the guest falls back to the hypercall. */
+void machine_publish_clock(struct vt_pool *p, struct vt_vm *vm) {
+    unsigned a, b, c, d;
+    if (!(p->allow & (1ull << HC_TIMES)) || !__get_cpuid(0x80000007, &a, &b, &c, &d) ||
+        !(d & (1u << 8)))
+        return;
+    int khz = ioctl(vm->cpufd, KVM_GET_TSC_KHZ, 0);
+    if (khz <= 0) return;
+    uint64_t rate = (uint64_t)khz;
+    ssize_t written = pwrite(p->memfd, &rate, sizeof rate, CLOCK_INFO);
+    (void)written; /* short or failed: the page keeps its 0, and clock() asks the host */
 }
 
 int machine_crash_details(struct vt_vm *vm, struct vt_result *res) {

@@ -418,6 +418,7 @@ struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt
         goto bad;
     }
     struct vt_vm *first = machine_vm_create(p, res->message, sizeof res->message);
+    if (first) machine_publish_clock(p, first);
     if (!first || machine_boot_state(p, first, res->message, sizeof res->message) < 0 ||
         vm_load_start_state(p, first, res->message, sizeof res->message) < 0) {
         machine_vm_destroy(first);

@@ -26,17 +26,17 @@ ARG, OFFSET, COUNT = range(3)  # where a parameter slot's value comes from
 class FixedPlan:
     """Arguments all numbers or enums, a value or nothing returned: the argument area
     is the fixed part alone. ``head`` (return slot and header) never changes, so it is
-    written once; ``pack(area, len(head), *args)`` writes the parameters. A single
-    parameter that a C store takes exactly as ``struct`` would is given as (offset, C
-    type), and so is a scalar result's C type: the caller may then store or load it
-    with no ``struct`` call."""
+    written once; each argument goes to its slot, ``arg_slots`` giving (offset,
+    ``struct`` format code) per parameter, stored as ``struct`` would store it.
+    ``result_code`` is a scalar result's ``struct`` code (``?`` for ``_Bool``, ``v``
+    for void); None when only ``unpack`` can decode the result."""
     head: bytes
     args_size: int
     result_size: int
-    pack: Callable[..., None]
+    arg_slots: tuple[tuple[int, str], ...]
     unpack: Callable[[Any], tuple]  # the result, as a 1-tuple
-    arg_store: Optional[tuple[int, str]]
     result_ctype: Optional[str]
+    result_code: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -146,19 +146,11 @@ def _fixed(packer: ArgPacker, capacity: int) -> FixedPlan:
     lay = packer.layout
     head = bytearray(lay.header + 16)
     struct.pack_into("<QQ", head, lay.header, lay.ret_size, capacity)
-    pack = _slots_struct(lay, packer.sig.params,
-                         [_number_format(p.type) for p in packer.sig.params], len(head), "")
     params, ret = packer.sig.params, packer.sig.ret
-    single = params[0].type if len(params) == 1 else None
-    # A C store takes what struct takes of an integer or a double, and refuses the
-    # rest (floats for integers, out-of-range values); a float store would turn an
-    # overflow into an infinity, so floats keep struct. Enums are stored as their base.
-    if isinstance(single, Enum):
-        single = single.base
-    arg_store = ((lay.slots[params[0].name], single.fixed_width)
-                 if isinstance(single, Scalar) and single.kind != "f32" else None)
-    return FixedPlan(bytes(head), lay.fixed_size, lay.ret_size, pack.pack_into,
-                     _unpacker(packer), arg_store, _result_ctype(ret))
+    slots = tuple((lay.slots[p.name], _number_format(p.type)) for p in params)
+    code = "v" if packer.sig.ret_kind == VOID else ret.fmt if isinstance(ret, Scalar) else None
+    return FixedPlan(bytes(head), lay.fixed_size, lay.ret_size, slots, _unpacker(packer),
+                     _result_ctype(ret), code)
 
 
 def _result_ctype(ret: Any) -> Optional[str]:

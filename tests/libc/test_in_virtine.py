@@ -59,6 +59,33 @@ def test_assert_failure(kvm):
                         rb"Aborted\n", out.stderr), out.stderr
 
 
+def _invariant_tsc() -> bool:
+    flags = next(line for line in open("/proc/cpuinfo") if line.startswith("flags")).split()
+    return "constant_tsc" in flags and "nonstop_tsc" in flags
+
+
+def test_clock_reads_the_tsc_without_a_vm_exit(kvm):
+    from pyvirtine.errors import VirtinePolicyError
+    from pyvirtine.program import build_program, pack_argv
+    from pyvirtine.runtime import Virtine
+    if not _invariant_tsc():
+        pytest.skip("this CPU's TSC is not invariant: clock() asks the host, as it should")
+    path = PROGRAMS / "clock_test.c"
+    image = build_program(str(path), path.read_text(), allow=("write", "times"))
+    with Virtine(image, timeout=10) as virtine:
+        start = time.perf_counter()
+        out = virtine.call(pack_argv(["clock_test"]))
+        wall = time.perf_counter() - start
+    assert out.status == 0
+    assert out.exits == 2  # the output's write and the exit: no clock() left the guest
+    assert int(out.stdout) > 10_000  # reads of ~25 us exits could not make 2,000
+    assert 0.05 <= wall < 0.5  # the TSC's rate was read right: 50 ms by clock() is 50 ms
+    # Without the times hypercall there is no clock at all, exit or not.
+    denied = build_program(str(path), path.read_text(), allow=("write",))
+    with Virtine(denied) as virtine, pytest.raises(VirtinePolicyError, match="times"):
+        virtine.call(pack_argv(["clock_test"]))
+
+
 def test_clock_and_time(kvm):
     out = run_in_virtine("time_test", allow=("write", "times", "gettimeofday"))
     elapsed, now, diff = map(int, out.stdout.split())

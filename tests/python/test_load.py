@@ -198,7 +198,41 @@ virtine double mean(const double *x VIRTINE_IN(n), size_t n) {
 virtine int poke(unsigned char *d VIRTINE_INOUT(n), size_t n) { d[0] = 9; return *(volatile int *)0; }
 virtine signed char neg(signed char c) { return -c; }
 virtine unsigned long long twice(unsigned long long v) { return 2 * v; }
+virtine int shout(int x) {
+    printf("x=%d\\n", x); if (x < 0) exit(-x); if (x == 0) return *(volatile int *)0; return x + 1;
+}
+struct pair { int a; float b; };
+virtine struct pair mix(float f, short s, unsigned char u) { struct pair p = {s + u, f * 2}; return p; }
+virtine _Bool odd(long v) { return v & 1; }
+virtine void nop(double d) { }
+virtine float half(float f) { return f / 2; }
 """
+
+
+def test_number_calls_in_c_end_every_way_a_guest_can_end(kvm):
+    # Calls whose arguments are all numbers run in C (pycall.c's FixedEntry), which
+    # hands everything but a plain return back to Python.
+    with pyvirtine.load(source=SHORT_PATHS, allow=["write"], capture=True) as mod:
+        for _ in range(2):  # the second time on the thread's prepared call
+            assert mod.shout(4) == (5, b"x=4\n", b"")
+            with pytest.raises(VirtineCrash, match="exited with status 3 instead of returning"):
+                mod.shout(-3)
+            with pytest.raises(VirtineCrash):
+                mod.shout(0)
+            assert mod.shout(1) == (2, b"x=1\n", b"")
+            assert mod.half(3.0) == (1.5, b"", b"")
+    with pyvirtine.load(source=SHORT_PATHS) as mod:
+        assert mod.mix(1.5, 3, 4) == mod.pair(a=7, b=3.0)
+        assert mod.odd(3) is True and mod.odd(4) is False
+        assert mod.nop(1.0) is None
+        assert mod.half(f=3.0) == 1.5 and mod.half(7) == 3.5
+        with pytest.raises((TypeError, OverflowError, ValueError)):
+            mod.half(1e39)
+        with pytest.raises(TypeError, match="f"):
+            mod.half(None)
+        with pytest.raises(TypeError):
+            mod.mix(1.5, 3)
+        assert "virtine function mix" in repr(mod.mix)
 
 
 def test_short_paths_deliver_output_exits_and_crashes(kvm):
