@@ -25,6 +25,7 @@ int bench_calls(struct vt_pool *pool, const uint8_t *args, size_t args_len, int 
                 double *samples);
 double bench_calls_per_second(struct vt_pool *pool, const uint8_t *args, size_t args_len,
                               int threads, double seconds);
+double bench_exits_per_second(struct bare **vms, int threads, double seconds);
 """
 
 

@@ -72,6 +72,11 @@ __virtine_start:
         ret
         .size __virtine_start, . - __virtine_start
 
+# Where the host publishes the TSC's rate for clock() (docs/ABI.md): an absolute symbol,
+# so the libc names it instead of hard-coding the address.
+        .globl __virtine_tsc_khz
+        .set __virtine_tsc_khz, 0x3ff0
+
 # long __virtine_hypercall(long nr, long a0, long a1, long a2)
         .section .text.__virtine_hypercall,"ax",@progbits
         .globl __virtine_hypercall

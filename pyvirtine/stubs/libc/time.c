@@ -3,8 +3,8 @@
 
 /* The TSC's rate in kHz, which the host publishes in the read-only trampoline page
  * when this virtine may use the times hypercall and the TSC is invariant (docs/ABI.md);
- * 0 otherwise. */
-#define CLOCK_INFO ((const volatile unsigned long *)0x3ff0)
+ * 0 otherwise. crt0 defines where. */
+extern const volatile unsigned long __virtine_tsc_khz;
 
 unsigned long __virtine_rdtsc(void);
 
@@ -12,7 +12,7 @@ unsigned long __virtine_rdtsc(void);
  * host's monotonic clock. Either era is arbitrary, as C allows: only differences count. */
 clock_t clock(void)
 {
-    unsigned long khz = *CLOCK_INFO;
+    unsigned long khz = __virtine_tsc_khz;
     if (khz) {
         unsigned long tsc = __virtine_rdtsc();
         return (clock_t)(tsc / khz * 1000 + tsc % khz * 1000 / khz);
