@@ -2,15 +2,33 @@
 
 The machines these run on drift in speed over seconds (a shared or paravirtual host),
 so whatever is compared is sampled interleaved: one sample of each contender in turn,
-many times, and each contender's median is taken over its own samples."""
+many times, and each contender's median is taken over its own samples. And one CPU
+can run at half another's speed for seconds at a time, so a suite runs on one CPU
+(``one_cpu``), except where it measures threads on all of them (``scaling``)."""
 from __future__ import annotations
 
+import contextlib
+import os
 import statistics
 import threading
 import time
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 Sampler = Callable[[], float]  # runs once, returns microseconds
+
+
+_CPUS = os.sched_getaffinity(0)
+
+
+@contextlib.contextmanager
+def one_cpu() -> Iterator[None]:
+    """Run the block on one CPU: this thread, and the threads and processes it starts
+    (the vCPU of a call is the calling thread; native baselines are child processes)."""
+    os.sched_setaffinity(0, {min(_CPUS)})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, _CPUS)
 
 
 def timed(fn: Callable[[], object]) -> Sampler:
@@ -68,8 +86,13 @@ def scaling(rate: Callable[[int, float], float], seconds: float,
     the 2-thread to 1-thread ratio of each pair of adjacent windows, which the
     machine's drifts in speed (over seconds, here) cancel out of."""
     rates: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(windows):
-        for k in (1, 2):
-            rates[k].append(rate(k, seconds / windows))
+    pinned = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, _CPUS)  # the threads it starts inherit every CPU
+    try:
+        for _ in range(windows):
+            for k in (1, 2):
+                rates[k].append(rate(k, seconds / windows))
+    finally:
+        os.sched_setaffinity(0, pinned)
     return {1: statistics.median(rates[1]), 2: statistics.median(rates[2]),
             "ratio": statistics.median(two / one for one, two in zip(rates[1], rates[2]))}

@@ -64,6 +64,7 @@ def _address(pointer: Any) -> int:
 _bind_pycall(*(_address(ffi.addressof(lib, name))
                for name in ("vt_call", "vt_call_plain", "vt_result_release")), CallResult)
 
+
 @dataclasses.dataclass(frozen=True)
 class PoolStats:
     calls: int
