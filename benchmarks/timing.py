@@ -80,7 +80,7 @@ def calls_per_second(call: Callable[[int], object], threads: int, seconds: float
 
 
 def scaling(rate: Callable[[int, float], float], seconds: float,
-            windows: int = 10) -> dict[Any, float]:
+            windows: int = 20) -> dict[Any, float]:
     """Rates of 1 and of 2 threads over alternating short windows
     (``rate(threads, seconds)``): each one's median, and under "ratio" the median of
     the 2-thread to 1-thread ratio of each pair of adjacent windows, which the
