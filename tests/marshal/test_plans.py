@@ -114,6 +114,12 @@ def test_buffer_plan_lays_out_what_the_packer_lays_out(name):
 SINGLE = HEADER + """
 enum mood { CALM, ANGRY = 7 };
 virtine int i8(signed char x) { return x; }
+virtine int u8(unsigned char x) { return x; }
+virtine int i16(short x) { return x; }
+virtine int u16(unsigned short x) { return x; }
+virtine int i32(int x) { return x; }
+virtine int u32(unsigned x) { return 0; }
+virtine int i64(long x) { return 0; }
 virtine int u64(unsigned long long x) { return 0; }
 virtine int f64(double x) { return 0; }
 virtine int mood(enum mood x) { return x; }
@@ -129,9 +135,10 @@ def test_the_c_store_takes_what_struct_takes(sig):
     plan = plan_for(p, CAPACITY)
     (offset, code), = plan.arg_slots
     blank = bytearray(plan.head) + bytes(plan.args_size - len(plan.head))
-    for value in (0, 1, -1, 7, True, 2**7, -2**7 - 1, 2**31, 2**63, 2**64, -2**63 - 1, 1.5,
-                  -0.0, 3.4e38, 3.5e38, 1e308, float("inf"), float("nan"), 10**400, "1",
-                  None, array.array("i", [1])):
+    edges = [sign * 2**bits + d for bits in (7, 8, 15, 16, 31, 32, 63, 64)
+             for sign in (1, -1) for d in (-1, 0)]
+    for value in (0, 1, -1, 7, True, *edges, 1.5, -0.0, 3.4e38, 3.5e38, 1e308, float("inf"),
+                  float("nan"), 10**400, "1", None, array.array("i", [1])):
         try:
             by_struct = bytearray(blank)
             struct.pack_into("<" + code, by_struct, offset, value)
