@@ -360,6 +360,10 @@ static PyObject *call_general(FixedEntry *self, PyObject *args, PyObject *kwargs
 }
 
 static PyObject *fixed_entry_call(FixedEntry *self, PyObject *args, PyObject *kwargs) {
+    if (!self->prepared) {
+        PyErr_SetString(PyExc_TypeError, "FixedEntry.__init__ was not called");
+        return NULL;
+    }
     if ((kwargs && PyDict_GET_SIZE(kwargs)) || PyTuple_GET_SIZE(args) != self->nargs)
         return call_general(self, args, kwargs);
     PyObject *key = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
