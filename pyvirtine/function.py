@@ -112,7 +112,7 @@ class VirtineFunction:
         this thread's ``FixedCall``, load the result; the packer for what C leaves."""
         from .runtime import FixedEntry  # the native launcher's, bound to it there
         prepared = self._prepared
-        parts = (plan.head, plan.args_size, plan.result_size, plan.unpack, plan.result_ctype)
+        parts = (plan.head, plan.args_size, plan.result_size, plan.unpack)
 
         def make() -> Any:
             fixed = prepared[get_ident()] = self._virtine().fixed_call(*parts)

@@ -213,11 +213,10 @@ class Virtine(PoolCaller):
         return _tuple_new(AreaResult, done)
 
     def fixed_call(self, head: bytes, args_size: int, result_size: int,
-                   unpack: Callable[[Any], tuple],
-                   result_ctype: Optional[str] = None) -> FixedCall:
+                   unpack: Callable[[Any], tuple]) -> FixedCall:
         """A ``FixedCall`` for the calling thread (a new one: callers keep it). ``head``
-        is written once; ``unpack(result_block)[0]`` decodes the result, and a result's
-        C type (``"int32_t"``...) lets ``read`` load it with no ``struct`` call."""
+        is written once; ``unpack(result_block)[0]`` decodes the result (``FixedEntry``
+        loads a scalar one itself, so ``read`` serves only the calls it hands back)."""
         memory = ffi.new("uint8_t[]", args_size + result_size)
         ffi.buffer(memory, len(head))[:] = head
         segments = ffi.new("struct vt_segment[2]", [
@@ -225,7 +224,7 @@ class Virtine(PoolCaller):
             {"offset": 0, "data": memory + args_size, "len": result_size}])
         res = ffi.new("struct vt_result *")
         prepared = self._prepare(segments, 1, 2, res)
-        read = _result_reader(memory + args_size, result_size, unpack, result_ctype)
+        read = _result_reader(memory + args_size, result_size, unpack, None)
         return FixedCall(_address(prepared), _address(memory), _address(memory + args_size),
                          self, res, read, (memory, segments, prepared))
 

@@ -87,10 +87,6 @@ static int bytes_like(const char *name, PyObject *value, Py_buffer *view) {
     return -1;
 }
 
-static PyObject *output(const uint8_t *data, uint64_t len) {
-    return PyBytes_FromStringAndSize((const char *)data, (Py_ssize_t)len);
-}
-
 /* An instance of a NamedTuple type made of n new references (any NULL: a failure). */
 static PyObject *named_tuple(PyTypeObject *type, PyObject **items, int n) {
     PyObject *t = type->tp_alloc(type, n);
@@ -108,7 +104,10 @@ static PyObject *call_result(const struct vt_result *res, const uint8_t *result)
     PyObject *items[5] = {PyLong_FromLongLong(res->status),
                           PyBytes_FromStringAndSize((const char *)result,
                                                     (Py_ssize_t)res->result_len),
-                          output(res->out, res->out_len), output(res->err, res->err_len),
+                          PyBytes_FromStringAndSize((const char *)res->out,
+                                                    (Py_ssize_t)res->out_len),
+                          PyBytes_FromStringAndSize((const char *)res->err,
+                                                    (Py_ssize_t)res->err_len),
                           PyLong_FromUnsignedLongLong(res->exits)};
     return named_tuple(result_type, items, 5);
 }

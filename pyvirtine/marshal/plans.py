@@ -35,7 +35,6 @@ class FixedPlan:
     result_size: int
     arg_slots: tuple[tuple[int, str], ...]
     unpack: Callable[[Any], tuple]  # the result, as a 1-tuple
-    result_ctype: Optional[str]
     result_code: Optional[str]
 
 
@@ -52,7 +51,7 @@ class BufferPlan:
     slots: tuple[tuple[int, int], ...]          # per parameter: (ARG/OFFSET/COUNT, index)
     buffers: tuple[tuple[int, int, str], ...]   # in blob order: (arg index, elem size, mode)
     unpack: Callable[[Any], tuple]              # the result, as a 1-tuple
-    result_ctype: Optional[str]                 # as FixedPlan's
+    result_ctype: Optional[str]                 # a scalar result's C type, for a typed load
 
     @property
     def outputs(self) -> int:
@@ -149,8 +148,7 @@ def _fixed(packer: ArgPacker, capacity: int) -> FixedPlan:
     params, ret = packer.sig.params, packer.sig.ret
     slots = tuple((lay.slots[p.name], _number_format(p.type)) for p in params)
     code = "v" if packer.sig.ret_kind == VOID else ret.fmt if isinstance(ret, Scalar) else None
-    return FixedPlan(bytes(head), lay.fixed_size, lay.ret_size, slots, _unpacker(packer),
-                     _result_ctype(ret), code)
+    return FixedPlan(bytes(head), lay.fixed_size, lay.ret_size, slots, _unpacker(packer), code)
 
 
 def _result_ctype(ret: Any) -> Optional[str]:
