@@ -8,6 +8,27 @@ from . import c_types as T
 from .diagnostics import CompileFailure
 from .sema import wrap
 
+# Where a hot loop starts decides how many 32- and 64-byte fetch windows each of its
+# rounds spans, and LLVM's default 16-byte loop alignment leaves that to the sizes of
+# whatever the linker placed before: the same sieve ran 17-45% slower natively when its
+# function moved by 16 or 32 bytes. At 32 bytes, a loop of up to 32 bytes never straddles
+# a window, wherever its function lands.
+LOOP_ALIGNMENT = 32
+
+
+class LoopID(ir.values.MDValue):
+    """A loop's ``!llvm.loop`` node: distinct and naming itself first, as LLVM requires
+    of loop IDs (llvmlite's nodes cannot refer to themselves), then its properties."""
+
+    __eq__, __ne__, __hash__ = object.__eq__, object.__ne__, object.__hash__
+
+    def __init__(self, module: ir.Module, properties: list[ir.values.MDValue]) -> None:
+        super().__init__(module, properties, name=str(len(module.metadata)))
+
+    def descr(self, buf: list[str]) -> None:
+        refs = ", ".join([self.get_reference(), *(p.get_reference() for p in self.operands)])
+        buf += (f"distinct !{{ {refs} }}", "\n")
+
 
 def _case_labels(node: c_ast.Node, out: list) -> list:
     """The case/default labels that belong to a switch body (not to nested switches)."""
@@ -90,9 +111,9 @@ class StatementGen:
         b.position_at_end(head)
         if cond is not None:
             self.debug.set_location(b, cond.coord)
-            b.cbranch(self.condition(cond), body_block, end)
+            test = b.cbranch(self.condition(cond), body_block, end)
         else:
-            b.branch(body_block)
+            test = b.branch(body_block)
         b.position_at_end(body_block)
         self.breaks.append((end, len(self.vla_frames)))
         self.continues.append((step_block, len(self.vla_frames)))
@@ -104,8 +125,14 @@ class StatementGen:
         if step is not None:
             self.debug.set_location(b, step.coord)
             self.expr(step)
-        b.branch(head)
+        back = b.branch(head)
+        (back if test_first else test).set_metadata("llvm.loop", self.loop_id())  # the latch
         b.position_at_end(end)
+
+    def loop_id(self) -> LoopID:
+        align = self.module.add_metadata([ir.MetaDataString(self.module, "llvm.loop.align"),
+                                          ir.Constant(ir.IntType(32), LOOP_ALIGNMENT)])
+        return LoopID(self.module, [align])
 
     def s_While(self, node: c_ast.While) -> None:
         self.loop(node.cond, node.stmt, None, True)

@@ -2,11 +2,14 @@
 function and per global (so the linker can drop what is unused), function and
 object symbols, and DWARF line tables that map addresses to file:line."""
 import io
+import re
 
+import llvmlite.binding as llvm
 import pytest
 from elftools.elf.elffile import ELFFile
 
 from pyvirtine.compiler import compile_c, compile_to_ir
+from pyvirtine.compiler.target import target_machine
 
 SOURCE = """int counter = 5;
 const int limit = 9;
@@ -77,3 +80,36 @@ def test_include_dirs_and_defines_reach_the_preprocessor(tmp_path) -> None:
     undefined = compile_to_ir("#ifdef X\nint v = 1;\n#else\nint v = 2;\n#endif\n", "u.c",
                               defines=["X"], undefines=["X"], debug=False)
     assert "c\"\\02\\00\\00\\00\"" in undefined
+
+
+LOOPS = """
+int weigh(const unsigned char *p, int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++)
+        if (p[i]) {
+            int j = i;
+            while (j < n) { s += p[j]; j += p[i]; }
+        }
+    do { s >>= 1; } while (s > 1000);
+    return s;
+}
+"""
+
+
+def test_every_loop_starts_on_a_32_byte_boundary() -> None:
+    # Whatever the linker places before a function, a loop of up to 32 bytes then spans
+    # one fetch window (statements.LOOP_ALIGNMENT says why).
+    module = llvm.parse_assembly(compile_to_ir(LOOPS, "loops.c"))
+    lines = [line.strip() for line in target_machine(2).emit_assembly(module).splitlines()
+             if line.strip() and not line.strip().startswith("#")]
+    defined: dict[str, int] = {}
+    loop_tops = set()
+    for index, line in enumerate(lines):
+        if re.fullmatch(r"\.LBB\w+:", line):
+            defined[line[:-1]] = index
+        jump = re.fullmatch(r"j\w+\s+(\.LBB\w+)", line)
+        if jump and jump.group(1) in defined:  # a jump back: to the top of a loop
+            loop_tops.add(jump.group(1))
+    assert len(loop_tops) >= 3
+    for label in loop_tops:
+        assert re.fullmatch(r"\.p2align\s+5(,.*)?", lines[defined[label] - 1]), label
