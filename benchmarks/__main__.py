@@ -29,7 +29,8 @@ def virtinecc_report(r: dict) -> list[str]:
     return ["## virtinecc", "",
             f"A trivial virtine called from a C host built by virtinecc: median "
             f"{r['call_site']:.1f} us per call against a raw CPL3 exit of "
-            f"{r['raw_exit_cpl3']:.1f} us: **{r['ratio']:.2f}x** (target <= {r['target']}).", ""]
+            f"{r['raw_exit_cpl3']:.1f} us: **{r['ratio']:.2f}x** (the median of {r['rounds']} "
+            f"rounds' own ratios; target <= {r['target']}).", ""]
 
 
 def http_report(r: dict) -> list[str]:
@@ -74,8 +75,9 @@ def main() -> int:
               f"Made by `{command}` (`make bench` runs them all) on {datetime.date.today()}: "
               f"{machine()}. Every ratio compares two medians measured in the same run, the "
               "two sampled in alternating blocks (`benchmarks/timing.py`) so the machine's "
-              "drifts in speed hit both (thread scaling: the median of the ratios of adjacent "
-              "1- and 2-thread windows), and all but the thread rows and the HTTP server run "
+              "drifts in speed hit both (thread scaling: the median of each round's ratio of a "
+              "2-thread to a 1-thread window, with the raw exits' own scaling taken in the "
+              "same rounds), and all but the thread rows and the HTTP server run "
               "on one CPU, as this machine's CPUs can differ in speed by 2x for seconds; on a "
               "shared or paravirtual machine repeat the run to see the spread between runs.",
               ""]

@@ -3,8 +3,10 @@ loops (loops.c) and a private copy of the launcher they drive, built with cffi o
 first use into benchmarks/_build."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 from pathlib import Path
+from typing import Callable, Iterator
 
 import cffi
 
@@ -44,3 +46,18 @@ def load():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.ffi, module.lib
+
+
+@contextlib.contextmanager
+def raw_exit_rate(ffi, lib) -> Iterator[Callable[[int, float], float]]:
+    """``rate(threads, seconds)``: raw CPL3 exits per second from that many threads (at
+    most 2), each looping on its own bare VM: the scaling the machine itself allows."""
+    bares = ffi.new("struct bare *[2]", [lib.baseline_exit_open(3) for _ in range(2)])
+    try:
+        if ffi.NULL in bares:
+            raise RuntimeError("cannot run the bare VM baseline")
+        yield lambda threads, seconds: lib.bench_exits_per_second(bares, threads, seconds)
+    finally:
+        for bare in bares:
+            if bare != ffi.NULL:
+                lib.baseline_exit_close(bare)

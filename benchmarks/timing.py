@@ -79,20 +79,23 @@ def calls_per_second(call: Callable[[int], object], threads: int, seconds: float
     return sum(counts) / seconds
 
 
-def scaling(rate: Callable[[int, float], float], seconds: float,
-            windows: int = 20) -> dict[Any, float]:
-    """Rates of 1 and of 2 threads over alternating short windows
-    (``rate(threads, seconds)``): each one's median, and under "ratio" the median of
-    the 2-thread to 1-thread ratio of each pair of adjacent windows, which the
-    machine's drifts in speed (over seconds, here) cancel out of."""
-    rates: dict[int, list[float]] = {1: [], 2: []}
+def scaling(rates: Mapping[Any, Callable[[int, float], float]], seconds: float,
+            windows: int = 20) -> dict[Any, dict[Any, float]]:
+    """Rates of 1 and of 2 threads of each contender (``rate(threads, seconds)``), over
+    short windows taken in turn: one of each contender and thread count per round.
+    Each gets its median, and under "ratio" the median of its 2-thread to 1-thread
+    ratios of the same round, which the machine's drifts in speed (over seconds, here)
+    cancel out of; all contenders' rounds share those drifts."""
+    samples: dict[Any, dict[int, list[float]]] = {name: {1: [], 2: []} for name in rates}
     pinned = os.sched_getaffinity(0)
     os.sched_setaffinity(0, _CPUS)  # the threads it starts inherit every CPU
     try:
         for _ in range(windows):
-            for k in (1, 2):
-                rates[k].append(rate(k, seconds / windows))
+            for name, rate in rates.items():
+                for k in (1, 2):
+                    samples[name][k].append(rate(k, seconds / windows))
     finally:
         os.sched_setaffinity(0, pinned)
-    return {1: statistics.median(rates[1]), 2: statistics.median(rates[2]),
-            "ratio": statistics.median(two / one for one, two in zip(rates[1], rates[2]))}
+    return {name: {1: statistics.median(s[1]), 2: statistics.median(s[2]),
+                   "ratio": statistics.median(two / one for one, two in zip(s[1], s[2]))}
+            for name, s in samples.items()}
