@@ -7,12 +7,10 @@ asyncio) and thread pools run calls in parallel up to ``pool_size``."""
 from __future__ import annotations
 
 import asyncio
-import atexit
 import functools
 import struct
 import sys
 import threading
-import weakref
 from threading import get_ident
 from typing import Any, Callable, NamedTuple, Optional, Union
 
@@ -21,14 +19,6 @@ from .image import Image, allow_mask
 from .marshal import ArgPacker, Codec, FixedPlan, Signature, plan_for
 
 AllowSpec = Union[int, list, tuple, None]
-_LIVE: "weakref.WeakSet[VirtineFunction]" = weakref.WeakSet()
-
-
-@atexit.register
-def _close_all() -> None:
-    """Destroy the VMs of module-level virtines before the interpreter tears down."""
-    for f in list(_LIVE):
-        f.close()
 
 
 class Captured(NamedTuple):
@@ -69,7 +59,6 @@ class VirtineFunction:
         self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
         self._pool = None
         self._lock = threading.Lock()
-        _LIVE.add(self)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._entry(*args, **kwargs)
@@ -157,7 +146,8 @@ class VirtineFunction:
         return await loop.run_in_executor(None, functools.partial(self, *args, **kwargs))
 
     def close(self) -> None:
-        """Destroy the pool of VMs; the next call makes a new one."""
+        """Destroy the pool of VMs once calls running in other threads have ended; the
+        next call makes a new one."""
         with self._lock:
             pool, self._pool = self._pool, None
             self._prepared.clear()  # their launches hold the pool being closed

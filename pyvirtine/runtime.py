@@ -142,9 +142,10 @@ class Virtine(PoolCaller):
             lib.vt_result_release(res)
         self._pool = pool
         self._set_pool(_address(pool), self.image.argarea_size)
-        # Destroys the pool once, on close(), garbage collection or interpreter exit
-        # (before the native module is torn down).
-        self._destroy = weakref.finalize(self, lib.vt_pool_destroy, pool)
+        # Frees the pool when this object goes. Not at interpreter exit: a daemon thread
+        # may still be in a call there, which destroying would wait for, and the process's
+        # end reclaims the VMs anyway.
+        weakref.finalize(self, lib.vt_pool_destroy, pool).atexit = False
         # A _ThreadState per calling thread, by thread id (cheaper than a threading.local;
         # a thread reusing a finished thread's id may reuse its buffers too).
         self._per_thread: dict[int, _ThreadState] = {}
@@ -272,10 +273,12 @@ class Virtine(PoolCaller):
         return PoolStats(s.calls, s.vms_created, s.vms_discarded, s.vms_ready, s.pages_restored)
 
     def close(self) -> None:
-        """Destroy the pool's VMs. No call of this virtine may still be running."""
+        """Destroy the pool's VMs once the calls other threads are running in it have
+        ended; calls made after it raise ``VirtineError``."""
+        pool, self._pool = self._pool, None
         self._set_pool(0, 0)
-        self._pool = None
-        self._destroy()
+        if pool is not None:
+            lib.vt_pool_close(pool)
 
     def _thread_state(self) -> "_ThreadState":
         state = self._per_thread.get(get_ident())

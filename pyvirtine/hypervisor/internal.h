@@ -98,9 +98,12 @@ struct vt_pool {
     struct kvm_sregs start_sregs;
     struct kvm_xcrs start_xcrs;
     bool reset_sregs;     /* every call starts in real mode (boot stub, no snapshot) */
-    pthread_mutex_t lock; /* guards ready and stats; held only to pop/push */
+    pthread_mutex_t lock; /* guards ready, stats, running and closed; held only briefly */
     struct vt_vm *ready;
     struct vt_pool_stats stats;
+    uint32_t running;     /* calls holding a VM */
+    bool closed;          /* vt_pool_close began: no call may start */
+    pthread_cond_t idle;  /* signalled when running drops to 0 after closed is set */
 };
 
 /* image.c */

@@ -316,16 +316,18 @@ static struct vt_vm *vm_new(struct vt_pool *p, struct vt_result *res) {
     return vm;
 }
 
-static void vm_release(struct vt_pool *p, struct vt_vm *vm, bool keep) {
+/* A call is over (vm: the VM it held, if any). */
+static void call_done(struct vt_pool *p, struct vt_vm *vm, bool keep) {
     pthread_mutex_lock(&p->lock);
-    if (keep) {
+    if (vm && keep) {
         vm->next = p->ready;
         p->ready = vm;
-    } else {
+    } else if (vm) {
         p->stats.vms_discarded++;
     }
+    if (!--p->running && p->closed) pthread_cond_broadcast(&p->idle);
     pthread_mutex_unlock(&p->lock);
-    if (!keep) machine_vm_destroy(vm);
+    if (vm && !keep) machine_vm_destroy(vm);
 }
 
 static void vm_start_call(struct vt_pool *p, struct vt_vm *vm, const uint8_t *input,
@@ -389,6 +391,7 @@ struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt
     if (!p) { result_fail(res, VT_ERROR, "out of memory"); return NULL; }
     p->memfd = -1;
     pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->idle, NULL);
     p->opt = *opt;
     if (image_check(image, len, &p->hdr, res->message, sizeof res->message) < 0) {
         res->kind = VT_ERROR;
@@ -436,7 +439,8 @@ struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt
     for (uint32_t i = 1; i < opt->pool_size; i++) {
         struct vt_vm *vm = vm_new(p, res);
         if (!vm) goto bad;
-        vm_release(p, vm, true);
+        vm->next = p->ready;
+        p->ready = vm;
     }
     return p;
 bad:
@@ -513,27 +517,36 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     }
     pthread_t me = pthread_self();
     pthread_mutex_lock(&p->lock);
+    if (p->closed) {
+        pthread_mutex_unlock(&p->lock);
+        result_fail(res, VT_ERROR, "this virtine is closed");
+        return VT_ERROR;
+    }
     struct vt_vm **link = &p->ready;
     for (struct vt_vm **l = &p->ready; *l; l = &(*l)->next)
         if ((*l)->owned && pthread_equal((*l)->owner, me)) { link = l; break; }
     struct vt_vm *vm = *link;
     if (vm) *link = vm->next;
     p->stats.calls++;
+    p->running++;
     pthread_mutex_unlock(&p->lock);
-    if (!vm && !(vm = vm_new(p, res))) return VT_ERROR;
+    if (!vm && !(vm = vm_new(p, res))) {
+        call_done(p, NULL, false);
+        return VT_ERROR;
+    }
     vm->owner = me;
     vm->owned = true;
 
     struct spare spare = {p->hdr.argarea_addr, p->hdr.argarea_addr + covered_prefix(in, n_in)};
     if (reset(p, vm, &spare, res) < 0) {
-        vm_release(p, vm, false);
+        call_done(p, vm, false);
         return VT_ERROR;
     }
     vm_start_call(p, vm, input, input_len);
     copy_in(p, vm, in, n_in);
     int kind = run_vm(p, vm, res, false);
     if (kind == VT_OK) copy_out(p, vm, out, n_out, res->result_len);
-    vm_release(p, vm, kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR);
+    call_done(p, vm, kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR);
     return res->kind = kind;
 }
 
@@ -587,15 +600,31 @@ void vt_pool_stats(struct vt_pool *p, struct vt_pool_stats *stats) {
     pthread_mutex_unlock(&p->lock);
 }
 
-void vt_pool_destroy(struct vt_pool *p) {
-    if (!p) return;
-    while (p->ready) {
-        struct vt_vm *vm = p->ready;
-        p->ready = vm->next;
+void vt_pool_close(struct vt_pool *p) {
+    pthread_mutex_lock(&p->lock);
+    p->closed = true;
+    while (p->running) pthread_cond_wait(&p->idle, &p->lock);
+    /* Taken under the lock, so of two threads closing at once one frees them. */
+    struct vt_vm *ready = p->ready;
+    uint8_t *clean = p->clean;
+    int memfd = p->memfd;
+    p->ready = NULL;
+    p->clean = NULL;
+    p->memfd = -1;
+    pthread_mutex_unlock(&p->lock);
+    while (ready) {
+        struct vt_vm *vm = ready;
+        ready = vm->next;
         machine_vm_destroy(vm);
     }
-    if (p->clean) munmap(p->clean, p->hdr.mem_size);
-    if (p->memfd >= 0) close(p->memfd);
+    if (clean) munmap(clean, p->hdr.mem_size);
+    if (memfd >= 0) close(memfd);
+}
+
+void vt_pool_destroy(struct vt_pool *p) {
+    if (!p) return;
+    vt_pool_close(p);
+    pthread_cond_destroy(&p->idle);
     pthread_mutex_destroy(&p->lock);
     free(p);
 }

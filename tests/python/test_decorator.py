@@ -166,3 +166,34 @@ def test_number_only_calls_from_many_threads(kvm):
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda i: mix(i % 100, i, 0.25, 5), range(400)))
     assert results == [i % 100 + i + 0.25 + 5 for i in range(400)]
+
+
+@virtine(timeout=0.6)
+def hang(n: int) -> int:
+    """
+    int hang(int n) { volatile int odd = n & 1; while (odd) {} return n; }
+    """
+
+
+def test_close_waits_for_a_call_in_another_thread_and_the_next_call_works(kvm):
+    import threading
+    import time
+
+    from pyvirtine import VirtineTimeout
+    assert hang(0) == 0  # the pool and this thread's one-struct call exist
+    outcome = []
+
+    def call_that_hangs() -> None:
+        try:
+            hang(1)
+        except VirtineTimeout as exc:
+            outcome.append(exc)
+    thread = threading.Thread(target=call_that_hangs)
+    thread.start()
+    time.sleep(0.1)
+    before = time.perf_counter()
+    hang.close()
+    assert time.perf_counter() - before > 0.3  # it waited for the call's deadline
+    thread.join()
+    assert len(outcome) == 1
+    assert hang(6) == 6  # a new pool

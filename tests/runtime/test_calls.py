@@ -181,7 +181,7 @@ def test_clock_sbrk_and_the_hypercalls_without_host_files(kvm):
         assert struct.unpack("<Qqqqqqqq", v.call().result)[6] == image.heap_start
 
 
-def test_closed_virtine_refuses_calls_and_open_ones_close_at_exit(kvm):
+def test_closed_virtine_refuses_calls_and_exit_is_clean(kvm):
     v = Virtine(asm_image(INCREMENT))
     v.close()
     v.close()
@@ -197,6 +197,14 @@ def test_closed_virtine_refuses_calls_and_open_ones_close_at_exit(kvm):
               f"v = Virtine(asm_image({INCREMENT!r}))\n"
               "print(v.call(bytes(8)).status)\n")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "7\n", "")
+    # Nor does a daemon thread still in a guest that never returns hold the exit up.
+    script += ("import threading, time\n"
+               "spin = Virtine(asm_image('hcall 13; 1: jmp 1b'))\n"
+               "threading.Thread(target=spin.call, daemon=True).start()\n"
+               "time.sleep(0.2)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=30)
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "7\n", "")
 
 

@@ -6,8 +6,10 @@ import struct
 import threading
 import time
 
+import pytest
+
 from support.asm_guests import asm_image
-from pyvirtine.errors import VirtineCrash, VirtineTimeout
+from pyvirtine.errors import VirtineCrash, VirtineError, VirtineTimeout
 from pyvirtine.hypervisor import _pycall
 from pyvirtine.runtime import Virtine
 
@@ -133,3 +135,41 @@ def test_a_finished_threads_call_buffers_are_freed(kvm):
         while _pycall.thread_states() > before and time.monotonic() < deadline:
             time.sleep(0.01)
         assert _pycall.thread_states() == before
+
+
+def test_close_waits_for_calls_running_in_other_threads(kvm):
+    v = Virtine(asm_image(TRIPLE), pool_size=2, timeout=0.6)
+    started = threading.Barrier(3)
+    outcomes: dict[str, object] = {"quick": []}
+
+    def hung() -> None:  # in its guest until its deadline, all through close()
+        started.wait()
+        try:
+            call(v, 2)
+        except Exception as exc:  # surfaced below
+            outcomes["hung"] = exc
+
+    def quick() -> None:  # calls until the virtine is closed
+        started.wait()
+        try:
+            while True:
+                outcomes["quick"].append(call(v, 5))
+        except Exception as exc:
+            outcomes["quick_end"] = exc
+    threads = [threading.Thread(target=hung), threading.Thread(target=quick)]
+    for t in threads:
+        t.start()
+    started.wait()
+    time.sleep(0.1)
+    before = time.perf_counter()
+    v.close()
+    took = time.perf_counter() - before
+    for t in threads:
+        t.join()
+    assert took > 0.3, "close() returned while a call was still running"
+    assert isinstance(outcomes["hung"], VirtineTimeout)
+    assert outcomes["quick"] and set(outcomes["quick"]) == {15}
+    assert isinstance(outcomes["quick_end"], VirtineError)
+    assert "closed" in str(outcomes["quick_end"])
+    with pytest.raises(VirtineError, match="closed"):
+        call(v, 5)
