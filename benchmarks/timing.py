@@ -79,10 +79,11 @@ def calls_per_second(call: Callable[[int], object], threads: int, seconds: float
     return sum(counts) / seconds
 
 
-def scaling(rates: Mapping[Any, Callable[[int, float], float]], seconds: float,
-            windows: int = 20) -> dict[Any, dict[Any, float]]:
+def scaling(rates: Mapping[Any, Callable[[int, float], float]], rounds: int,
+            window: float = 0.15) -> dict[Any, dict[Any, float]]:
     """Rates of 1 and of 2 threads of each contender (``rate(threads, seconds)``), over
-    short windows taken in turn: one of each contender and thread count per round.
+    ``window``-second windows taken in turn: one of each contender and thread count per
+    round.
     Each gets its median, and under "ratio" the median of its 2-thread to 1-thread
     ratios of the same round, which the machine's drifts in speed (over seconds, here)
     cancel out of; all contenders' rounds share those drifts."""
@@ -90,10 +91,10 @@ def scaling(rates: Mapping[Any, Callable[[int, float], float]], seconds: float,
     pinned = os.sched_getaffinity(0)
     os.sched_setaffinity(0, _CPUS)  # the threads it starts inherit every CPU
     try:
-        for _ in range(windows):
+        for _ in range(rounds):
             for name, rate in rates.items():
                 for k in (1, 2):
-                    samples[name][k].append(rate(k, seconds / windows))
+                    samples[name][k].append(rate(k, window))
     finally:
         os.sched_setaffinity(0, pinned)
     return {name: {1: statistics.median(s[1]), 2: statistics.median(s[2]),
