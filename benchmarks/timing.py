@@ -82,11 +82,10 @@ def calls_per_second(call: Callable[[int], object], threads: int, seconds: float
 def scaling(rates: Mapping[Any, Callable[[int, float], float]], rounds: int,
             window: float = 0.15) -> dict[Any, dict[Any, float]]:
     """Rates of 1 and of 2 threads of each contender (``rate(threads, seconds)``), over
-    ``window``-second windows taken in turn: one of each contender and thread count per
-    round.
-    Each gets its median, and under "ratio" the median of its 2-thread to 1-thread
-    ratios of the same round, which the machine's drifts in speed (over seconds, here)
-    cancel out of; all contenders' rounds share those drifts."""
+    ``window``-second windows taken in turn, one of each contender and thread count per
+    round. Each gets its medians, and under "ratio" the median of its rounds' 2-thread
+    to 1-thread ratios, which the machine's drifts in speed (over seconds, here) cancel
+    out of; all contenders' rounds share those drifts."""
     samples: dict[Any, dict[int, list[float]]] = {name: {1: [], 2: []} for name in rates}
     pinned = os.sched_getaffinity(0)
     os.sched_setaffinity(0, _CPUS)  # the threads it starts inherit every CPU
