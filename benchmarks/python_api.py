@@ -59,7 +59,7 @@ def run(quick: bool = False) -> dict:
     results["marshal_1mib"] = results["buffer_call"] - results["trivial_call"]
     with raw_exit_rate(ffi, lib) as raw_exits:
         results.update(scaling({"threads": lambda k, s: calls_per_second(nothing, k, s),
-                                "threads_raw": raw_exits}, rounds=4 if quick else 40))
+                                "threads_raw": raw_exits}, rounds=4 if quick else 80))
     return results
 
 

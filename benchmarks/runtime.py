@@ -141,7 +141,7 @@ def run(quick: bool = False) -> dict:
         results.update(scaling({
             "threads": lambda k, s: calls_per_second(lambda _: v.call(arg), k, s),
             "threads_c": lambda k, s: lib.bench_calls_per_second(pool, arg, 8, k, s),
-            "threads_raw": raw_exits}, rounds=4 if quick else 40))
+            "threads_raw": raw_exits}, rounds=4 if quick else 80))
     lib.vt_pool_destroy(pool)
     virtine.close()
     return results
