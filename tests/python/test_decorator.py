@@ -181,6 +181,7 @@ def test_close_waits_for_a_call_in_another_thread_and_the_next_call_works(kvm):
 
     from pyvirtine import VirtineTimeout
     assert hang(0) == 0  # the pool and this thread's one-struct call exist
+    pool = hang.virtine._virtine()
     outcome = []
 
     def call_that_hangs() -> None:
@@ -190,10 +191,11 @@ def test_close_waits_for_a_call_in_another_thread_and_the_next_call_works(kvm):
             outcome.append(exc)
     thread = threading.Thread(target=call_that_hangs)
     thread.start()
-    time.sleep(0.1)
+    while pool.stats().calls < 2:  # until the call holds its VM
+        time.sleep(0.005)
     before = time.perf_counter()
     hang.close()
-    assert time.perf_counter() - before > 0.3  # it waited for the call's deadline
+    assert time.perf_counter() - before > 0.2  # it waited for the call's deadline
     thread.join()
     assert len(outcome) == 1
     assert hang(6) == 6  # a new pool

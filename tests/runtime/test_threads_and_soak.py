@@ -137,38 +137,42 @@ def test_a_finished_threads_call_buffers_are_freed(kvm):
         assert _pycall.thread_states() == before
 
 
+def wait_for(condition) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
 def test_close_waits_for_calls_running_in_other_threads(kvm):
     v = Virtine(asm_image(TRIPLE), pool_size=2, timeout=0.6)
-    started = threading.Barrier(3)
     outcomes: dict[str, object] = {"quick": []}
 
     def hung() -> None:  # in its guest until its deadline, all through close()
-        started.wait()
         try:
             call(v, 2)
         except Exception as exc:  # surfaced below
             outcomes["hung"] = exc
 
     def quick() -> None:  # calls until the virtine is closed
-        started.wait()
         try:
             while True:
                 outcomes["quick"].append(call(v, 5))
         except Exception as exc:
             outcomes["quick_end"] = exc
     threads = [threading.Thread(target=hung), threading.Thread(target=quick)]
-    for t in threads:
-        t.start()
-    started.wait()
-    time.sleep(0.1)
+    threads[0].start()
+    wait_for(lambda: v.stats().calls == 1)  # the hung call holds its VM
+    threads[1].start()
+    wait_for(lambda: outcomes["quick"])
     before = time.perf_counter()
     v.close()
     took = time.perf_counter() - before
     for t in threads:
         t.join()
-    assert took > 0.3, "close() returned while a call was still running"
+    assert took > 0.2, "close() returned while a call was still running"
     assert isinstance(outcomes["hung"], VirtineTimeout)
-    assert outcomes["quick"] and set(outcomes["quick"]) == {15}
+    assert set(outcomes["quick"]) == {15}
     assert isinstance(outcomes["quick_end"], VirtineError)
     assert "closed" in str(outcomes["quick_end"])
     with pytest.raises(VirtineError, match="closed"):
