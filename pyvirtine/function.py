@@ -146,8 +146,8 @@ class VirtineFunction:
         return await loop.run_in_executor(None, functools.partial(self, *args, **kwargs))
 
     def close(self) -> None:
-        """Destroy the pool of VMs once calls running in other threads have ended; the
-        next call makes a new one."""
+        """Destroy the pool of VMs, stopping the calls other threads are running in it
+        (they raise ``VirtineError``); the next call makes a new one."""
         with self._lock:
             pool, self._pool = self._pool, None
             self._prepared.clear()  # their launches hold the pool being closed

@@ -273,8 +273,8 @@ class Virtine(PoolCaller):
         return PoolStats(s.calls, s.vms_created, s.vms_discarded, s.vms_ready, s.pages_restored)
 
     def close(self) -> None:
-        """Destroy the pool's VMs once the calls other threads are running in it have
-        ended; calls made after it raise ``VirtineError``."""
+        """Destroy the pool's VMs. Calls other threads are running in it stop and raise
+        ``VirtineError`` ("closed during the call"), as do calls made after it."""
         pool, self._pool = self._pool, None
         self._set_pool(0, 0)
         if pool is not None:

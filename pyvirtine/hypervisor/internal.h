@@ -71,7 +71,8 @@ struct vt_vm {
     struct kvm_run *run;
     uint8_t *mem;
     uint64_t mem_size;
-    struct vt_vm *next;
+    struct vt_vm *next;  /* in the pool's ready list, or its busy list during a call */
+    pid_t runner;        /* the thread in a call on it (0 if unknown), for vt_pool_close */
     pthread_t owner;   /* thread that ran it last: a vCPU is cheapest on its own thread */
     bool owned;
     uint64_t remap_above; /* pages restored above which the VM remaps instead (run.c) */
@@ -98,11 +99,12 @@ struct vt_pool {
     struct kvm_sregs start_sregs;
     struct kvm_xcrs start_xcrs;
     bool reset_sregs;     /* every call starts in real mode (boot stub, no snapshot) */
-    pthread_mutex_t lock; /* guards ready, stats, running and closed; held only briefly */
+    pthread_mutex_t lock; /* guards ready, busy, stats, running, closed; held briefly */
     struct vt_vm *ready;
+    struct vt_vm *busy;   /* VMs in a call */
     struct vt_pool_stats stats;
-    uint32_t running;     /* calls holding a VM */
-    bool closed;          /* vt_pool_close began: no call may start */
+    uint32_t running;     /* calls started and not done (a call may not hold a VM yet) */
+    atomic_bool closed;   /* vt_pool_close began: calls stop, none may start */
     pthread_cond_t idle;  /* signalled when running drops to 0 after closed is set */
 };
 
@@ -159,6 +161,9 @@ struct caller *deadline_start(struct kvm_run *run, double seconds);
 uint64_t deadline_kicks(const struct caller *c);
 bool deadline_passed(const struct caller *c);
 bool deadline_end(struct caller *c);
+/* Interrupt thread tid's KVM_RUN (EINTR; its handler does nothing more), for a
+ * caller that already set the VM's immediate_exit. */
+int kick_thread(pid_t tid);
 
 /* run.c */
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...)

@@ -128,10 +128,11 @@ void vt_result_release(struct vt_result *res);
 
 void vt_pool_stats(struct vt_pool *pool, struct vt_pool_stats *stats);
 
-/* Wait for the calls running in other threads to end, then destroy the pool's VMs
- * and memory; calls made after it fail (VT_ERROR) instead of starting. The pool itself
- * stays until vt_pool_destroy, so a caller still holding it gets that error rather
- * than freed memory. Idempotent. */
+/* Stop the calls running in other threads (they end with VT_ERROR, "closed during the
+ * call"), wait for them to end, then destroy the pool's VMs and memory; calls made
+ * after it fail (VT_ERROR) instead of starting. The pool itself stays until
+ * vt_pool_destroy, so a caller still holding it gets that error rather than freed
+ * memory. Idempotent. */
 void vt_pool_close(struct vt_pool *pool);
 
 /* vt_pool_close, then free the pool. No thread may use the pool after it. */

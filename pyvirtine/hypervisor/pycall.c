@@ -142,7 +142,6 @@ static PyObject *pool_caller_call(PoolCaller *self, PyObject *const *argv, Py_ss
         }
         given[slot] = argv[nargs + k];
     }
-    if (!self->pool) return PyObject_CallMethod((PyObject *)self, "_open_pool", NULL);
     Py_buffer args = {0}, input = {0};
     if (given[0] && bytes_like("args", given[0], &args) < 0) return NULL;
     if (given[1] && bytes_like("input", given[1], &input) < 0) {
@@ -155,10 +154,18 @@ static PyObject *pool_caller_call(PoolCaller *self, PyObject *const *argv, Py_ss
         PyBuffer_Release(&input);
         return PyErr_NoMemory();
     }
+    /* Read once, with the GIL: close() may clear it as soon as the GIL is let go, and
+     * the pool it pointed to stays valid (closed) while this object lives. */
+    struct vt_pool *pool = self->pool;
+    if (!pool) {
+        PyBuffer_Release(&args);
+        PyBuffer_Release(&input);
+        return PyObject_CallMethod((PyObject *)self, "_open_pool", NULL); /* raises */
+    }
     int kind;
     Py_BEGIN_ALLOW_THREADS
-    kind = launch(self->pool, args.buf, (size_t)args.len, input.buf, (size_t)input.len,
-                  t->result, t->cap, &t->res);
+    kind = launch(pool, args.buf, (size_t)args.len, input.buf, (size_t)input.len, t->result,
+                  t->cap, &t->res);
     Py_END_ALLOW_THREADS
     PyBuffer_Release(&args);
     PyBuffer_Release(&input);

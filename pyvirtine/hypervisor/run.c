@@ -139,7 +139,12 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
                 kind = VT_CRASH;
                 break;
             }
-            run->immediate_exit = 0;
+            __atomic_store_n(&run->immediate_exit, 0, __ATOMIC_SEQ_CST);
+            if (atomic_load(&p->closed)) { /* vt_pool_close stops the calls it finds */
+                result_fail(res, VT_ERROR, "this virtine was closed during the call");
+                kind = VT_ERROR;
+                break;
+            }
             if (deadline && deadline_passed(deadline)) {
                 result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
                 kind = VT_TIMEOUT;
@@ -316,9 +321,18 @@ static struct vt_vm *vm_new(struct vt_pool *p, struct vt_result *res) {
     return vm;
 }
 
+/* With p->lock held: vm is in a call by thread `runner`, where vt_pool_close finds it. */
+static void busy_add(struct vt_pool *p, struct vt_vm *vm, pid_t runner) {
+    vm->runner = runner;
+    vm->next = p->busy;
+    p->busy = vm;
+}
+
 /* A call is over (vm: the VM it held, if any). */
 static void call_done(struct vt_pool *p, struct vt_vm *vm, bool keep) {
     pthread_mutex_lock(&p->lock);
+    for (struct vt_vm **l = &p->busy; vm && *l; l = &(*l)->next)
+        if (*l == vm) { *l = vm->next; break; }
     if (vm && keep) {
         vm->next = p->ready;
         p->ready = vm;
@@ -516,6 +530,8 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
         return VT_ERROR;
     }
     pthread_t me = pthread_self();
+    struct caller *self = caller_self();
+    pid_t tid = self ? self->tid : 0;
     pthread_mutex_lock(&p->lock);
     if (p->closed) {
         pthread_mutex_unlock(&p->lock);
@@ -526,13 +542,27 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     for (struct vt_vm **l = &p->ready; *l; l = &(*l)->next)
         if ((*l)->owned && pthread_equal((*l)->owner, me)) { link = l; break; }
     struct vt_vm *vm = *link;
-    if (vm) *link = vm->next;
+    if (vm) {
+        *link = vm->next;
+        busy_add(p, vm, tid);
+    }
     p->stats.calls++;
     p->running++;
     pthread_mutex_unlock(&p->lock);
-    if (!vm && !(vm = vm_new(p, res))) {
-        call_done(p, NULL, false);
-        return VT_ERROR;
+    if (!vm) {
+        if (!(vm = vm_new(p, res))) {
+            call_done(p, NULL, false);
+            return VT_ERROR;
+        }
+        pthread_mutex_lock(&p->lock);
+        busy_add(p, vm, tid);
+        bool closed = p->closed; /* a close that began meanwhile could not stop this VM */
+        pthread_mutex_unlock(&p->lock);
+        if (closed) {
+            result_fail(res, VT_ERROR, "this virtine is closed");
+            call_done(p, vm, false);
+            return VT_ERROR;
+        }
     }
     vm->owner = me;
     vm->owned = true;
@@ -602,7 +632,15 @@ void vt_pool_stats(struct vt_pool *p, struct vt_pool_stats *stats) {
 
 void vt_pool_close(struct vt_pool *p) {
     pthread_mutex_lock(&p->lock);
-    p->closed = true;
+    atomic_store(&p->closed, true);
+    /* Stop the calls running in other threads: a guest need not ever return. The kick
+     * makes KVM_RUN return; a runner outside it finds immediate_exit set when it enters
+     * again. Either way its run loop sees `closed` and ends the call, and the runner
+     * cannot leave the call (which takes this lock) while being kicked. */
+    for (struct vt_vm *vm = p->busy; vm; vm = vm->next) {
+        __atomic_store_n(&vm->run->immediate_exit, 1, __ATOMIC_SEQ_CST);
+        if (vm->runner) kick_thread(vm->runner);
+    }
     while (p->running) pthread_cond_wait(&p->idle, &p->lock);
     /* Taken under the lock, so of two threads closing at once one frees them. */
     struct vt_vm *ready = p->ready;

@@ -87,15 +87,20 @@ static void after_fork_in_child(void) {
     started = false;
 }
 
-static int start(void) {
-    pthread_mutex_lock(&start_lock);
-    int ok = 0;
+/* With start_lock held. */
+static int install_handler(void) {
     if (!handler_set) {
         struct sigaction sa = {.sa_sigaction = on_kick, .sa_flags = SA_SIGINFO}; /* no SA_RESTART */
         sigemptyset(&sa.sa_mask);
-        ok = sigaction(KICK_SIGNAL, &sa, NULL) | pthread_atfork(NULL, NULL, after_fork_in_child);
-        handler_set = !ok;
+        handler_set = !(sigaction(KICK_SIGNAL, &sa, NULL) |
+                        pthread_atfork(NULL, NULL, after_fork_in_child));
     }
+    return handler_set ? 0 : -1;
+}
+
+static int start(void) {
+    pthread_mutex_lock(&start_lock);
+    int ok = install_handler();
     if (!ok && !started) {
         pthread_attr_t attr;
         pthread_attr_init(&attr);
@@ -127,6 +132,13 @@ struct caller *deadline_start(struct kvm_run *run, double seconds) {
         syscall(SYS_futex, &wake_seq, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     }
     return s;
+}
+
+int kick_thread(pid_t tid) {
+    pthread_mutex_lock(&start_lock);
+    int ok = install_handler();
+    pthread_mutex_unlock(&start_lock);
+    return ok < 0 ? -1 : (int)syscall(SYS_tgkill, getpid(), tid, KICK_SIGNAL);
 }
 
 uint64_t deadline_kicks(const struct caller *s) { return atomic_load(&s->kicks); }
