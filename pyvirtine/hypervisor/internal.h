@@ -30,10 +30,11 @@
 #define TSS_ADDR 0x1400ull
 #define FAULT_CODE 0x2000ull
 #define TRAMPOLINE 0x3000ull
-#define XRSTOR_AREA 0x3800ull
 #define RESUME_SLOT 0x3ff8ull
 #define CLOCK_INFO 0x3ff0ull /* TSC kHz for the guest's clock(); 0: use HC_TIMES */
 #define FAULT_STACK_TOP 0x5000ull
+#define XSTATE_AREA 0x8000ull /* the trampoline's all-init XRSTOR area, up to 0x10000 */
+#define XSTATE_AREA_MAX 0x8000ull
 
 #define SEL_KCODE64 0x08
 #define SEL_KDATA 0x10

@@ -83,15 +83,15 @@ int machine_kvm_fd(char *err, size_t n) {
  * presents the host's selectors to the guest), and the selectors carry no data a
  * legitimate call could leave behind.
  *
- *     mov $-1,%eax; mov $-1,%edx; xrstor64 XRSTOR_AREA   (fxrstor64 without XSAVE)
+ *     mov $-1,%eax; mov $-1,%edx; xrstor64 XSTATE_AREA   (fxrstor64 without XSAVE)
  *     xor %eax,%eax; xor %edx,%edx; jmp *RESUME_SLOT
  */
 static const uint8_t trampoline_xsave[] = {
     0xb8, 0xff, 0xff, 0xff, 0xff, 0xba, 0xff, 0xff, 0xff, 0xff,
-    0x48, 0x0f, 0xae, 0x2c, 0x25, 0x00, 0x38, 0x00, 0x00,
+    0x48, 0x0f, 0xae, 0x2c, 0x25, 0x00, 0x80, 0x00, 0x00,
     0x31, 0xc0, 0x31, 0xd2, 0xff, 0x24, 0x25, 0xf8, 0x3f, 0x00, 0x00};
 static const uint8_t trampoline_fxsave[] = {
-    0x48, 0x0f, 0xae, 0x0c, 0x25, 0x00, 0x38, 0x00, 0x00,
+    0x48, 0x0f, 0xae, 0x0c, 0x25, 0x00, 0x80, 0x00, 0x00,
     0x31, 0xc0, 0x31, 0xd2, 0xff, 0x24, 0x25, 0xf8, 0x3f, 0x00, 0x00};
 
 static void put64(uint8_t *mem, uint64_t addr, uint64_t v) { memcpy(mem + addr, &v, 8); }
@@ -135,8 +135,8 @@ static void build_tables(struct vt_pool *p, uint8_t *m) {
 
     if (has_xsave) memcpy(m + TRAMPOLINE, trampoline_xsave, sizeof trampoline_xsave);
     else memcpy(m + TRAMPOLINE, trampoline_fxsave, sizeof trampoline_fxsave);
-    put16(m, XRSTOR_AREA, 0x37f);              /* FCW, used by fxrstor */
-    put64(m, XRSTOR_AREA + 24, 0x1f80);         /* MXCSR default; XSTATE_BV stays 0 */
+    put16(m, XSTATE_AREA, 0x37f);              /* FCW, used by fxrstor */
+    put64(m, XSTATE_AREA + 24, 0x1f80);         /* MXCSR default; XSTATE_BV stays 0 */
     put64(m, RESUME_SLOT, p->hdr.entry64);
 }
 
@@ -145,6 +145,7 @@ static uint64_t page_flags(struct vt_pool *p, uint64_t a) {
     if (a < SYS_TABLES) return 0;
     if (a == FAULT_CODE) return PTE_P;
     if (a == TRAMPOLINE) return PTE_P | PTE_US;
+    if (a >= XSTATE_AREA && a < XSTATE_AREA + XSTATE_AREA_MAX) return PTE_P | PTE_US | PTE_NX;
     if (a < h->load_addr) return PTE_P | PTE_RW | PTE_NX;
     if (a < h->load_addr + h->text_size) return PTE_P | PTE_US;
     if (a == h->stack_top - h->stack_size - PAGE) return 0; /* guard page */
