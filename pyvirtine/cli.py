@@ -114,6 +114,16 @@ def demo() -> NoReturn:
         _fail(f"demo: {e}", EXIT_BUILD_FAILED)
 
 
+@main.command()
+def doctor() -> NoReturn:
+    """Show this host (CPU, KVM backend, XSAVE state) and what each call resets on it."""
+    from .host import host_info
+    info = host_info()
+    for line in info.report():
+        click.echo(line)
+    sys.exit(0 if info.runs_virtines else 1)
+
+
 def _run(file: str, image: img.Image, argv: bytes, stdin: bytes,
          timeout: Optional[float]) -> int:
     from .runtime import Virtine

@@ -68,13 +68,13 @@ _FIXED = struct.Struct("<8sHHIQQQQQQQQQQQQQIIQ64sI")
 ABI_OFFSET = _FIXED.size  # 204
 _CRC_OFFSET = 120
 
-# Hypercall numbers (docs/ABI.md); Wasp's numbering.
+# Hypercall numbers (docs/ABI.md): Wasp's numbering, then pyvirtine's own.
 HCALLS = {
     "exit": 0, "close": 1, "fstat": 2, "link": 3, "lseek": 4, "open": 5, "read": 6,
     "sbrk": 7, "times": 8, "unlink": 9, "write": 10, "gettimeofday": 11, "isatty": 12,
-    "snapshot": 13,
+    "snapshot": 13, "random": 14,
 }
-ALWAYS_ALLOWED = (1 << HCALLS["exit"]) | (1 << HCALLS["snapshot"])
+ALWAYS_ALLOWED = (1 << HCALLS["exit"]) | (1 << HCALLS["snapshot"]) | (1 << HCALLS["random"])
 
 
 def page_table_bytes(mem_size: int) -> int:
@@ -134,15 +134,10 @@ class Image:
         header = (fixed + abi).ljust(HEADER_SIZE, b"\0")
         crc = zlib.crc32(self.payload, zlib.crc32(header))
         header = header[:_CRC_OFFSET] + struct.pack("<I", crc) + header[_CRC_OFFSET + 4:]
-        problems = layout_problems(self.flags, self.load_addr, len(self.payload), self.text_size,
-                                   self.entry16, self.entry64, self.mem_size, self.stack_top,
-                                   self.stack_size, self.heap_start, self.heap_end,
-                                   self.argarea_addr, self.argarea_size)
-        if problems:
-            raise ImageError(f"bad image layout: {problems[0]}")
         out = header + self.payload
         if debug:
             out = out.ljust(debug_offset, b"\0") + debug
+        validate(out)
         return out
 
     @classmethod
@@ -150,14 +145,26 @@ class Image:
         validate(data)
         (_magic, _version, _hsize, flags, load, psize, text, e16, e64, mem, stop, ssize, hstart,
          hend, arg, argsize, allow, _crc, dsize, doff, name, abisize) = _FIXED.unpack_from(data)
-        abi = data[ABI_OFFSET:ABI_OFFSET + abisize]
-        debug = data[doff:doff + dsize] if dsize else b""
+        abi = _json_object(data[ABI_OFFSET:ABI_OFFSET + abisize], "ABI description")
+        debug = _json_object(data[doff:doff + dsize] if dsize else b"", "debug info")
         return cls(
             payload=bytes(data[HEADER_SIZE:HEADER_SIZE + psize]), flags=flags, load_addr=load,
             text_size=text, entry16=e16, entry64=e64, mem_size=mem, stack_top=stop,
             stack_size=ssize, heap_start=hstart, heap_end=hend, argarea_addr=arg,
             argarea_size=argsize, allow=allow, name=name.split(b"\0")[0].decode(errors="replace"),
-            abi=json.loads(abi) if abi else None, debug=json.loads(debug) if debug else None)
+            abi=abi, debug=debug)
+
+
+def _json_object(text: bytes, what: str) -> Optional[dict[str, Any]]:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except (UnicodeDecodeError, ValueError):
+        raise ImageError(f"corrupted image: its {what} is not JSON") from None
+    if not isinstance(value, dict):
+        raise ImageError(f"corrupted image: its {what} is not a JSON object")
+    return value
 
 
 def source_location(debug: Optional[dict[str, Any]], addr: int) -> Optional[str]:
@@ -194,54 +201,10 @@ def function_at(functions: list[tuple[int, int, str]],
 def validate(data: bytes) -> None:
     """Raise ``ImageError`` naming the first thing wrong with an image file.
 
-    The launcher checks the same things again in C, because C hosts load images too.
+    This is the launcher's own check (``vt_image_check``, in C), which C hosts run too:
+    one set of rules for every way an image is loaded.
     """
-    if len(data) < HEADER_SIZE:
-        raise ImageError(f"truncated image: {len(data)} bytes, the header alone is {HEADER_SIZE}")
-    f = _FIXED.unpack_from(data)
-    (magic, version, header_size, flags, load, psize, text, e16, e64, mem, stop, ssize,
-     hstart, hend, arg, argsize, _allow, crc, dsize, doff, _name, abisize) = f
-    if magic != MAGIC:
-        raise ImageError("not a virtine image (bad magic)")
-    if version != FORMAT_VERSION:
-        raise ImageError(f"image format version {version}, this pyvirtine reads {FORMAT_VERSION}")
-    if header_size != HEADER_SIZE or ABI_OFFSET + abisize > HEADER_SIZE:
-        raise ImageError("corrupted header (sizes)")
-    if HEADER_SIZE + psize > len(data) or (dsize and doff + dsize > len(data)):
-        raise ImageError(f"truncated image: payload or debug info runs past the file end ({len(data)} bytes)")
-    check = bytearray(data[:HEADER_SIZE])
-    check[_CRC_OFFSET:_CRC_OFFSET + 4] = b"\0\0\0\0"
-    if zlib.crc32(data[HEADER_SIZE:HEADER_SIZE + psize], zlib.crc32(check)) != crc:
-        raise ImageError("corrupted image: checksum mismatch")
-    problems = layout_problems(flags, load, psize, text, e16, e64, mem, stop, ssize, hstart,
-                               hend, arg, argsize)
-    if problems:
-        raise ImageError(f"bad image layout: {problems[0]}")
-
-
-def layout_problems(flags: int, load: int, psize: int, text: int, e16: int, e64: int, mem: int,
-                    stop: int, ssize: int, hstart: int, hend: int, arg: int,
-                    argsize: int) -> list[str]:
-    problems = []
-    if mem % PAGE or not 0 < mem <= MAX_MEM_SIZE:
-        problems.append(f"mem_size {mem:#x} must be page aligned and at most {MAX_MEM_SIZE:#x}")
-        return problems
-    top = mem - page_table_bytes(mem)
-    if load % PAGE or load < MIN_LOAD_ADDR:
-        problems.append(f"load_addr {load:#x} must be page aligned and >= {MIN_LOAD_ADDR:#x}")
-    if load + psize > top:
-        problems.append(f"payload ends at {load + psize:#x}, past usable memory {top:#x}")
-    if text % PAGE or text > psize + PAGE:
-        problems.append(f"text_size {text:#x} must be page aligned and within the payload")
-    if not load <= e64 < load + max(text, 1):
-        problems.append(f"entry64 {e64:#x} is not in the code")
-    if flags & FLAG_BOOT_STUB and not (load <= e16 < min(load + max(text, 1), 1 << 20)):
-        problems.append(f"entry16 {e16:#x} must be in the code and below 1 MiB")
-    if stop % 16 or not load + text + PAGE + ssize <= stop <= top or ssize % PAGE or not ssize:
-        problems.append(f"stack [{stop - ssize:#x}, {stop:#x}) must be page aligned, "
-                        f"non-empty and above the code with room for a guard page")
-    if not (hstart == hend == 0 or load + text <= hstart <= hend <= top):
-        problems.append(f"heap [{hstart:#x}, {hend:#x}) is outside writable memory")
-    if argsize and not load + text <= arg <= arg + argsize <= top:
-        problems.append(f"argument area [{arg:#x}, {arg + argsize:#x}) is outside writable memory")
-    return problems
+    from .hypervisor._launcher import ffi, lib  # the check only: no KVM is touched
+    error = ffi.new("char[]", 256)
+    if lib.vt_image_check(data, len(data), error, len(error)) < 0:
+        raise ImageError(ffi.string(error).decode(errors="replace"))

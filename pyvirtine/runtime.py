@@ -21,6 +21,7 @@ from typing import (Any, Callable, Iterable, NamedTuple, NoReturn, Optional, Seq
                     Union)
 
 from . import image as image_format
+from .host import host_info
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
                      VirtineTimeout)
 
@@ -107,7 +108,9 @@ class Virtine(PoolCaller):
     own allowlist (names as in ``pyvirtine.image.HCALLS`` or a mask); ``capture`` keeps
     guest stdout/stderr in the result instead of writing them to the host's;
     ``boot="stub"`` makes the guest walk real -> long mode itself; ``snapshot=False``
-    boots every call from scratch; ``memory_limit`` refuses images needing more.
+    boots every call from scratch; ``memory_limit`` refuses images needing more;
+    ``host_entropy`` makes the guest's ``virtine_random`` (and ``rand``'s seed) come
+    from the host's kernel even where the CPU offers RDRAND.
 
     ``call(args=b"", input=b"") -> CallResult`` runs one call; it is inherited from
     ``PoolCaller`` (``hypervisor/pycall.c``), which does the whole call in C.
@@ -116,7 +119,7 @@ class Virtine(PoolCaller):
     def __init__(self, image: Union[image_format.Image, bytes, str, os.PathLike], *,
                  pool_size: int = 1, timeout: Optional[float] = None, allow: AllowSpec = 0,
                  capture: bool = True, boot: str = "direct", snapshot: bool = True,
-                 memory_limit: Optional[int] = None) -> None:
+                 memory_limit: Optional[int] = None, host_entropy: bool = False) -> None:
         if isinstance(image, image_format.Image):
             self.image, data = image, image.to_bytes()
         else:
@@ -132,7 +135,8 @@ class Virtine(PoolCaller):
         options = ffi.new("struct vt_options *", {
             "pool_size": pool_size, "boot": BOOT_MODES[boot], "allow": _allow_mask(allow),
             "capture": int(capture), "snapshot": int(snapshot), "timeout": timeout or 0.0,
-            "memory_limit": memory_limit or 0, "gil_handoff": 1})
+            "memory_limit": memory_limit or 0, "gil_handoff": 1,
+            "host_entropy": int(host_entropy)})
         res = ffi.new("struct vt_result *")
         pool = lib.vt_pool_create(data, len(data), options, res)
         try:
@@ -331,8 +335,8 @@ class Virtine(PoolCaller):
                 registers["cr2"] = res.cr2
             return VirtineCrash(message, reason=_crash_reason(res), registers=registers,
                                 location=location)
-        if "/dev/kvm" in message or "KVM lacks" in message:
-            return KVMUnavailable(message)
+        if not host_info().usable:
+            return KVMUnavailable(host_info().verdict())
         if "guest memory" in message and "limit" in message or "x86-64-v2" in message:
             return ImageError(message)
         return VirtineError(message)

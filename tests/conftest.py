@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.kvm import KVM_MISSING
+from support.kvm import HOST, KVM_MISSING
 
 
 @pytest.fixture
@@ -14,7 +14,14 @@ def kvm() -> None:
         pytest.skip(KVM_MISSING)
 
 
+def pytest_report_header(config) -> list[str]:
+    return ["host: " + line for line in HOST.report()]
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    terminalreporter.write_sep("-", "host")
+    for line in HOST.report():
+        terminalreporter.write_line(line)
     if KVM_MISSING:
         terminalreporter.write_sep("!", f"NO KVM: {KVM_MISSING}; virtine tests were SKIPPED",
                                    red=True, bold=True)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -13,7 +14,7 @@
 
 static const char *const names[HC_COUNT] = {
     "exit", "close", "fstat", "link", "lseek", "open", "read", "sbrk", "times", "unlink",
-    "write", "gettimeofday", "isatty", "snapshot"};
+    "write", "gettimeofday", "isatty", "snapshot", "random"};
 
 const char *hypercall_name(uint32_t nr) { return nr < HC_COUNT ? names[nr] : "unknown"; }
 
@@ -42,23 +43,32 @@ static int append(uint8_t **buf, uint64_t *len, const uint8_t *data, uint64_t n)
     return 0;
 }
 
-static int64_t hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
-                        uint64_t buf, uint64_t len) {
-    if (fd != 1 && fd != 2) return -EBADF;
-    if (!guest_range(p, buf, len, false)) return -EFAULT;
+/* Returns the kind the call goes on with (VT_OK) or must end with, and in *ret what the
+ * guest gets. Passed through to a host fd, a write blocks as long as that fd does (a
+ * pipe nobody drains); a signal from the watchdog or vt_pool_close interrupts it, and
+ * the call then ends as the signal meant, with whatever was written gone out. */
+static int hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
+                    uint64_t buf, uint64_t len, int64_t *ret) {
+    *ret = (int64_t)len;
+    if (fd != 1 && fd != 2) { *ret = -EBADF; return VT_OK; }
+    if (!guest_range(p, buf, len, false)) { *ret = -EFAULT; return VT_OK; }
     const uint8_t *data = vm->mem + buf;
     if (p->opt.capture) {
         int e = fd == 1 ? append(&res->out, &res->out_len, data, len)
                         : append(&res->err, &res->err_len, data, len);
-        return e ? e : (int64_t)len;
+        if (e) *ret = e;
+        return VT_OK;
     }
     for (uint64_t done = 0; done < len;) {
         ssize_t w = write((int)fd, data + done, len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w < 0) return -errno;
-        done += w;
+        if (w < 0 && errno != EINTR) { *ret = -errno; return VT_OK; }
+        if (w > 0) done += w;
+        if (done < len) { /* interrupted: by a signal that ends the call? */
+            int kind = call_stop(p, vm, res);
+            if (kind != VT_OK) return kind;
+        }
     }
-    return (int64_t)len;
+    return VT_OK;
 }
 
 static int64_t hc_read(struct vt_pool *p, struct vt_vm *vm, uint64_t fd, uint64_t buf,
@@ -92,8 +102,21 @@ static int64_t hc_gettimeofday(struct vt_pool *p, struct vt_vm *vm, uint64_t tv)
     return 0;
 }
 
+/* Fresh entropy from the host's kernel, at most 256 bytes at a time (getentropy's
+ * limit), for guests whose CPU offers no RDRAND to ring 3. */
+static int64_t hc_random(struct vt_pool *p, struct vt_vm *vm, uint64_t buf, uint64_t len) {
+    if (len > 256) len = 256;
+    if (!guest_range(p, buf, len, true)) return -EFAULT;
+    ssize_t n;
+    do n = getrandom(vm->mem + buf, len, 0);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) return -errno;
+    host_wrote(vm, buf, (uint64_t)n);
+    return n;
+}
+
 /* Handle the hypercall the guest just exited with. Returns the result kind: VT_OK
- * to keep running (or, with *done, a finished call), VT_POLICY / VT_ERROR to stop. */
+ * to keep running (or, with *done, a finished call), another to stop the call. */
 int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *done) {
     struct kvm_run *run = vm->run;
     struct kvm_regs *r = &run->s.regs.regs;
@@ -106,6 +129,7 @@ int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *
         return VT_POLICY;
     }
     int64_t ret;
+    int kind = VT_OK;
     switch (nr) {
     case HC_EXIT:
         if (!guest_range(p, p->hdr.argarea_addr, r->rsi, false) || r->rsi > p->hdr.argarea_size) {
@@ -117,7 +141,8 @@ int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *
         res->result_len = r->rsi; /* the caller copies out what it asked for */
         *done = true;
         return VT_OK;
-    case HC_WRITE: ret = hc_write(p, vm, res, r->rdi, r->rsi, r->rdx); break;
+    case HC_WRITE: kind = hc_write(p, vm, res, r->rdi, r->rsi, r->rdx, &ret); break;
+    case HC_RANDOM: ret = hc_random(p, vm, r->rdi, r->rsi); break;
     case HC_READ: ret = hc_read(p, vm, r->rdi, r->rsi, r->rdx); break;
     case HC_SBRK: ret = hc_sbrk(p, vm, (int64_t)r->rdi); break;
     case HC_GETTIMEOFDAY: ret = hc_gettimeofday(p, vm, r->rdi); break;
@@ -135,5 +160,5 @@ int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *
     }
     r->rax = (uint64_t)ret;
     run->kvm_dirty_regs |= KVM_SYNC_X86_REGS;
-    return VT_OK;
+    return kind;
 }

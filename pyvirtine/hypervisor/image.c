@@ -1,6 +1,6 @@
-/* Image header validation: the same rules as pyvirtine/image.py, checked again here
- * because C hosts load images without Python. Every size is checked with
- * overflow-safe arithmetic before it is used. */
+/* Image validation: the one check of an image file, for C hosts and for Python
+ * (pyvirtine/image.py calls vt_image_check). Every size is checked with overflow-safe
+ * arithmetic before it is used. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,37 +51,47 @@ int image_check(const uint8_t *data, size_t len, struct vt_header *h, char *err,
         return fail(err, n, "corrupted image: checksum mismatch");
 
     uint64_t mem = h->mem_size;
-    if (mem % PAGE || mem == 0 || mem > MAX_MEM_SIZE)
-        return fail(err, n, "bad image layout: mem_size 0x%llx must be page aligned and at most "
-                    "0x%llx", (unsigned long long)mem, MAX_MEM_SIZE);
+    /* Checked before anything is subtracted from it: the host's tables below
+     * MIN_LOAD_ADDR, one page of image and the page tables must all fit. */
+    if (mem % PAGE || mem > MAX_MEM_SIZE || mem < MIN_LOAD_ADDR + PAGE + page_table_bytes(mem))
+        return fail(err, n, "bad image layout: mem_size 0x%llx must be page aligned, at most "
+                    "0x%llx and room for the image above 0x%llx and the page tables",
+                    (unsigned long long)mem, MAX_MEM_SIZE, MIN_LOAD_ADDR);
     uint64_t top = mem - page_table_bytes(mem), load = h->load_addr, text = h->text_size;
-    uint64_t code_end = load + (text ? text : 1);
     if (load % PAGE || load < MIN_LOAD_ADDR || load > top)
-        return fail(err, n, "bad image layout: load_addr 0x%llx must be page aligned and >= 0x%llx",
-                    (unsigned long long)load, MIN_LOAD_ADDR);
+        return fail(err, n, "bad image layout: load_addr 0x%llx must be page aligned, >= 0x%llx "
+                    "and below 0x%llx", (unsigned long long)load, MIN_LOAD_ADDR,
+                    (unsigned long long)top);
     if (!within(load, h->payload_size, load, top))
-        return fail(err, n, "bad image layout: payload does not fit below 0x%llx",
+        return fail(err, n, "bad image layout: payload of 0x%llx bytes at 0x%llx does not fit "
+                    "below 0x%llx", (unsigned long long)h->payload_size, (unsigned long long)load,
                     (unsigned long long)top);
     if (text % PAGE || text > h->payload_size + PAGE)
-        return fail(err, n, "bad image layout: text_size must be page aligned and within the "
-                    "payload");
+        return fail(err, n, "bad image layout: text_size 0x%llx must be page aligned and within "
+                    "the payload", (unsigned long long)text);
+    uint64_t code_end = load + (text ? text : 1);
     if (h->entry64 < load || h->entry64 >= code_end)
         return fail(err, n, "bad image layout: entry64 0x%llx is not in the code",
                     (unsigned long long)h->entry64);
     if ((h->flags & FLAG_BOOT_STUB) &&
         (h->entry16 < load || h->entry16 >= code_end || h->entry16 >= (1u << 20)))
-        return fail(err, n, "bad image layout: entry16 must be in the code and below 1 MiB");
+        return fail(err, n, "bad image layout: entry16 0x%llx must be in the code and below 1 MiB",
+                    (unsigned long long)h->entry16);
     uint64_t stop = h->stack_top, ssize = h->stack_size;
     if (stop % 16 || ssize % PAGE || !ssize || ssize > stop ||
         !within(stop - ssize, ssize, load + text + PAGE, top))
-        return fail(err, n, "bad image layout: stack must be page aligned, non-empty and above "
-                    "the code with room for a guard page");
+        return fail(err, n, "bad image layout: stack [0x%llx, 0x%llx) must be page aligned, "
+                    "non-empty and above the code with room for a guard page",
+                    (unsigned long long)(stop - ssize), (unsigned long long)stop);
     if (!(h->heap_start == 0 && h->heap_end == 0) &&
         !(h->heap_start <= h->heap_end &&
           within(h->heap_start, h->heap_end - h->heap_start, load + text, top)))
-        return fail(err, n, "bad image layout: heap is outside writable memory");
+        return fail(err, n, "bad image layout: heap [0x%llx, 0x%llx) is outside writable memory",
+                    (unsigned long long)h->heap_start, (unsigned long long)h->heap_end);
     if (h->argarea_size && !within(h->argarea_addr, h->argarea_size, load + text, top))
-        return fail(err, n, "bad image layout: argument area is outside writable memory");
+        return fail(err, n, "bad image layout: argument area [0x%llx, +0x%llx) is outside "
+                    "writable memory", (unsigned long long)h->argarea_addr,
+                    (unsigned long long)h->argarea_size);
     return 0;
 }
 

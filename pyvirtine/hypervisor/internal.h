@@ -30,11 +30,16 @@
 #define TSS_ADDR 0x1400ull
 #define FAULT_CODE 0x2000ull
 #define TRAMPOLINE 0x3000ull
+/* Words at the end of the trampoline page, read-only to the guest (docs/ABI.md). */
+#define GUEST_FEATURES 0x3fd8ull /* GUEST_FEATURE_* bits for the guest libc */
+#define FSBASE_SLOT 0x3fe0ull    /* FS and GS base at the snapshot, which the trampoline */
+#define GSBASE_SLOT 0x3fe8ull    /* puts back where ring 3 can change them */
+#define CLOCK_INFO 0x3ff0ull     /* TSC kHz for the guest's clock(); 0: use HC_TIMES */
 #define RESUME_SLOT 0x3ff8ull
-#define CLOCK_INFO 0x3ff0ull /* TSC kHz for the guest's clock(); 0: use HC_TIMES */
+#define GUEST_FEATURE_RDRAND 1ull
 #define FAULT_STACK_TOP 0x5000ull
-#define XSTATE_AREA 0x8000ull /* the trampoline's all-init XRSTOR area, up to 0x10000 */
-#define XSTATE_AREA_MAX 0x8000ull
+#define XSTATE_AREA 0x8000ull     /* the trampoline's all-init XRSTOR area, */
+#define XSTATE_AREA_MAX 0x8000ull /* up to 0x10000 */
 
 #define SEL_KCODE64 0x08
 #define SEL_KDATA 0x10
@@ -46,10 +51,11 @@
 #define PORT_FAULT 0xf1
 #define IO_BITMAP_BYTES 32 /* ports 0-255 */
 
-/* Hypercall numbers (Wasp's). */
+/* Hypercall numbers (Wasp's, then pyvirtine's own). */
 enum { HC_EXIT, HC_CLOSE, HC_FSTAT, HC_LINK, HC_LSEEK, HC_OPEN, HC_READ, HC_SBRK, HC_TIMES,
-       HC_UNLINK, HC_WRITE, HC_GETTIMEOFDAY, HC_ISATTY, HC_SNAPSHOT, HC_COUNT };
-#define HC_ALWAYS ((1ull << HC_EXIT) | (1ull << HC_SNAPSHOT))
+       HC_UNLINK, HC_WRITE, HC_GETTIMEOFDAY, HC_ISATTY, HC_SNAPSHOT, HC_RANDOM, HC_COUNT };
+/* Entropy is no host resource: every guest may ask for it. */
+#define HC_ALWAYS ((1ull << HC_EXIT) | (1ull << HC_SNAPSHOT) | (1ull << HC_RANDOM))
 
 #define OUTPUT_LIMIT (64ull << 20) /* captured bytes per stream per call */
 #define HOST_DIRTY_MAX 16
@@ -73,12 +79,13 @@ struct vt_vm {
     uint8_t *mem;
     uint64_t mem_size;
     struct vt_vm *next;  /* in the pool's ready list, or its busy list during a call */
-    pid_t runner;        /* the thread in a call on it (0 if unknown), for vt_pool_close */
+    struct caller *runner; /* the thread in a call on it (NULL if unknown), for vt_pool_close */
     pthread_t owner;   /* thread that ran it last: a vCPU is cheapest on its own thread */
     bool owned;
     uint64_t remap_above; /* pages restored above which the VM remaps instead (run.c) */
     bool remapped;        /* the last reset remapped */
     /* Per-call state, reset by vm_start_call. */
+    struct caller *deadline; /* the call's record with the watchdog, if it is timed */
     uint64_t brk;
     const uint8_t *input;
     size_t input_len, input_off;
@@ -108,6 +115,28 @@ struct vt_pool {
     atomic_bool closed;   /* vt_pool_close began: calls stop, none may start */
     pthread_cond_t idle;  /* signalled when running drops to 0 after closed is set */
 };
+
+/* host.c: what this host offers guests, probed once per process */
+struct host {
+    int kvm_fd;            /* -1 if virtines cannot run here; problem says why */
+    int run_size;
+    int backend;           /* VT_BACKEND_* */
+    char problem[200];
+    char cpu_model[52];
+    uint32_t cpu_ecx1, cpu_ecx7; /* CPUID leaves 1 and 7 as the host sees them */
+    struct {
+        struct kvm_cpuid2 head;
+        struct kvm_cpuid_entry2 entries[256];
+    } cpuid;                    /* what each vCPU gets */
+    uint64_t guest_xcr0;        /* what the guest's XCR0 is set to (0: no XSAVE) */
+    uint64_t effective_xcr0;    /* what guest ring 3 runs with (the host's on kvm-pvm) */
+    bool xsave;                 /* the trampoline resets with XRSTOR (else FXRSTOR) */
+    uint32_t xsave_size;        /* bytes its all-init area needs */
+    bool guest_cr4_fsgsbase;    /* the guest's CR4 enables FSGSBASE */
+    bool fsgsbase;              /* ring 3 can write FS/GS base: the trampoline resets them */
+    bool rdrand;                /* ring 3 can run RDRAND */
+};
+const struct host *host_get(void);
 
 /* image.c */
 int image_check(const uint8_t *data, size_t len, struct vt_header *hdr, char *err, size_t n);
@@ -162,12 +191,17 @@ struct caller *deadline_start(struct kvm_run *run, double seconds);
 uint64_t deadline_kicks(const struct caller *c);
 bool deadline_passed(const struct caller *c);
 bool deadline_end(struct caller *c);
-/* Interrupt thread tid's KVM_RUN (EINTR; its handler does nothing more), for a
- * caller that already set the VM's immediate_exit. */
-int kick_thread(pid_t tid);
+/* Interrupt c's thread (KVM_RUN or a blocking syscall returns EINTR) with the signal the
+ * watchdog sends, which the thread's calls count (deadline_kicks) and so recognise should
+ * it land in a later call; for a caller that already set the VM's immediate_exit. */
+int kick_caller(struct caller *c);
 
 /* run.c */
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* After a signal interrupted the call on vm (KVM_RUN or a host syscall serving it): the
+ * kind it must end with because its pool was closed or its deadline passed (res says
+ * so), or VT_OK if neither. */
+int call_stop(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res);
 
 #endif

@@ -36,6 +36,8 @@ struct vt_options {
     int32_t gil_handoff;   /* 1: the callers are threads sharing Python's GIL; a call
                             * returning while another caller runs Python waits for it
                             * on the CPU (briefly) rather than sleeping on the GIL */
+    int32_t host_entropy;  /* 1: the guest's virtine_random asks the host's kernel (one
+                            * exit per 256 bytes) even where the CPU offers RDRAND */
 };
 
 struct vt_result {
@@ -122,6 +124,41 @@ struct vt_prepared {
  * kind. One pointer in and one value out is what a caller paying per argument passed
  * and per field read (Python through cffi) needs. */
 int vt_call_plain(const struct vt_prepared *call);
+
+/* vt_host_info.backend: which KVM serves /dev/kvm */
+#define VT_BACKEND_UNKNOWN 0
+#define VT_BACKEND_VMX 1 /* hardware: Intel VT-x (kvm_intel) */
+#define VT_BACKEND_SVM 2 /* hardware: AMD-V (kvm_amd) */
+#define VT_BACKEND_PVM 3 /* paravirtual (kvm_pvm): guest ring 3 runs on the host's CPU state */
+
+/* vt_host_info.resets: CPU state the per-call trampoline puts back, beyond the general
+ * registers and flags (set through SYNC_REGS) and memory */
+#define VT_RESET_XSAVE 1     /* every XSAVE component of xcr0, by XRSTOR of an init area */
+#define VT_RESET_FXSAVE 2    /* x87 and SSE only, by FXRSTOR (a CPU without XSAVE) */
+#define VT_RESET_FSGSBASE 4  /* FS and GS base, which guest ring 3 can write here */
+#define VT_RESET_SELECTORS 8 /* DS ES FS GS selectors */
+
+/* vt_host_info.guest: what guest ring 3 can use on this host */
+#define VT_GUEST_AVX512 1
+#define VT_GUEST_AMX 2
+#define VT_GUEST_PKRU 4
+#define VT_GUEST_FSGSBASE 8
+#define VT_GUEST_RDRAND 16
+#define VT_GUEST_X86_64_V2 32 /* images built for x86-64-v2 (all pyvirtine builds) run */
+
+struct vt_host_info {
+    char cpu[64];          /* CPU model */
+    int32_t usable;        /* 1 if virtines can run here, else problem says why */
+    int32_t backend;       /* VT_BACKEND_* */
+    uint64_t xcr0;         /* the XSAVE components guest code runs with */
+    uint32_t xsave_size;   /* bytes of the area that resets them */
+    uint32_t resets;       /* VT_RESET_* */
+    uint32_t guest;        /* VT_GUEST_* */
+    char problem[256];
+};
+
+/* What this host offers virtines and what each call resets on it (probed once). */
+void vt_host_info(struct vt_host_info *info);
 
 /* Free what a result holds (safe on a zeroed or already released result). */
 void vt_result_release(struct vt_result *res);

@@ -30,69 +30,57 @@ static int fail(char *err, size_t n, const char *fmt, ...) {
     return -1;
 }
 
-static pthread_once_t kvm_once = PTHREAD_ONCE_INIT;
-static int kvm_fd = -1, kvm_errno, run_size;
-static struct {
-    struct kvm_cpuid2 head;
-    struct kvm_cpuid_entry2 entries[256];
-} cpuid;
-static uint64_t supported_xcr0;
-static bool has_xsave;
-
-static void kvm_open(void) {
-    kvm_fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-    if (kvm_fd < 0) { kvm_errno = errno; return; }
-    if (ioctl(kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_SYNC_REGS) <= 0 ||
-        ioctl(kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_IMMEDIATE_EXIT) <= 0) {
-        close(kvm_fd); kvm_fd = -1; kvm_errno = ENOTSUP; return;
-    }
-    run_size = ioctl(kvm_fd, KVM_GET_VCPU_MMAP_SIZE, 0);
-    cpuid.head.nent = 256;
-    if (ioctl(kvm_fd, KVM_GET_SUPPORTED_CPUID, &cpuid) < 0) {
-        kvm_errno = errno; close(kvm_fd); kvm_fd = -1; return;
-    }
-    struct kvm_cpuid_entry2 *leaf1 = NULL;
-    for (uint32_t i = 0; i < cpuid.head.nent; i++) {
-        struct kvm_cpuid_entry2 *e = &cpuid.entries[i];
-        if (e->function == 1) leaf1 = e;
-        if (e->function == 0xd && e->index == 0)
-            supported_xcr0 = ((uint64_t)e->edx << 32 | e->eax) & 0x2ff; /* x87..AVX-512, no PKRU */
-    }
-    /* kvm-pvm reports XSAVE state components in leaf 0xd but not the XSAVE bit, while
-     * guest user code runs on the host's vector registers anyway: advertise XSAVE so the
-     * guest gets CR4.OSXSAVE and the trampoline can reset every component it can reach. */
-    has_xsave = leaf1 && (supported_xcr0 & 3) == 3;
-    if (has_xsave) leaf1->ecx |= 1u << 26;
-}
-
 int machine_kvm_fd(char *err, size_t n) {
-    pthread_once(&kvm_once, kvm_open);
-    if (kvm_fd < 0) {
-        errno = kvm_errno;
-        return fail(err, n, errno == ENOTSUP ? "KVM lacks SYNC_REGS/IMMEDIATE_EXIT"
-                                             : "cannot open /dev/kvm");
-    }
-    return kvm_fd;
+    const struct host *h = host_get();
+    if (h->kvm_fd < 0) snprintf(err, n, "%s", h->problem);
+    return h->kvm_fd;
 }
 
-/* Code the host places in guest memory (docs/ABI.md). The trampoline starts every
- * call: it gives the call the initial x87/SSE/AVX state (XRSTOR of an area whose
- * XSTATE_BV is zero), so no vector register a previous call used is visible, then jumps
- * to the resume address. General registers come from the host through SYNC_REGS.
- * Data segment selectors are not reloaded: a CPL3 segment load traps on kvm-pvm (it
- * presents the host's selectors to the guest), and the selectors carry no data a
- * legitimate call could leave behind.
- *
- *     mov $-1,%eax; mov $-1,%edx; xrstor64 XSTATE_AREA   (fxrstor64 without XSAVE)
- *     xor %eax,%eax; xor %edx,%edx; jmp *RESUME_SLOT
- */
-static const uint8_t trampoline_xsave[] = {
-    0xb8, 0xff, 0xff, 0xff, 0xff, 0xba, 0xff, 0xff, 0xff, 0xff,
-    0x48, 0x0f, 0xae, 0x2c, 0x25, 0x00, 0x80, 0x00, 0x00,
-    0x31, 0xc0, 0x31, 0xd2, 0xff, 0x24, 0x25, 0xf8, 0x3f, 0x00, 0x00};
-static const uint8_t trampoline_fxsave[] = {
-    0x48, 0x0f, 0xae, 0x0c, 0x25, 0x00, 0x80, 0x00, 0x00,
-    0x31, 0xc0, 0x31, 0xd2, 0xff, 0x24, 0x25, 0xf8, 0x3f, 0x00, 0x00};
+static uint64_t guest_cr4(void) {
+    const struct host *h = host_get();
+    return 0x620 | (h->guest_xcr0 ? 0x40000 : 0) | /* PAE OSFXSR OSXMMEXCPT, OSXSAVE */
+           (h->guest_cr4_fsgsbase ? 0x10000 : 0);  /* FSGSBASE */
+}
+
+/* The trampoline starts every call (docs/RUNTIME.md, "What a call starts with"): it puts
+ * back the CPU state that ring 3 can change and SYNC_REGS does not load, then jumps to
+ * the resume address. General registers and flags come from the host through SYNC_REGS.
+ * All of it is ring-3 code, native on every backend, so the reset adds no VM exit and
+ * no ioctl:
+ *   - null data selectors (a null load is cheap everywhere; kvm-pvm traps others);
+ *   - every XSAVE component in effect, by an XRSTOR of an area whose XSTATE_BV is zero
+ *     with every RFBM bit set, so whatever the XCR0 in effect is (the host's, on
+ *     kvm-pvm) each component gets its initial state; FXRSTOR of the x87/SSE defaults
+ *     on a CPU without XSAVE;
+ *   - FS and GS base, from the words the snapshot left, where ring 3 can write them. */
+static void build_trampoline(uint8_t *code) {
+    static const uint8_t selectors[] = {
+        0x31, 0xc0,                                      /* xor %eax,%eax */
+        0x8e, 0xd8, 0x8e, 0xc0, 0x8e, 0xe0, 0x8e, 0xe8}; /* mov %eax,%ds/%es/%fs/%gs */
+    static const uint8_t xrstor[] = {
+        0xb8, 0xff, 0xff, 0xff, 0xff, 0xba, 0xff, 0xff, 0xff, 0xff, /* mov $-1,%eax/%edx */
+        0x48, 0x0f, 0xae, 0x2c, 0x25, 0x00, 0x80, 0x00, 0x00};       /* xrstor64 0x8000 */
+    static const uint8_t fxrstor[] = {0x48, 0x0f, 0xae, 0x0c, 0x25, 0x00, 0x80, 0x00, 0x00};
+    static const uint8_t bases[] = {
+        0x48, 0x8b, 0x04, 0x25, 0xe0, 0x3f, 0x00, 0x00, /* mov FSBASE_SLOT,%rax */
+        0xf3, 0x48, 0x0f, 0xae, 0xd0,                   /* wrfsbase %rax */
+        0x48, 0x8b, 0x04, 0x25, 0xe8, 0x3f, 0x00, 0x00, /* mov GSBASE_SLOT,%rax */
+        0xf3, 0x48, 0x0f, 0xae, 0xd8};                  /* wrgsbase %rax */
+    static const uint8_t resume[] = {
+        0x31, 0xc0, 0x31, 0xd2,                    /* xor %eax,%eax; xor %edx,%edx */
+        0xff, 0x24, 0x25, 0xf8, 0x3f, 0x00, 0x00}; /* jmp *RESUME_SLOT */
+    _Static_assert(XSTATE_AREA == 0x8000 && FSBASE_SLOT == 0x3fe0 && GSBASE_SLOT == 0x3fe8 &&
+                   RESUME_SLOT == 0x3ff8, "the trampoline's code names these addresses");
+    const struct host *h = host_get();
+    size_t n = 0;
+#define EMIT(bytes) (memcpy(code + n, bytes, sizeof bytes), n += sizeof bytes)
+    EMIT(selectors);
+    if (h->xsave) EMIT(xrstor);
+    else EMIT(fxrstor);
+    if (h->fsgsbase) EMIT(bases);
+    EMIT(resume);
+#undef EMIT
+}
 
 static void put64(uint8_t *mem, uint64_t addr, uint64_t v) { memcpy(mem + addr, &v, 8); }
 static void put16(uint8_t *mem, uint64_t addr, uint16_t v) { memcpy(mem + addr, &v, 2); }
@@ -116,7 +104,8 @@ static void build_tables(struct vt_pool *p, uint8_t *m) {
     put64(m, BOOT_INFO + 0x20, p->mem_top);          /* cr3: the PML4 */
     put64(m, BOOT_INFO + 0x28, TRAMPOLINE);          /* where the stub lands at CPL3 */
     put64(m, BOOT_INFO + 0x30, p->hdr.stack_top);
-    put64(m, BOOT_INFO + 0x38, has_xsave ? supported_xcr0 : 0);
+    put64(m, BOOT_INFO + 0x38, host_get()->guest_xcr0);
+    put64(m, BOOT_INFO + 0x40, guest_cr4());
 
     for (int v = 0; v < IDT_VECTORS; v++) {
         uint64_t code = FAULT_CODE + 16 * v;
@@ -133,11 +122,11 @@ static void build_tables(struct vt_pool *p, uint8_t *m) {
     /* A 4-byte `out` is checked against the bits of all four ports it covers. */
     m[TSS_ADDR + 104 + PORT_HYPERCALL / 8] &= ~(0xfu << (PORT_HYPERCALL % 8));
 
-    if (has_xsave) memcpy(m + TRAMPOLINE, trampoline_xsave, sizeof trampoline_xsave);
-    else memcpy(m + TRAMPOLINE, trampoline_fxsave, sizeof trampoline_fxsave);
+    build_trampoline(m + TRAMPOLINE);
     put16(m, XSTATE_AREA, 0x37f);              /* FCW, used by fxrstor */
     put64(m, XSTATE_AREA + 24, 0x1f80);         /* MXCSR default; XSTATE_BV stays 0 */
     put64(m, RESUME_SLOT, p->hdr.entry64);
+    if (host_get()->rdrand && !p->opt.host_entropy) put64(m, GUEST_FEATURES, GUEST_FEATURE_RDRAND);
 }
 
 static uint64_t page_flags(struct vt_pool *p, uint64_t a) {
@@ -210,8 +199,8 @@ struct vt_vm *machine_vm_create(struct vt_pool *p, char *err, size_t n) {
     }
     vm->cpufd = ioctl(vm->vmfd, KVM_CREATE_VCPU, 0);
     if (vm->cpufd < 0) { fail(err, n, "KVM_CREATE_VCPU"); goto bad; }
-    if (ioctl(vm->cpufd, KVM_SET_CPUID2, &cpuid) < 0) { fail(err, n, "KVM_SET_CPUID2"); goto bad; }
-    vm->run = mmap(NULL, run_size, PROT_READ | PROT_WRITE, MAP_SHARED, vm->cpufd, 0);
+    if (ioctl(vm->cpufd, KVM_SET_CPUID2, &host_get()->cpuid) < 0) { fail(err, n, "KVM_SET_CPUID2"); goto bad; }
+    vm->run = mmap(NULL, host_get()->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, vm->cpufd, 0);
     if (vm->run == MAP_FAILED) { fail(err, n, "mmap kvm_run"); goto bad; }
     vm->run->kvm_valid_regs = KVM_SYNC_X86_REGS;
     return vm;
@@ -238,7 +227,7 @@ int machine_vm_remap(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n) {
 
 void machine_vm_destroy(struct vt_vm *vm) {
     if (!vm) return;
-    if (vm->run != MAP_FAILED) munmap(vm->run, run_size);
+    if (vm->run != MAP_FAILED) munmap(vm->run, host_get()->run_size);
     if (vm->cpufd >= 0) close(vm->cpufd);
     if (vm->vmfd >= 0) close(vm->vmfd);
     if (vm->mem != MAP_FAILED) munmap(vm->mem, vm->mem_size);
@@ -277,16 +266,16 @@ int machine_boot_state(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n)
         s->idt.limit = IDT_VECTORS * 16 - 1;
         s->cr0 = 0x80050033; /* PG WP NE ET MP PE; CD/NW clear */
         s->cr3 = p->mem_top;
-        s->cr4 = 0x620 | (has_xsave ? 0x40000 : 0); /* PAE OSFXSR OSXMMEXCPT (OSXSAVE) */
+        s->cr4 = guest_cr4();
         s->efer = 0xd00;                            /* LME LMA NXE */
         r->rip = TRAMPOLINE;
         r->rsp = p->hdr.stack_top;
     }
     memset(&p->start_xcrs, 0, sizeof p->start_xcrs);
-    if (has_xsave && p->opt.boot != VT_BOOT_STUB) {
+    if (host_get()->guest_xcr0 && p->opt.boot != VT_BOOT_STUB) {
         p->start_xcrs.nr_xcrs = 1;
         p->start_xcrs.xcrs[0].xcr = 0;
-        p->start_xcrs.xcrs[0].value = supported_xcr0;
+        p->start_xcrs.xcrs[0].value = host_get()->guest_xcr0;
     }
     return 0;
 }

@@ -22,6 +22,7 @@
 #define PTE_ACCESSED 0x20ull
 #define PTE_DIRTY 0x40ull
 #define SNAPSHOT_TAKEN 100 /* run_vm result: the boot reached the snapshot hypercall */
+#define CLOSE_REKICK_NS 10000000 /* vt_pool_close kicks the calls it waits for this often */
 
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...) {
     va_list ap;
@@ -119,19 +120,30 @@ static int unexpected_exit(struct vt_vm *vm, struct vt_result *res) {
 
 /* ---- the run loop ---- */
 
+int call_stop(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res) {
+    if (atomic_load(&p->closed)) { /* vt_pool_close stops the calls it finds */
+        result_fail(res, VT_ERROR, "this virtine was closed during the call");
+        return VT_ERROR;
+    }
+    if (vm->deadline && deadline_passed(vm->deadline)) {
+        result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
+        return VT_TIMEOUT;
+    }
+    return VT_OK;
+}
+
 static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool booting) {
     struct kvm_run *run = vm->run;
-    struct caller *deadline = NULL;
-    uint64_t kicks = 0;
     int kind = VT_OK;
-    if (p->opt.timeout > 0) {
-        deadline = deadline_start(run, p->opt.timeout);
-        if (!deadline) {
-            result_fail(res, VT_ERROR, "cannot start the call watchdog");
-            return VT_ERROR;
-        }
-        kicks = deadline_kicks(deadline);
+    vm->deadline = NULL;
+    if (p->opt.timeout > 0 && !(vm->deadline = deadline_start(run, p->opt.timeout))) {
+        result_fail(res, VT_ERROR, "cannot start the call watchdog");
+        return VT_ERROR;
     }
+    /* The launcher's own signals are counted, so one that lands after the call it was
+     * meant for (a kick racing the call's end) is told from a signal of the program's. */
+    struct caller *me = caller_self();
+    uint64_t kicks = me ? deadline_kicks(me) : 0;
     for (;;) {
         if (ioctl(vm->cpufd, KVM_RUN, 0) < 0) {
             if (errno != EINTR && errno != EAGAIN) {
@@ -140,18 +152,9 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
                 break;
             }
             __atomic_store_n(&run->immediate_exit, 0, __ATOMIC_SEQ_CST);
-            if (atomic_load(&p->closed)) { /* vt_pool_close stops the calls it finds */
-                result_fail(res, VT_ERROR, "this virtine was closed during the call");
-                kind = VT_ERROR;
-                break;
-            }
-            if (deadline && deadline_passed(deadline)) {
-                result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
-                kind = VT_TIMEOUT;
-                break;
-            }
-            if (deadline && deadline_kicks(deadline) != kicks) {
-                kicks = deadline_kicks(deadline); /* a kick meant for an earlier call */
+            if ((kind = call_stop(p, vm, res)) != VT_OK) break;
+            if (me && deadline_kicks(me) != kicks) {
+                kicks = deadline_kicks(me); /* a kick meant for an earlier call */
                 continue;
             }
             result_fail(res, VT_INTERRUPTED, "call interrupted by a signal");
@@ -177,10 +180,11 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
     }
     /* A deadline that passed as the call ended still counts: the kick may be on its
      * way, and the VM (its immediate_exit perhaps set) is discarded with the call. */
-    if (deadline && deadline_end(deadline) && kind != VT_TIMEOUT) {
+    if (vm->deadline && deadline_end(vm->deadline) && kind != VT_TIMEOUT) {
         result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
         kind = VT_TIMEOUT;
     }
+    vm->deadline = NULL;
     return kind;
 }
 
@@ -321,8 +325,8 @@ static struct vt_vm *vm_new(struct vt_pool *p, struct vt_result *res) {
     return vm;
 }
 
-/* With p->lock held: vm is in a call by thread `runner`, where vt_pool_close finds it. */
-static void busy_add(struct vt_pool *p, struct vt_vm *vm, pid_t runner) {
+/* With p->lock held: vm is in a call by `runner`'s thread, where vt_pool_close finds it. */
+static void busy_add(struct vt_pool *p, struct vt_vm *vm, struct caller *runner) {
     vm->runner = runner;
     vm->next = p->busy;
     p->busy = vm;
@@ -382,10 +386,14 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
         result_fail(res, VT_ERROR, "reading the snapshot state: %s", strerror(errno));
         return -1;
     }
-    uint64_t resume = regs.rip;
+    /* Where the trampoline finds what it puts back: rip, and the FS/GS base the guest
+     * had (only ring 3 code of its own can have changed them). */
+    const uint64_t resume = regs.rip, bases[2] = {p->start_sregs.fs.base, p->start_sregs.gs.base};
+    _Static_assert(GSBASE_SLOT == FSBASE_SLOT + 8, "bases[] is written as one");
     static const struct spare none;
     if (for_dirty_pages(p, vm, &none, save_page) < 0 ||
-        pwrite(p->memfd, &resume, 8, RESUME_SLOT) != 8) {
+        pwrite(p->memfd, &resume, 8, RESUME_SLOT) != 8 ||
+        pwrite(p->memfd, bases, sizeof bases, FSBASE_SLOT) != sizeof bases) {
         result_fail(res, VT_ERROR, "saving the snapshot: %s", strerror(errno));
         return -1;
     }
@@ -531,7 +539,6 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     }
     pthread_t me = pthread_self();
     struct caller *self = caller_self();
-    pid_t tid = self ? self->tid : 0;
     pthread_mutex_lock(&p->lock);
     if (p->closed) {
         pthread_mutex_unlock(&p->lock);
@@ -544,7 +551,7 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     struct vt_vm *vm = *link;
     if (vm) {
         *link = vm->next;
-        busy_add(p, vm, tid);
+        busy_add(p, vm, self);
     }
     p->stats.calls++;
     p->running++;
@@ -555,7 +562,7 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
             return VT_ERROR;
         }
         pthread_mutex_lock(&p->lock);
-        busy_add(p, vm, tid);
+        busy_add(p, vm, self);
         bool closed = p->closed; /* a close that began meanwhile could not stop this VM */
         pthread_mutex_unlock(&p->lock);
         if (closed) {
@@ -634,14 +641,23 @@ void vt_pool_close(struct vt_pool *p) {
     pthread_mutex_lock(&p->lock);
     atomic_store(&p->closed, true);
     /* Stop the calls running in other threads: a guest need not ever return. The kick
-     * makes KVM_RUN return; a runner outside it finds immediate_exit set when it enters
-     * again. Either way its run loop sees `closed` and ends the call, and the runner
-     * cannot leave the call (which takes this lock) while being kicked. */
-    for (struct vt_vm *vm = p->busy; vm; vm = vm->next) {
-        __atomic_store_n(&vm->run->immediate_exit, 1, __ATOMIC_SEQ_CST);
-        if (vm->runner) kick_thread(vm->runner);
+     * makes KVM_RUN (or a host syscall serving a hypercall) return; a runner outside it
+     * finds immediate_exit set when it enters again. Either way the call sees `closed`
+     * and ends, and the runner cannot leave the call (which takes this lock) while being
+     * kicked. The kicks repeat until the calls are gone: one may land just before its
+     * runner blocks in a syscall. */
+    for (;;) {
+        for (struct vt_vm *vm = p->busy; vm; vm = vm->next) {
+            __atomic_store_n(&vm->run->immediate_exit, 1, __ATOMIC_SEQ_CST);
+            if (vm->runner) kick_caller(vm->runner);
+        }
+        if (!p->running) break;
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += CLOSE_REKICK_NS;
+        if (until.tv_nsec >= 1000000000) until.tv_sec++, until.tv_nsec -= 1000000000;
+        pthread_cond_timedwait(&p->idle, &p->lock, &until);
     }
-    while (p->running) pthread_cond_wait(&p->idle, &p->lock);
     /* Taken under the lock, so of two threads closing at once one frees them. */
     struct vt_vm *ready = p->ready;
     uint8_t *clean = p->clean;

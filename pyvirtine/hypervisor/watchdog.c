@@ -9,6 +9,9 @@
  * a later one running, and sleeps on. When a deadline passes, the watchdog marks the
  * record FIRED and signals the thread; the signal makes KVM_RUN return (EINTR), and its
  * handler sets immediate_exit for a signal that lands just before KVM_RUN is entered.
+ * It signals again every REKICK_NS until the call ends: a call may be blocked in a
+ * host syscall (a write to a pipe nobody drains) that the first signal came just too
+ * early to interrupt.
  *
  * The watchdog's scan and a caller's publication are ordered like Dekker's: the
  * watchdog announces a scan (planned = SCANNING) before reading the records, and a
@@ -26,6 +29,7 @@
 #include "internal.h"
 
 #define KICK_SIGNAL (SIGRTMAX - 3)
+#define REKICK_NS 10000000ull /* a call its kick has not ended yet is kicked again */
 #define FIRED UINT64_MAX
 #define SCANNING 0
 #define IDLE UINT64_MAX
@@ -45,6 +49,7 @@ static void on_kick(int sig, siginfo_t *si, void *ctx) {
     if (run && atomic_load(&s->deadline) == FIRED) run->immediate_exit = 1;
 }
 
+/* With the handler installed. */
 static void kick(struct caller *s) {
     siginfo_t info;
     memset(&info, 0, sizeof info);
@@ -62,15 +67,22 @@ static void *watch(void *unused) {
         atomic_store(&planned, SCANNING);
         unsigned seq = atomic_load(&wake_seq);
         uint64_t now = monotonic_ns(), next = IDLE;
+        bool kicked = false;
         for (struct caller *s = callers_first(); s; s = atomic_load(&s->next)) {
             uint64_t d = atomic_load(&s->deadline);
-            if (!d || d == FIRED) continue;
-            if (d > now) {
+            if (!d) continue;
+            if (d == FIRED) {
+                /* Its call has not ended since the last kick, which may have landed just
+                 * before the thread blocked in a syscall serving a hypercall. */
+                if (atomic_load(&s->run)) kick(s), kicked = true;
+            } else if (d > now) {
                 if (d < next) next = d;
             } else if (atomic_compare_exchange_strong(&s->deadline, &d, FIRED)) {
                 kick(s);
+                kicked = true;
             }
         }
+        if (kicked && now + REKICK_NS < next) next = now + REKICK_NS;
         atomic_store(&planned, next);
         struct timespec until = {(time_t)(next / 1000000000u), (long)(next % 1000000000u)};
         syscall(SYS_futex, &wake_seq, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, seq,
@@ -134,11 +146,13 @@ struct caller *deadline_start(struct kvm_run *run, double seconds) {
     return s;
 }
 
-int kick_thread(pid_t tid) {
+int kick_caller(struct caller *c) {
     pthread_mutex_lock(&start_lock);
     int ok = install_handler();
     pthread_mutex_unlock(&start_lock);
-    return ok < 0 ? -1 : (int)syscall(SYS_tgkill, getpid(), tid, KICK_SIGNAL);
+    if (ok < 0) return -1;
+    kick(c);
+    return 0;
 }
 
 uint64_t deadline_kicks(const struct caller *s) { return atomic_load(&s->kicks); }

@@ -31,12 +31,8 @@ __virtine_boot16:
         movw    %ax, %es
         movw    %ax, %ss
         movl    $0x5000, %esp
-        movl    %cr4, %eax
-        orl     $0x620, %eax                    # PAE OSFXSR OSXMMEXCPT
-        cmpl    $0, 0x10b8
-        je      1f
-        orl     $0x40000, %eax                  # OSXSAVE when the host offers an XCR0
-1:      movl    %eax, %cr4
+        movl    0x10c0, %eax                    # the CR4 the host chose for this CPU
+        movl    %eax, %cr4
         movl    0x10a0, %eax
         movl    %eax, %cr3
         movl    $0xc0000080, %ecx               # EFER

@@ -72,10 +72,12 @@ __virtine_start:
         ret
         .size __virtine_start, . - __virtine_start
 
-# Where the host publishes the TSC's rate for clock() (docs/ABI.md): an absolute symbol,
-# so the libc names it instead of hard-coding the address.
+# Where the host publishes the TSC's rate for clock() and the features the libc may use
+# (docs/ABI.md): absolute symbols, so the libc names them instead of hard-coding addresses.
         .globl __virtine_tsc_khz
         .set __virtine_tsc_khz, 0x3ff0
+        .globl __virtine_guest_features
+        .set __virtine_guest_features, 0x3fd8
 
 # long __virtine_hypercall(long nr, long a0, long a1, long a2)
         .section .text.__virtine_hypercall,"ax",@progbits

@@ -39,8 +39,10 @@ struct linux_timespec {
     long sec, nsec;
 };
 
-/* No TSC rate published: clock() takes the times hypercall, mapped onto Linux below. */
+/* No TSC rate published: clock() takes the times hypercall, mapped onto Linux below;
+   no RDRAND offered: virtine_random takes the random one. */
 const volatile unsigned long __virtine_tsc_khz = 0;
+const volatile unsigned long __virtine_guest_features = 0;
 
 long __virtine_hypercall(long nr, long a0, long a1, long a2)
 {
@@ -61,6 +63,8 @@ long __virtine_hypercall(long nr, long a0, long a1, long a2)
         ((long *)a0)[0] = ts.sec;
         ((long *)a0)[1] = ts.nsec / 1000;
         return 0;
+    case 14: /* random(buf, len <= 256) */
+        return syscall3(318, a0, a1 < 256 ? a1 : 256, 0);
     default:
         return -38;
     }

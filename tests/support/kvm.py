@@ -1,27 +1,8 @@
-"""Whether virtines can run on this machine (used by the `kvm` fixture in conftest)."""
+"""Whether virtines can run on this machine (used by the `kvm` fixture in conftest): the
+launcher's own probe, which opens /dev/kvm and checks what the CPU and KVM offer."""
 from __future__ import annotations
 
-import fcntl
-import os
+from pyvirtine.host import host_info
 
-KVM_GET_API_VERSION = 0xAE00
-
-
-def _kvm_missing() -> str | None:
-    """Why virtines cannot run here, or None. Opens /dev/kvm and asks it, so a missing
-    device, a denied one and something else mounted there all count."""
-    try:
-        fd = os.open("/dev/kvm", os.O_RDWR | os.O_CLOEXEC)
-    except OSError as error:
-        return f"/dev/kvm is not available ({error.strerror}): virtines cannot run here"
-    try:
-        if fcntl.ioctl(fd, KVM_GET_API_VERSION) != 12:
-            return "/dev/kvm speaks an unknown KVM API version"
-    except OSError:
-        return "/dev/kvm is not a KVM device: virtines cannot run here"
-    finally:
-        os.close(fd)
-    return None
-
-
-KVM_MISSING = _kvm_missing()
+HOST = host_info()
+KVM_MISSING = None if HOST.runs_virtines else HOST.verdict()

@@ -45,7 +45,8 @@
 #define VIRTINE_ALLOW_GETTIMEOFDAY (1ULL << 11)
 #define VIRTINE_ALLOW_ISATTY       (1ULL << 12)
 #define VIRTINE_ALLOW_SNAPSHOT     (1ULL << 13)
-#define VIRTINE_ALLOW_ALL          ((1ULL << 14) - 1)
+#define VIRTINE_ALLOW_RANDOM       (1ULL << 14) /* always allowed, as exit and snapshot */
+#define VIRTINE_ALLOW_ALL          ((1ULL << 15) - 1)
 #define VIRTINE_BLOCK_ALL          0ULL
 
 /* Per-virtine settings for virtine_cfg(cfg); zero means the default. */
@@ -69,6 +70,13 @@ struct virtine_config {
 #define VIRTINE_IN(len)
 #define VIRTINE_OUT(len)
 #define VIRTINE_INOUT(len)
+
+/* Guest code: fills buf with n fresh random bytes, a new draw in every call (each call
+ * starts from the same snapshot, so guest memory alone cannot tell calls apart). From
+ * the CPU's RDRAND where ring 3 may run it, else from the host's kernel. 0, or -1 if
+ * the host had none to give. rand() seeds itself from it in each call that does not call
+ * srand(). */
+int virtine_random(void *buf, unsigned long n);
 
 /* Host programs built with virtinecc: a virtine call that cannot return normally
  * (the guest faulted, timed out, made a hypercall its whitelist denies, called

@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <virtine.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -171,13 +172,26 @@ void *bsearch(const void *key, const void *base, size_t count, size_t size,
     return NULL;
 }
 
-/* A 64-bit LCG; the high bits are the good ones. */
-static unsigned long long rand_state = 1;
+/* A 64-bit LCG; the high bits are the good ones. Unseeded, a call starts it from
+ * virtine_random, so two calls from one snapshot do not draw the same numbers (C's
+ * "as if srand(1)" would make every call alike); srand() makes it repeatable as usual,
+ * and an srand() before the snapshot makes every call repeat the same sequence. */
+static unsigned long long rand_state;
+static int rand_seeded;
 
-void srand(unsigned seed) { rand_state = seed; }
+void srand(unsigned seed)
+{
+    rand_state = seed;
+    rand_seeded = 1;
+}
 
 int rand(void)
 {
+    if (!rand_seeded) {
+        if (virtine_random(&rand_state, sizeof rand_state) < 0)
+            rand_state = 1;
+        rand_seeded = 1;
+    }
     rand_state = rand_state * 6364136223846793005ULL + 1442695040888963407ULL;
     return (int)(rand_state >> 33);
 }
