@@ -45,6 +45,10 @@ BAD = {
     "version": (with_field(8, "<H", 9), "version 9"),
     "huge memory": (with_field(56, "<Q", 1 << 40), "mem_size"),
     "unaligned memory": (with_field(56, "<Q", (2 << 20) + 1), "mem_size"),
+    # Smaller than the page tables it reserves: mem - page tables wrapped in C, and every
+    # later bound passed (then vt_pool_create wrote past its mapping).
+    "memory smaller than its page tables": (with_field(56, "<Q", 0x2000), "mem_size"),
+    "memory with no room for the image": (with_field(56, "<Q", 0x14000), "mem_size"),
     "load below host area": (with_field(16, "<Q", 0x1000), "load_addr"),
     "entry outside code": (with_field(48, "<Q", 0x100000), "entry64"),
     "stack over page tables": (with_field(64, "<Q", 2 << 20), "stack"),
