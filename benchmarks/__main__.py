@@ -19,10 +19,11 @@ SUITES = ["runtime", "python", "compute", "virtinecc", "http"]
 
 
 def machine() -> str:
-    backend = "kvm-pvm (paravirtual)" if Path("/sys/module/kvm_pvm").exists() else "hardware KVM"
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                if line.startswith("model name")), platform.processor())
-    return f"{cpu}, {backend}, Linux {platform.release()}, Python {platform.python_version()}"
+    from pyvirtine.host import host_info
+    info = host_info()
+    return (f"{info.cpu}, KVM {info.backend.split(' (')[0]}, XCR0 {info.xcr0:#x} "
+            f"({info.xsave_size}-byte XSAVE area), Linux {platform.release()}, "
+            f"Python {platform.python_version()}")
 
 
 def virtinecc_report(r: dict) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 import struct
 
+from pyvirtine.host import host_info
 from pyvirtine.runtime import Virtine
 from tests.support.asm_guests import asm_image
 
@@ -42,6 +43,66 @@ def _guest(hypercalls: int = 0) -> str:
 
 HYPERCALLS = 100
 SIZES = [16 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20]
+RESET_LOOPS = 10000
+
+
+def _reset_loop(reset: bool) -> str:
+    """A guest timing RESET_LOOPS rounds of dirtying the vector, x87 and FS state (and,
+    with ``reset``, the trampoline's reset of that state as this host's trampoline does
+    it); returns TSC ticks per round and the TSC kHz the host published."""
+    info = host_info()
+    dirty = ["vpbroadcastd %eax, %zmm0" if "AVX-512" in info.guest_features
+             else "vmovd %eax, %xmm0\n    vpbroadcastd %xmm0, %ymm0",
+             "fld1\n    fstp %st(0)"]
+    steps = ["xor %eax, %eax", "mov %eax, %ds", "mov %eax, %es", "mov %eax, %fs",
+             "mov %eax, %gs"]
+    if info.xcr0:
+        steps += ["mov $-1, %eax", "mov $-1, %edx", "xrstor64 0x8000"]
+    else:
+        steps += ["fxrstor64 0x8000"]
+    if "FSGSBASE" in info.guest_features:
+        dirty.append("wrfsbase %rbx")
+        steps += ["mov 0x3fe0, %rax", "wrfsbase %rax", "mov 0x3fe8, %rax", "wrgsbase %rax"]
+    body = "\n    ".join(dirty + (steps if reset else []))
+    return f"""
+    hcall 13
+    rdtsc
+    shl $32, %rdx
+    or %rax, %rdx
+    mov %rdx, %r12
+    mov ${RESET_LOOPS}, %r13d
+    mov $0x5000, %ebx
+1:  mov $7, %eax
+    {body}
+    dec %r13d
+    jnz 1b
+    rdtsc
+    shl $32, %rdx
+    or %rax, %rdx
+    sub %r12, %rdx
+    mov %rdx, ARGAREA
+    mov 0x3ff0, %rax
+    mov %rax, ARGAREA+8
+    xor %edi, %edi
+    mov $16, %esi
+    hcall 0
+"""
+
+
+def reset_cost_ns(rounds: int) -> float:
+    """Nanoseconds the trampoline's CPU-state reset takes (best round, dirty state each
+    time): the same instructions run RESET_LOOPS times in a guest, less the loop."""
+    per_round = {}
+    for reset in (False, True):
+        with Virtine(asm_image(_reset_loop(reset)), allow=["times"]) as v:
+            ticks = []
+            for _ in range(rounds):
+                total, khz = struct.unpack("<QQ", v.call().result)
+                ticks.append(total / RESET_LOOPS)
+        if not khz:
+            raise RuntimeError("the host published no TSC rate: cannot time the reset")
+        per_round[reset] = min(ticks) * 1e6 / khz
+    return per_round[True] - per_round[False]
 
 
 def run(quick: bool = False) -> dict:
@@ -144,6 +205,7 @@ def run(quick: bool = False) -> dict:
             "threads_raw": raw_exits}, rounds=4 if quick else 80))
     lib.vt_pool_destroy(pool)
     virtine.close()
+    results["reset_cpu_state_ns"] = reset_cost_ns(5 if quick else 21)
     return results
 
 
@@ -180,7 +242,11 @@ def report(r: dict) -> list[str]:
         bound = f">= {-target}" if target < 0 else f"<= {target}"
         lines.append(f"| {name} | {value:,.1f} {unit} | {baseline} | {ratio:.2f}x | {bound} | "
                      f"{'yes' if met else 'NO'} |")
-    lines += ["", "Resetting guest memory after a call that dirtied one page (added per call, "
+    lines += ["", f"Resetting the CPU state ring 3 can write (the trampoline's null selectors, "
+              f"XRSTOR of XCR0 {host_info().xcr0:#x} and FS/GS base where ring 3 has FSGSBASE;"
+              f" timed in a guest, dirty state every round): {r['reset_cpu_state_ns']:.0f} ns, "
+              f"{r['reset_cpu_state_ns'] / 10 / r['raw_exit_cpl3']:.1f}% of a raw CPL3 exit.",
+              "", "Resetting guest memory after a call that dirtied one page (added per call, "
               "same run; pyvirtine's row also holds its argument copy, trampoline and result):",
               "", "| strategy | added us |", "|---|---|"]
     lines += [f"| {name} | {added:.1f} |" for name, added in reset_strategies(r)]

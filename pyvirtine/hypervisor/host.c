@@ -93,6 +93,11 @@ static void probe(void) {
         snprintf(h.problem, sizeof h.problem, "cannot open /dev/kvm: %s", strerror(errno));
         return;
     }
+    if (ioctl(h.kvm_fd, KVM_GET_API_VERSION, 0) != KVM_API_VERSION) {
+        snprintf(h.problem, sizeof h.problem, "/dev/kvm is not a KVM device this pyvirtine "
+                 "speaks to (API version %d)", KVM_API_VERSION);
+        goto unusable;
+    }
     if (ioctl(h.kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_SYNC_REGS) <= 0 ||
         ioctl(h.kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_IMMEDIATE_EXIT) <= 0) {
         snprintf(h.problem, sizeof h.problem, "KVM lacks SYNC_REGS/IMMEDIATE_EXIT, which "
