@@ -121,12 +121,13 @@ static void probe(void) {
     /* kvm-pvm reports XSAVE state components in leaf 0xd but not the XSAVE bit: advertise
      * it so the guest may set CR4.OSXSAVE, which the trampoline's XRSTOR needs. */
     if (h.guest_xcr0 && leaf1) leaf1->ecx |= CPUID1_ECX_XSAVE;
-    /* Where KVM offers FSGSBASE the guest gets it too, so guests see the same CPU on every
-     * backend; on kvm-pvm ring 3 has it whenever the host kernel enabled it. */
-    bool kvm_fsgsbase = leaf7 && (leaf7->ebx & CPUID7_EBX_FSGSBASE);
-    h.guest_cr4_fsgsbase = kvm_fsgsbase;
-    h.fsgsbase = kvm_fsgsbase ||
-                 (h.backend == VT_BACKEND_PVM && (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE));
+    /* Under hardware virtualisation the guest gets FSGSBASE where KVM offers it, so
+     * guests see the same CPU on every backend; on kvm-pvm the guest's CR4 is not what
+     * ring 3 runs with, and ring 3 has FSGSBASE whenever the host kernel enabled it. */
+    if (h.backend == VT_BACKEND_PVM)
+        h.fsgsbase = getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE;
+    else
+        h.fsgsbase = h.guest_cr4_fsgsbase = leaf7 && (leaf7->ebx & CPUID7_EBX_FSGSBASE);
     h.rdrand = (h.cpu_ecx1 & CPUID1_ECX_RDRAND) &&
                (h.backend == VT_BACKEND_PVM || (leaf1 && (leaf1->ecx & CPUID1_ECX_RDRAND)));
     return;
