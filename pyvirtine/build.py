@@ -38,14 +38,17 @@ def parse_size(size: Union[int, str]) -> int:
 
 def build_images(source: str, filename: str, *, include_dirs: Iterable[str] = (),
                  defines: Iterable[str] = (), entries: Iterable[str] = (),
-                 memory: Optional[int] = None, opt_level: int = 2,
+                 init: Iterable[str] = (), memory: Optional[int] = None, opt_level: int = 2,
                  debug: bool = True) -> list[Image]:
     """One image per virtine of ``source`` (the file ``filename``), in source order.
 
-    ``entries`` names functions to treat as virtines without a marker; ``memory``
-    overrides every virtine's memory size.  Raises ``VirtineCompileError``."""
-    include_dirs, defines, entries = list(include_dirs), list(defines), list(entries)
-    settings = ["\0".join(entries), str(memory), str(opt_level), str(debug)]
+    ``entries`` names functions to treat as virtines without a marker; ``init`` names
+    ``void f(void)`` functions to run once per pool before the snapshot, as if marked
+    ``virtine_init``; ``memory`` overrides every virtine's memory size.  Raises
+    ``VirtineCompileError``."""
+    include_dirs, defines, entries, init = list(include_dirs), list(defines), list(entries), \
+        list(init)
+    settings = ["\0".join(entries), "\0".join(init), str(memory), str(opt_level), str(debug)]
     direct = [source, filename, "\0".join(include_dirs), "\0".join(defines), *settings]
     bundle = _direct_hit(direct)
     if bundle is not None:
@@ -54,8 +57,8 @@ def build_images(source: str, filename: str, *, include_dirs: Iterable[str] = ()
     key = [prepared.text, filename, *settings]
 
     def build() -> bytes:
-        return write_bundle(_build(prepared, include_dirs, defines, entries, memory, opt_level,
-                                   debug))
+        return write_bundle(_build(prepared, include_dirs, defines, entries, init, memory,
+                                   opt_level, debug))
     bundle = cached("virtines", key, build)
     _remember(direct, prepared.text, cache_key("virtines", key))
     return read_bundle(bundle)
@@ -92,9 +95,9 @@ def _file_hash(path: str) -> Optional[str]:
         return None
 
 
-def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
+def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list, init: list,
            memory: Optional[int], opt_level: int, debug: bool) -> list[Image]:
-    sigs = discover(prepared, entries)
+    sigs = discover(prepared, entries, init)
     if not sigs:
         raise VirtineCompileError(f"{prepared.filename}:1:1: error: no function is marked "
                                   "'virtine' (#include <virtine.h> and write 'virtine' before one)")
@@ -106,7 +109,7 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
                 f"bytes described, more than the {HEADER_SIZE - ABI_OFFSET} an image header "
                 "holds: pass fewer or smaller structs by value")
     glue_name = f"<virtine glue for {os.path.basename(prepared.filename)}>"
-    unit = f'{prepared.source}\n#line 1 "{glue_name}"\n{guest_glue(sigs)}'
+    unit = f'{prepared.source}\n#line 1 "{glue_name}"\n{guest_glue(sigs, init)}'
     obj = compile_c(unit, prepared.filename, include_dirs=include_dirs, defines=defines,
                     opt_level=opt_level, debug=debug)
     libc = libc_objects()

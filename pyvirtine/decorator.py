@@ -28,7 +28,7 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
             memory: Optional[Union[int, str]] = None,
             timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
             pool_size: int = 1, include_dirs: Iterable[str] = (),
-            defines: Iterable[str] = ()) -> Any:
+            defines: Iterable[str] = (), init: Union[str, Iterable[str]] = ()) -> Any:
     """Decorate a function to run its C implementation in virtines; usable bare
     (``@virtine``) or with options (see ``pyvirtine.load`` for their meaning)."""
     def decorate(f: Callable) -> Callable:
@@ -38,7 +38,7 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
             dirs.append(os.path.dirname(filename))
         images = build_images(text, filename, include_dirs=dirs,
                               defines=[*ANNOTATION_DEFINES, *defines],
-                              entries=[f.__name__],
+                              entries=[f.__name__], init=[init] if isinstance(init, str) else init,
                               memory=parse_size(memory) if memory is not None else None)
         image = next(i for i in images if i.name == f.__name__)
         vf = VirtineFunction(image, timeout=timeout, allow=allow, capture=capture,

@@ -161,7 +161,10 @@ class VirtineFunction:
         with self._lock:
             if self._pool is None:
                 from .runtime import Virtine  # needs the native launcher: only when called
-                self._pool = Virtine(self.image, **self._options)
+                pool = Virtine(self.image, **self._options)
+                if not self.capture:  # the initialisers' output, as a call's would be
+                    self._deliver(None, pool.init_stdout, pool.init_stderr)
+                self._pool = pool
             return self._pool
 
     def as_function(self) -> Callable[..., Any]:

@@ -142,6 +142,8 @@ class Virtine(PoolCaller):
         try:
             if pool == ffi.NULL:
                 raise self._error(res, during="booting the virtine")
+            # What the image's constructors (virtine_init) wrote before the snapshot.
+            self.init_stdout, self.init_stderr = _output(res)
         finally:
             lib.vt_result_release(res)
         self._pool = pool

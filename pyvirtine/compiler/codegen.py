@@ -21,6 +21,14 @@ from .statements import StatementGen
 from .target import TRIPLE
 
 
+def is_volatile_object(node: c_ast.Decl) -> bool:
+    """The declared object itself is volatile: ``volatile int x`` (the qualifier is on the
+    declaration) or ``int *volatile p`` (on the outermost pointer declarator)."""
+    outer = node.type
+    return "volatile" in node.quals or (isinstance(outer, c_ast.PtrDecl) and
+                                        "volatile" in outer.quals)
+
+
 def opaque(value: Any) -> Any:
     """Give an llvmlite global/alloca the opaque ``ptr`` type LLVM 22 expects."""
     pointee = (value.ftype if isinstance(value, ir.Function) else
@@ -48,7 +56,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
 
     # -- translation unit ---------------------------------------------------------
 
-    def generate(self, ast: c_ast.FileAST) -> ir.Module:
+    def generate(self, ast: c_ast.FileAST,
+                 constructors: list[tuple[str, int]] = ()) -> ir.Module:
+        """The module of ``ast``; ``constructors`` (name, priority) are the functions its
+        ``__attribute__((constructor))`` marks."""
         for ext in ast.ext:
             if isinstance(ext, c_ast.FuncDef):
                 self.function_definition(ext)
@@ -64,7 +75,35 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             elif isinstance(ext, c_ast.Pragma):
                 self.pragma(ext)
         self._finish_file_scope()
+        self._constructors(constructors)
         return self.module
+
+    def _constructors(self, constructors: list[tuple[str, int]]) -> None:
+        """A ``.init_array`` table per priority (``.init_array.N`` as gcc names them), which
+        the linker gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
+        tables are written out here rather than through ``llvm.global_ctors``, which this
+        LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
+        by_priority: dict[int, list] = {}
+        for name, priority in constructors:
+            sym = self.scopes.names[0].get(name)
+            if sym is None or sym.kind != "func" or sym.value is None or not sym.value.blocks:
+                raise CompileFailure(f"constructor '{name}' is not a function defined in this "
+                                     "file", sym.coord if sym else None)
+            by_priority.setdefault(priority, []).append(sym.value)
+        tables = []
+        for priority, functions in sorted(by_priority.items()):
+            table = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(functions)),
+                                      self.unique_name("__virtine_constructors"))
+            table.initializer = ir.Constant(table.value_type, functions)
+            table.linkage = "internal"
+            table.align = 8
+            table.section = ".init_array" + ("" if priority == 65535 else f".{priority:05d}")
+            tables.append(opaque(table))
+        if tables:  # kept though nothing refers to them
+            used = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(tables)), "llvm.used")
+            used.initializer = ir.Constant(used.value_type, tables)
+            used.linkage = "appending"
+            used.section = "llvm.metadata"
 
     def pragma(self, node: c_ast.Pragma) -> None:
         """``#pragma pack`` as gcc reads it; other pragmas are ignored (``#pragma
@@ -120,7 +159,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             gv = self.new_global(node.name, t, internal="static" in storage)
             sym = self.scopes.declare(node.name, Symbol("var", t, gv, "static" if "static" in
                                                         storage else None,
-                                                        "volatile" in node.quals))
+                                                        is_volatile_object(node)))
         if "extern" in storage and node.init is None:
             return
         if node.init is not None:
@@ -483,7 +522,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             gv = self.new_global(self.unique_name(f"{self.fn_name}.{node.name}"), t,
                                  internal=True)
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
-                                                  "volatile" in node.quals))
+                                                  is_volatile_object(node)))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
             return
         if isinstance(t, T.ArrayType) and t.count is not None:
@@ -491,13 +530,13 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                 raise CompileFailure("variable-length array may not be initialized", node.coord)
             slot = self.vla_alloca(t, node.name)
             self.scopes.declare(node.name, Symbol("var", t, slot,
-                                                  volatile="volatile" in node.quals))
+                                                  volatile=is_volatile_object(node)))
             return
         slot = self.local_alloca(t, node.name)
         align = self.alignas(node)
         if align:
             slot.align = max(slot.align, align)
-        self.scopes.declare(node.name, Symbol("var", t, slot, volatile="volatile" in node.quals))
+        self.scopes.declare(node.name, Symbol("var", t, slot, volatile=is_volatile_object(node)))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
 

@@ -13,7 +13,7 @@ from ..errors import VirtineCompileError
 from .codegen import CodeGen
 from .diagnostics import CompileFailure, SourceMap, coord_parts, format_error
 from .optimize import emit_object, optimize
-from .parse import parse
+from .parse import constructors, parse
 from .preprocess import preprocess
 from .target import target_machine
 
@@ -41,7 +41,7 @@ def _build_unguarded(source: str, filename: str, include_dirs: Sequence[str],
         text = preprocess(source, filename, include_dirs, defines, undefines)
         ast = parse(text, filename)
         gen = CodeGen(filename, debug)
-        module = gen.generate(ast)
+        module = gen.generate(ast, constructors(text, filename) if "constructor" in text else [])
         target_machine(opt_level)   # initializes LLVM's x86 target before parsing IR
         llmod = llvm.parse_assembly(str(module))
         llmod.name = filename

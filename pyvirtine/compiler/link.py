@@ -5,9 +5,11 @@ Pipeline, top to bottom:
 1. read the objects (``elfobj``) and resolve their global symbols, pulling in library
    objects that define a symbol still undefined (like ``ld`` with a ``.a``; unlike ``ld``,
    a weak reference pulls too, so crt0's weak calls into libc find libc when it is given);
-2. keep only the sections reachable from the entry points through relocations;
-3. lay them out per docs/ABI.md: boot stub, code and read-only data, then data and bss,
-   heap, stack guard page, stack, argument area;
+2. keep only the sections reachable from the entry points (and the constructor tables,
+   ``.init_array``) through relocations;
+3. lay them out per docs/ABI.md: boot stub, code and read-only data (the constructor
+   tables in priority order, between ``__init_array_start`` and ``__init_array_end``),
+   then data and bss, heap, stack guard page, stack, argument area;
 4. apply the relocations, then relocate the DWARF of each object to build the line table.
 """
 from __future__ import annotations
@@ -35,7 +37,9 @@ BOOT16_SYMBOL = "__virtine_boot16"
 DEFAULT_MEMORY = 2 << 20
 DEFAULT_STACK = 64 << 10
 DEFAULT_ARGAREA = 64 << 10
-LINKER_SYMBOLS = ("__heap_start", "__heap_end", "__argarea", "__argarea_size", "__stack_top")
+LINKER_SYMBOLS = ("__heap_start", "__heap_end", "__argarea", "__argarea_size", "__stack_top",
+                  "__init_array_start", "__init_array_end")
+INIT_ARRAY = ".init_array"
 
 
 def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Optional[str] = None,
@@ -75,7 +79,7 @@ def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Op
     boot_section = boot.section if boot else None
     roots = [entry_def.section] + ([boot_section] if boot_section else [])
     roots += [s for obj in symbols.objects for s in obj.sections.values()
-              if s.flags & SHF_GNU_RETAIN]
+              if s.flags & SHF_GNU_RETAIN or _is_init_array(s)]
     live = _reachable(roots, symbols)
 
     layout = _Layout(live, boot_section, symbols, memory, stack, argarea)
@@ -208,6 +212,17 @@ def _reachable(roots: list[Section], symbols: SymbolTable) -> list[Section]:
                   key=lambda s: (order[id(s.obj)], s.index)) + commons
 
 
+def _is_init_array(section: Section) -> bool:
+    return section.name == INIT_ARRAY or section.name.startswith(INIT_ARRAY + ".")
+
+
+def _init_priority(section: Section) -> int:
+    """``.init_array.N`` runs in ascending N, before plain ``.init_array`` (65535), as
+    with ld."""
+    suffix = section.name[len(INIT_ARRAY) + 1:]
+    return int(suffix) if suffix.isdigit() else 65535
+
+
 def _align(value: int, alignment: int) -> int:
     return -(-value // alignment) * alignment
 
@@ -221,15 +236,22 @@ class _Layout:
         self.addr: dict[Section, int] = {}  # the placed sections (input objects stay shared)
         self.live = live
         page = img.PAGE
-        code = [s for s in live if s.flags & SHF_EXECINSTR and s is not boot]
-        rodata = [s for s in live if not s.flags & (SHF_EXECINSTR | SHF_WRITE) and not s.nobits]
-        data = [s for s in live if s.flags & SHF_WRITE and not s.nobits]
-        bss = [s for s in live if s.nobits]
+        # The constructor tables stay read-only: the image is static, so their pointers
+        # are final at link time. (sorted() keeps input order within a priority.)
+        inits = sorted((s for s in live if _is_init_array(s)), key=_init_priority)
+        rest = [s for s in live if not _is_init_array(s)]
+        code = [s for s in rest if s.flags & SHF_EXECINSTR and s is not boot]
+        rodata = [s for s in rest if not s.flags & (SHF_EXECINSTR | SHF_WRITE) and not s.nobits]
+        data = [s for s in rest if s.flags & SHF_WRITE and not s.nobits]
+        bss = [s for s in rest if s.nobits]
         self.got = self._make_got()
-        text = ([boot] if boot else []) + code + rodata + ([self.got] if self.got.size else [])
+        text = ([boot] if boot else []) + code + rodata + inits + (
+            [self.got] if self.got.size else [])
 
         self.load_addr = img.MIN_LOAD_ADDR
         end = self._place(text, self.load_addr)
+        init_start = self.addr[inits[0]] if inits else self.load_addr
+        init_end = self.addr[inits[-1]] + inits[-1].size if inits else self.load_addr
         self.text_size = _align(end - self.load_addr, page)
         self.data_end = self._place(data, self.load_addr + self.text_size)
         self.sections = text + data
@@ -253,7 +275,8 @@ class _Layout:
                             f"(ask for more memory)")
         linker_values = {"__heap_start": self.heap_start, "__heap_end": self.heap_end,
                          "__argarea": self.argarea_addr, "__argarea_size": self.argarea_size,
-                         "__stack_top": self.stack_top}
+                         "__stack_top": self.stack_top, "__init_array_start": init_start,
+                         "__init_array_end": init_end}
         for name, value in linker_values.items():
             definition = symbols.defs[name]
             if definition.obj is symbols.linker:

@@ -64,11 +64,8 @@ _LAYOUT_ATTRIBUTES = re.compile(r"\b(?:__)?(packed|aligned|vector_size|mode|ms_s
                                 r"transparent_union|may_alias)(?:__)?\b")
 
 
-def strip_attributes(text: str, filename: str) -> str:
-    """Blank out GNU ``__attribute__((...))`` (pycparser cannot parse it), keeping every
-    column in place; attributes that change layout or types are errors, since
-    silently ignoring them would break the ABI shared with gcc-compiled code."""
-    out = []
+def _attributes(text: str):
+    """(start, end) of every ``__attribute__((...))`` in ``text``, in order."""
     pos = 0
     for m in _ATTRIBUTE.finditer(text):
         if m.start() < pos:
@@ -79,17 +76,67 @@ def strip_attributes(text: str, filename: str) -> str:
             end += 1
             if depth == 0:
                 break
-        spec = text[m.start():end]
+        yield m.start(), end
+        pos = end
+
+
+def strip_attributes(text: str, filename: str) -> str:
+    """Blank out GNU ``__attribute__((...))`` (pycparser cannot parse it), keeping every
+    column in place; attributes that change layout or types are errors, since
+    silently ignoring them would break the ABI shared with gcc-compiled code."""
+    out = []
+    pos = 0
+    for start, end in _attributes(text):
+        spec = text[start:end]
         bad = _LAYOUT_ATTRIBUTES.search(spec)
         if bad:
-            file, line, col = _locate(text, m.start(), filename)
+            file, line, col = _locate(text, start, filename)
             raise CompileFailure(f"__attribute__(({bad.group(1)})) is not supported in virtines "
                                  "(it would change the layout gcc uses)", _Coord(file, line, col))
-        out.append(text[pos:m.start()])
+        out.append(text[pos:start])
         out.append(re.sub(r"[^\n]", " ", spec))
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+_CONSTRUCTOR = re.compile(r"\b(?:__)?constructor(?:__)?\b(?:\s*\(\s*(\d+)\s*\))?")
+_NAME_BEFORE_PAREN = re.compile(r"([A-Za-z_]\w*)\s*$")
+
+
+def constructors(text: str, filename: str) -> list[tuple[str, int]]:
+    """(function, priority) of each ``__attribute__((constructor))`` in preprocessed
+    ``text``: the functions to run once, before the snapshot (crt0 calls them)."""
+    found = []
+    for start, end in _attributes(text):
+        ctor = _CONSTRUCTOR.search(text, start, end)
+        if ctor is None:
+            continue
+        name = _function_named_near(text, start, end)
+        if name is None:
+            file, line, col = _locate(text, start, filename)
+            raise CompileFailure("cannot tell which function this __attribute__((constructor)) "
+                                 "belongs to", _Coord(file, line, col))
+        found.append((name, int(ctor.group(1) or 65535)))
+    return found
+
+
+def _function_named_near(text: str, start: int, end: int):
+    """The function an attribute at [start, end) belongs to: the declarator just before
+    it (``void f(void) __attribute__((...))``), else the first one after it."""
+    before = text[:start].rstrip()
+    if before.endswith(")"):
+        depth, i = 0, len(before) - 1
+        while i >= 0:
+            depth += {")": 1, "(": -1}.get(before[i], 0)
+            if depth == 0:
+                m = _NAME_BEFORE_PAREN.search(before[:i])
+                return m.group(1) if m else None
+            i -= 1
+        return None
+    paren = text.find("(", end)
+    m = _NAME_BEFORE_PAREN.search(text[end:paren]) if paren >= 0 else None
+    return m.group(1) if m else None
 
 
 def _locate(text: str, offset: int, filename: str) -> tuple:

@@ -372,8 +372,10 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
     if (kind != SNAPSHOT_TAKEN) {
         char why[sizeof res->message];
         snprintf(why, sizeof why, "%s", res->message);
-        if (kind == VT_OK) result_fail(res, VT_CRASH, "guest exited before its snapshot point");
-        else result_fail(res, kind, "%s (before the snapshot point)", why);
+        if (kind == VT_OK)
+            result_fail(res, VT_CRASH, "guest exited while initialising, before its snapshot "
+                        "point (an exit() in a constructor or virtine_init function?)");
+        else result_fail(res, kind, "%s (while initialising, before the snapshot point)", why);
         return -1;
     }
     /* Complete the pending `out` without running further, so the saved rip is past it. */

@@ -48,15 +48,20 @@ def prepare(source: str, filename: str, include_dirs: Iterable[str] = (),
     return Prepared(source, filename, text, notes, markers)
 
 
-def discover(prepared: Prepared, entries: Iterable[str] = ()) -> list[Signature]:
+def discover(prepared: Prepared, entries: Iterable[str] = (),
+             init: Iterable[str] = ()) -> list[Signature]:
+    """The virtines' signatures; ``init`` names functions that must be defined in the
+    file as ``void f(void)`` (they run before the snapshot)."""
     parsed = parse(prepared.text, prepared.source, prepared.filename)
-    return _Discovery(parsed, prepared.annotations, prepared.markers, set(entries)).run()
+    return _Discovery(parsed, prepared.annotations, prepared.markers, set(entries),
+                      list(init)).run()
 
 
 class _Discovery:
     def __init__(self, parsed: ParsedSource, annotations: dict[tuple[int, str], Annotation],
-                 markers: list[Annotation], entries: set[str]) -> None:
+                 markers: list[Annotation], entries: set[str], init: list[str]) -> None:
         self.entries = entries
+        self.init = init
         self.parsed = parsed
         self.annotations = annotations
         self.markers = markers
@@ -91,12 +96,26 @@ class _Discovery:
             if name not in defs:
                 raise self.parsed.error(None, f"no function '{name}' is defined in the C source")
             marks.setdefault(name, "pyvirtine virtine")
+        for name in self.init:
+            self._check_initialiser(name, defs.get(name))
         missing = [name for name in marks if name not in defs]
         if missing:
             raise self.parsed.error(decls[missing[0]][0].coord,
                            f"virtine '{missing[0]}' is declared but never defined")
         return [self._signature(defs[name], decls[name], marks[name])
                 for name in defs if name in marks]
+
+    def _check_initialiser(self, name: str, fdef: Optional[c_ast.FuncDef]) -> None:
+        if fdef is None:
+            raise self.parsed.error(None, f"init function '{name}' is not defined in the C "
+                                          "source")
+        fdecl = fdef.decl.type
+        params = fdecl.args.params if fdecl.args else []
+        no_params = not params or (len(params) == 1 and params[0].name is None
+                                   and self.types.resolve(params[0].type) is VOID)
+        if not no_params:
+            raise self.parsed.error(fdef.decl.coord, f"init function '{name}' must take no "
+                                                     f"arguments: void {name}(void)")
 
     def _signature(self, fdef: c_ast.FuncDef, decls: list[c_ast.Decl], mark: str) -> Signature:
         decl = fdef.decl

@@ -30,9 +30,12 @@ def dispatch_name(sig: Signature) -> str:
     return f"__virtine_dispatch_{sig.name}"
 
 
-def guest_glue(sigs: list[Signature]) -> str:
-    """C source defining the dispatch function of every virtine in ``sigs``."""
-    return _HELPERS + "".join(_dispatch(sig) for sig in sigs)
+def guest_glue(sigs: list[Signature], init: list[str] = ()) -> str:
+    """C source defining the dispatch function of every virtine in ``sigs``, and making
+    the ``init`` functions constructors (crt0 runs those before the snapshot)."""
+    inits = "".join(f"__attribute__((constructor)) static void __virtine_init_{name}(void) "
+                    f"{{ {name}(); }}\n" for name in init)
+    return _HELPERS + inits + "".join(_dispatch(sig) for sig in sigs)
 
 
 def dispatch_alias(sig: Signature) -> str:

@@ -60,13 +60,30 @@ __virtine_main64:
         ud2
         .size __virtine_main64, . - __virtine_main64
 
-# Shared start: snapshot. Every call resumes right after the snapshot hypercall, with the
-# memory (and so this frame and the return address) as they were when it was taken.
-# Nothing is set up before it: every page written here would be put back after every
-# call of the VM that took the snapshot (libc sets its heap up on first use instead).
+# Shared start: run the constructors (__attribute__((constructor)), virtine_init, the
+# Python init= functions: the linker's .init_array table), then snapshot. Every call
+# resumes right after the snapshot hypercall, with the memory (and so this frame, the
+# return address and what the constructors built) as they were when it was taken. The
+# constructors' output is flushed first, so it goes out once, not again with every call.
+# Without constructors nothing is written here: every page written before the snapshot
+# is put back after every call of the VM that took it (libc sets its heap up on first
+# use instead).
         .section .text.__virtine_start,"ax",@progbits
         .type __virtine_start,@function
 __virtine_start:
+        push %rbx                       # (and the stack is 16-byte aligned for the calls)
+        mov $__init_array_start, %ebx
+        cmp $__init_array_end, %ebx
+        je 3f
+1:      call *(%rbx)
+        add $8, %ebx
+        cmp $__init_array_end, %ebx
+        jb 1b
+        mov $__libc_flush, %eax
+        test %rax, %rax
+        jz 3f
+        call *%rax
+3:      pop %rbx
         mov $13, %eax                   # snapshot
         out %eax, $0xf0
         ret

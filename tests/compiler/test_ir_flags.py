@@ -89,3 +89,13 @@ def test_compiled_images_say_they_need_x86_64_v2() -> None:
     from pyvirtine.program import build_program
     built = build_program("v2.c", "int main(void) { return 0; }")
     assert built.flags & image.FLAG_X86_64_V2
+
+
+def test_a_volatile_pointer_object_is_loaded_every_time() -> None:
+    """``int *volatile p``: the qualifier is on the pointer declarator, and the object
+    (file scope, static local, local) is volatile, so no load of it may be dropped."""
+    for decl, use in [("static int *volatile p;", "void f(void) { *p = 1; *p = 2; }"),
+                      ("", "void f(void) { static int *volatile p; *p = 1; *p = 2; }"),
+                      ("", "void f(int *q) { int *volatile p = q; *p = 1; *p = 2; }")]:
+        text = _ir(decl + use, opt_level=2)
+        assert len(re.findall(r"load volatile ptr", text)) == 2, (decl + use, text)

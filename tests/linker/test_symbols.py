@@ -133,10 +133,31 @@ def test_bad_input_is_a_link_error():
 
 
 def test_unsupported_sections_are_refused_by_name():
-    ctor = start([]) + '.section .init_array,"aw",@init_array\n.quad _start\n'
-    with pytest.raises(LinkError, match=r"ctor.s: static constructors \(.init_array\) are not "
+    dtor = start([]) + '.section .fini_array,"aw",@fini_array\n.quad _start\n'
+    with pytest.raises(LinkError, match=r"dtor.s: static destructors \(.fini_array\) are not "
                                         r"supported"):
-        link_start([obj("ctor.s", ctor)])
+        link_start([obj("dtor.s", dtor)])
     tls = start([]) + '.section .tbss,"awT",@nobits\n.zero 8\n'
     with pytest.raises(LinkError, match=r"tls.s: thread-local storage \(.tbss\) is not supported"):
         link_start([obj("tls.s", tls)])
+
+
+def _table(name, priority, function):
+    section = ".init_array" + (f".{priority:05d}" if priority is not None else "")
+    return func(function) + f'.section {section},"aw",@init_array\n.quad {function}\n'
+
+
+def test_constructor_tables_are_kept_and_laid_out_in_priority_order():
+    """Nothing refers to a .init_array section, yet it is kept; the tables of every
+    object lie between __init_array_start and __init_array_end, lowest priority number
+    first and plain .init_array (65535) last, input order within a priority."""
+    user = start([]).replace("hlt", "lea bounds(%rip), %rax\nhlt") + \
+        '.section .rodata.bounds,"a"\nbounds: .quad __init_array_start, __init_array_end\n'
+    image = link_start([obj("user.s", user),
+                        obj("a.s", _table("a", None, "late_a") + _table("a", 300, "mid")),
+                        obj("b.s", _table("b", 101, "early") + _table("b", None, "late_b"))])
+    at = addresses(image)
+    expected = struct.pack("<4Q", *(at[f] for f in ("early", "mid", "late_a", "late_b")))
+    offset = image.payload.index(expected)
+    first = image.load_addr + offset
+    assert struct.pack("<QQ", first, first + len(expected)) in image.payload

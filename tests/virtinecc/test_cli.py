@@ -350,3 +350,29 @@ int main(void) {
     bad, grown_kib = map(int, run("./threads").stdout.split())
     assert bad == 0
     assert grown_kib < 16 * 1024, f"{grown_kib} KiB more after 300 finished threads"
+
+
+def test_virtine_init_builds_state_every_call_starts_from(kvm, run, tmp_path):
+    write(tmp_path, {"init.c": r"""
+#include <stdio.h>
+#include <virtine.h>
+static int primes[100], count;
+virtine_init void sieve(void)
+{
+    for (int n = 2; count < 100; n++) {
+        int prime = 1;
+        for (int i = 0; i < count && primes[i] * primes[i] <= n; i++)
+            prime = prime && n % primes[i];
+        if (prime)
+            primes[count++] = n;
+    }
+}
+virtine int nth_prime(int i) { int p = primes[i]; primes[i] = 0; count = -1; return p; }
+int main(void)
+{
+    printf("%d %d %d %d\n", nth_prime(0), nth_prime(0), nth_prime(99), nth_prime(99));
+    return 0;
+}
+"""})
+    run("virtinecc", "-O2", "init.c", "-o", "init")
+    assert run("./init").stdout == "2 2 541 541\n"

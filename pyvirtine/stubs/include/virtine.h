@@ -55,12 +55,17 @@ struct virtine_config {
     unsigned long long memory;              /* guest memory in bytes */
 };
 
+/* `virtine_init void setup(void) { ... }` runs once per pool, before the snapshot every
+ * call starts from, so what it builds (heap, globals) is there in every call, and every
+ * call still starts clean. __attribute__((constructor)) functions run then too. */
 #ifdef __PYVIRTINE__
+#define virtine_init             __attribute__((constructor))
 #define virtine                  _Pragma("pyvirtine virtine")
 #define virtine_strict           _Pragma("pyvirtine virtine strict")
 #define virtine_whitelist(mask)  _Pragma("pyvirtine virtine whitelist")
 #define virtine_cfg(cfg)         _Pragma("pyvirtine virtine cfg")
 #else
+#define virtine_init
 #define virtine
 #define virtine_strict
 #define virtine_whitelist(mask)

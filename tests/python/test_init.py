@@ -1,0 +1,150 @@
+"""Initialisers run once per pool, before the snapshot every call starts from: what they
+build (heap, globals) is there in every call, and every call still starts clean."""
+from __future__ import annotations
+
+import concurrent.futures
+
+import pytest
+
+import pyvirtine
+from pyvirtine import VirtineCompileError, VirtineCrash, virtine
+from pyvirtine.build import build_images
+from pyvirtine.runtime import Virtine
+
+TABLE = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <virtine.h>
+static int *squares;           /* on the heap, built once */
+static int calls;              /* every call must see 0 here */
+
+virtine_init void build_squares(void)
+{
+    squares = malloc(1000 * sizeof *squares);
+    for (int i = 0; i < 1000; i++)
+        squares[i] = i * i;
+    printf("built %d squares\n", 1000);
+}
+
+/* Returns squares[i], then spoils the table, the counter and the heap for whoever
+ * would see them next. */
+virtine int square(int i)
+{
+    int r = squares[i] + 1000000 * calls++;
+    for (int k = 0; k < 1000; k++)
+        squares[k] = -1;
+    free(squares);
+    squares = malloc(4);
+    return r;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def table_image():
+    return build_images(TABLE, "table.c")[0]
+
+
+def test_state_built_by_the_initialiser_is_in_every_call_and_calls_stay_clean(
+        kvm, table_image):
+    with Virtine(table_image, allow=["write"]) as v:
+        f = pyvirtine.function.VirtineFunction(table_image, allow=["write"], capture=True)
+        results = [f(i).value for i in (3, 3, 999, 7, 3)]
+        assert results == [9, 9, 998001, 49, 9]
+        assert v.init_stdout == b"built 1000 squares\n"  # output of the boot, once
+
+
+def test_the_initialiser_runs_once_per_pool_not_once_per_vm(kvm, table_image):
+    f = pyvirtine.function.VirtineFunction(table_image, allow=["write"], capture=True,
+                                           pool_size=3)
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        assert list(pool.map(f, range(30))) and all(
+            r.value == i * i for i, r in zip(range(30), pool.map(f, range(30))))
+    assert f._virtine().init_stdout == b"built 1000 squares\n"
+    assert all(r.stdout == b"" for r in map(f, range(5)))  # calls do not print it again
+    f.close()
+
+
+def test_initialiser_output_reaches_the_terminal_once(kvm, capsys):
+    @virtine(allow=["write"])
+    def square(i: int) -> int:
+        """
+        #include <stdio.h>
+        #include <virtine.h>
+        static int base;
+        virtine_init void setup(void) { base = 7; puts("setup ran"); }
+        int square(int i) { int r = base + i * i; base = -100; return r; }
+        """
+    assert [square(3), square(4), square(3)] == [16, 23, 16]
+    assert capsys.readouterr().out == "setup ran\n"
+    square.close()
+
+
+def test_python_init_option_names_the_initialiser(kvm, capsys):
+    @virtine(allow=["write"], init="setup")
+    def shifted(i: int) -> int:
+        """
+        #include <stdio.h>
+        static int base;
+        void setup(void) { base = 7; puts("setup ran"); }
+        int shifted(int i) { int r = base + i; base = -100; return r; }
+        """
+    assert [shifted(1), shifted(2), shifted(3)] == [8, 9, 10]
+    assert capsys.readouterr().out == "setup ran\n"
+    shifted.close()
+
+
+def test_load_takes_init_too(kvm):
+    source = "static int k; void prime(void) { k = 42; }\n" \
+             "#include <virtine.h>\nvirtine int get(void) { return k++; }\n"
+    with pyvirtine.load(source=source, init="prime") as mod:
+        assert [mod.get(), mod.get()] == [42, 42]
+
+
+def test_constructors_run_in_priority_order_before_the_snapshot(kvm):
+    source = r"""
+#include <string.h>
+#include <virtine.h>
+static char order[8];
+static void add(char c) { order[strlen(order)] = c; }
+__attribute__((constructor)) static void last(void) { add('c'); }
+__attribute__((constructor(200))) static void second(void) { add('b'); }
+static void first(void) __attribute__((constructor(101)));
+static void first(void) { add('a'); }
+virtine int code(void) { int r = order[0] << 16 | order[1] << 8 | order[2]; order[0] = 'x';
+                         return r; }
+"""
+    with pyvirtine.load(source=source) as mod:
+        expected = ord("a") << 16 | ord("b") << 8 | ord("c")
+        assert [mod.code(), mod.code()] == [expected, expected]
+
+
+def test_a_program_s_constructor_runs_before_main(kvm):
+    from pyvirtine.program import build_program, pack_argv
+    source = r"""
+#include <stdio.h>
+static int ready;
+__attribute__((constructor)) static void hello(void) { ready = 1; printf("ctor\n"); }
+int main(void) { printf("main sees %d\n", ready); return 0; }
+"""
+    with Virtine(build_program("prog.c", source, allow=("write",)), capture=True) as v:
+        out = v.call(pack_argv(["prog"]))
+        assert (v.init_stdout, out.stdout) == (b"ctor\n", b"main sees 1\n")
+
+
+def test_a_crashing_initialiser_is_reported_as_such(kvm):
+    source = "#include <virtine.h>\nstatic int *volatile p;\n" \
+             "virtine_init void setup(void) { *p = 1; }\nvirtine int f(void) { return 0; }\n"
+    image = build_images(source, "crashy.c")[0]
+    with pytest.raises(VirtineCrash, match=r"while initialising.*crashy\.c:3 in setup"):
+        Virtine(image)
+
+
+@pytest.mark.parametrize("init, message", [
+    ("nowhere", "init function 'nowhere' is not defined"),
+    ("takes", "init function 'takes' must take no arguments"),
+])
+def test_bad_init_names_are_compile_errors(init, message):
+    source = "#include <virtine.h>\nvoid takes(int x) { }\nvirtine int f(void) { return 0; }\n"
+    with pytest.raises(VirtineCompileError, match=message):
+        build_images(source, "bad.c", init=[init])
