@@ -30,6 +30,13 @@ int fputs(const char *s, FILE *f);
 size_t fwrite(const void *data, size_t size, size_t count, FILE *f);
 int fflush(FILE *f);
 
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *s, const char *fmt, ...);
+int vscanf(const char *fmt, va_list ap);
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int vsscanf(const char *s, const char *fmt, va_list ap);
+
 int getchar(void);
 int fgetc(FILE *f);
 int getc(FILE *f);

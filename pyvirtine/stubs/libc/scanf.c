@@ -1,0 +1,358 @@
+/* The scanf family (C99 7.19.6.2), reading from a string or a stream through one
+ * character of pushback, as the standard allows. Numbers are gathered as the longest
+ * prefix of their syntax and converted by strtod/strtoull, so they read exactly as
+ * those functions parse. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct input {
+    const char *s; /* a string, or NULL for f */
+    FILE *f;
+    long count;    /* characters consumed, for %n */
+};
+
+static int get(struct input *in)
+{
+    int c = in->s ? (*in->s ? (unsigned char)*in->s++ : EOF) : fgetc(in->f);
+    if (c != EOF)
+        in->count++;
+    return c;
+}
+
+static void unget(struct input *in, int c)
+{
+    if (c == EOF)
+        return;
+    in->count--;
+    if (in->s)
+        in->s--;
+    else
+        ungetc(c, in->f);
+}
+
+static int skip_space(struct input *in)
+{
+    int c;
+    while ((c = get(in)) != EOF && isspace(c))
+        ;
+    unget(in, c);
+    return c;
+}
+
+enum size { HH, H, DEFAULT, L, LL, J, Z, T, LD };
+
+static void store_int(void *p, enum size size, unsigned long long v)
+{
+    switch (size) {
+    case HH: *(signed char *)p = (signed char)v; break;
+    case H: *(short *)p = (short)v; break;
+    case L: *(long *)p = (long)v; break;
+    case LL: case LD: *(long long *)p = (long long)v; break;
+    case J: *(intmax_t *)p = (intmax_t)v; break;
+    case Z: *(size_t *)p = (size_t)v; break;
+    case T: *(ptrdiff_t *)p = (ptrdiff_t)v; break;
+    default: *(int *)p = (int)v;
+    }
+}
+
+/* Appends c to buf (of cap bytes, NUL kept) when it fits; false when the field is full. */
+static int take(char *buf, size_t *n, size_t cap, int c)
+{
+    if (*n + 1 >= cap)
+        return 0;
+    buf[(*n)++] = (char)c;
+    buf[*n] = 0;
+    return 1;
+}
+
+/* The longest prefix of an integer in base (0: C's prefixes decide) within width. */
+static size_t scan_integer(struct input *in, char *buf, size_t cap, long width, int *base)
+{
+    size_t n = 0;
+    int c = get(in);
+    if ((c == '+' || c == '-') && width-- > 0) {
+        take(buf, &n, cap, c);
+        c = get(in);
+    }
+    if (c == '0' && width > 0 && (*base == 0 || *base == 16)) {
+        take(buf, &n, cap, c);
+        width--;
+        c = get(in);
+        if ((c == 'x' || c == 'X') && width > 0) {
+            int next = get(in);
+            if (isxdigit(next)) {
+                take(buf, &n, cap, c);
+                width--;
+                *base = 16;
+            } else if (in->s) { /* "0x" without digits is the number 0 */
+                unget(in, next);
+                if (*base == 0)
+                    *base = 8;
+                return n;
+            }
+            c = next;
+        } else if (*base == 0) {
+            *base = 8;
+        }
+    }
+    if (*base == 0)
+        *base = 10;
+    while (width-- > 0 && c != EOF &&
+           (*base == 16 ? isxdigit(c) : isdigit(c) && c - '0' < *base) && take(buf, &n, cap, c))
+        c = get(in);
+    unget(in, c);
+    return n;
+}
+
+static int matches_word(struct input *in, char *buf, size_t *n, size_t cap, long *width,
+                        const char *word)
+{
+    for (; *word; word++) {
+        int c = get(in);
+        if (*width <= 0 || tolower(c) != *word) {
+            unget(in, c);
+            return 0;
+        }
+        take(buf, n, cap, c);
+        (*width)--;
+    }
+    return 1;
+}
+
+/* The longest prefix of a strtod number (decimal, hex, inf, nan) within width: what
+ * could still begin a number is consumed, and (as glibc does) the number is what strtod
+ * makes of it, "1e+" reading as 1. */
+static size_t scan_float(struct input *in, char *buf, size_t cap, long width)
+{
+    size_t n = 0;
+    int c = get(in), hex = 0, digits = 0;
+    if ((c == '+' || c == '-') && width-- > 0) {
+        take(buf, &n, cap, c);
+        c = get(in);
+    }
+    if (tolower(c) == 'i' || tolower(c) == 'n') {
+        unget(in, c);
+        if (tolower(c) == 'i') {
+            if (!matches_word(in, buf, &n, cap, &width, "inf"))
+                return 0;
+            size_t inf = n;
+            if (!matches_word(in, buf, &n, cap, &width, "inity") && n != inf)
+                return 0; /* "infin": neither inf nor infinity (glibc) */
+        } else {
+            matches_word(in, buf, &n, cap, &width, "nan"); /* no (n-char-sequence), as glibc */
+        }
+        return n;
+    }
+    if (c == '0' && width > 0) {
+        take(buf, &n, cap, c);
+        width--;
+        digits = 1;
+        c = get(in);
+        if ((c == 'x' || c == 'X') && width > 0) {
+            take(buf, &n, cap, c);
+            width--;
+            hex = 1;
+            digits = 0;
+            c = get(in);
+        }
+    }
+    for (int dot = 0; width > 0 && c != EOF; width--, c = get(in)) {
+        if (hex ? isxdigit(c) : isdigit(c))
+            digits = 1;
+        else if (c == '.' && !dot)
+            dot = 1;
+        else
+            break;
+        if (!take(buf, &n, cap, c))
+            break;
+    }
+    if (digits && width > 0 && (hex ? tolower(c) == 'p' : tolower(c) == 'e')) {
+        take(buf, &n, cap, c);
+        width--;
+        c = get(in);
+        if ((c == '+' || c == '-') && width > 0) {
+            take(buf, &n, cap, c);
+            width--;
+            c = get(in);
+        }
+        while (width-- > 0 && isdigit(c) && take(buf, &n, cap, c))
+            c = get(in);
+    }
+    unget(in, c);
+    return hex && !digits ? 0 : n; /* "0x" and no digit: no number (glibc) */
+}
+
+/* The set of a %[...] conversion; returns where the format continues. */
+static const char *scan_set(const char *f, unsigned char set[256])
+{
+    int invert = *f == '^';
+    if (invert)
+        f++;
+    memset(set, 0, 256);
+    if (*f == ']')
+        set[(unsigned char)*f++] = 1;
+    for (; *f && *f != ']'; f++) {
+        if (f[1] == '-' && f[2] && f[2] != ']') {
+            for (int c = (unsigned char)f[0]; c <= (unsigned char)f[2]; c++)
+                set[c] = 1;
+            f += 2;
+        } else {
+            set[(unsigned char)*f] = 1;
+        }
+    }
+    if (invert)
+        for (int c = 0; c < 256; c++)
+            set[c] = !set[c];
+    return *f ? f + 1 : f;
+}
+
+static int scan(struct input *in, const char *f, va_list ap)
+{
+    int assigned = 0;
+    char buf[512];
+    for (; *f; f++) {
+        if (isspace((unsigned char)*f)) {
+            skip_space(in);
+            continue;
+        }
+        if (*f != '%' || f[1] == '%') {
+            if (*f == '%')
+                f++;
+            int c = get(in);
+            if (c != (unsigned char)*f) {
+                unget(in, c);
+                return c == EOF && !assigned ? EOF : assigned;
+            }
+            continue;
+        }
+        f++;
+        int suppress = *f == '*';
+        if (suppress)
+            f++;
+        long width = 0;
+        while (isdigit((unsigned char)*f))
+            width = width * 10 + (*f++ - '0');
+        enum size size = DEFAULT;
+        if (*f == 'h') size = *++f == 'h' ? (f++, HH) : H;
+        else if (*f == 'l') size = *++f == 'l' ? (f++, LL) : L;
+        else if (*f == 'j') size = J, f++;
+        else if (*f == 'z') size = Z, f++;
+        else if (*f == 't') size = T, f++;
+        else if (*f == 'L') size = LD, f++;
+        char conv = *f;
+        if (!conv)
+            break;
+        if (conv == 'n') {
+            if (!suppress)
+                store_int(va_arg(ap, void *), size, (unsigned long long)in->count);
+            continue;
+        }
+        /* An input failure before anything was assigned is EOF (as glibc counts it). */
+        if (conv != 'c' && conv != '[' && skip_space(in) == EOF)
+            return assigned ? assigned : EOF;
+        if (!width)
+            width = conv == 'c' ? 1 : LONG_MAX;
+        if (conv == 'c' || conv == 's' || conv == '[') {
+            unsigned char set[256];
+            if (conv == '[')
+                f = scan_set(f + 1, set) - 1;
+            char *out = suppress ? NULL : va_arg(ap, char *);
+            long n = 0;
+            int c = EOF;
+            while (n < width && (c = get(in)) != EOF &&
+                   (conv == 'c' || (conv == 's' ? !isspace(c) : set[c]))) {
+                if (out)
+                    out[n] = (char)c;
+                n++;
+            }
+            if (n < width && c != EOF)
+                unget(in, c);
+            if (!n) /* (a %c cut short by the end of input keeps what it read, as glibc) */
+                return c != EOF || assigned ? assigned : EOF;
+            if (out && conv != 'c')
+                out[n] = 0;
+        } else if (strchr("diouxXp", conv)) {
+            int base = conv == 'd' || conv == 'u' ? 10 : conv == 'i' ? 0 :
+                       conv == 'o' ? 8 : 16;
+            size_t len = scan_integer(in, buf, sizeof buf, width, &base);
+            char *end;
+            unsigned long long v = conv == 'd' || conv == 'i'
+                                       ? (unsigned long long)strtoll(buf, &end, base)
+                                       : strtoull(buf, &end, base);
+            if (!len || end == buf)
+                return assigned;
+            if (!suppress) {
+                if (conv == 'p')
+                    *va_arg(ap, void **) = (void *)(uintptr_t)v;
+                else
+                    store_int(va_arg(ap, void *), size, v);
+            }
+        } else if (strchr("aAeEfFgG", conv)) {
+            size_t len = scan_float(in, buf, sizeof buf, width);
+            char *end;
+            double v = strtod(buf, &end);
+            if (!len || end == buf)
+                return assigned;
+            if (!suppress) {
+                if (size == LD)
+                    *va_arg(ap, long double *) = v;
+                else if (size == L)
+                    *va_arg(ap, double *) = v;
+                else
+                    *va_arg(ap, float *) = (float)v;
+            }
+        } else {
+            return assigned; /* not a conversion C knows */
+        }
+        if (!suppress)
+            assigned++;
+    }
+    return assigned;
+}
+
+int vsscanf(const char *s, const char *format, va_list ap)
+{
+    struct input in = {s, NULL, 0};
+    return scan(&in, format, ap);
+}
+
+int vfscanf(FILE *f, const char *format, va_list ap)
+{
+    struct input in = {NULL, f, 0};
+    return scan(&in, format, ap);
+}
+
+int vscanf(const char *format, va_list ap) { return vfscanf(stdin, format, ap); }
+
+int sscanf(const char *s, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    int n = vsscanf(s, format, ap);
+    va_end(ap);
+    return n;
+}
+
+int fscanf(FILE *f, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    int n = vfscanf(f, format, ap);
+    va_end(ap);
+    return n;
+}
+
+int scanf(const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    int n = vfscanf(stdin, format, ap);
+    va_end(ap);
+    return n;
+}
