@@ -20,7 +20,7 @@ from .compiler.link import DEFAULT_MEMORY, link
 from .bundle import read_bundle, write_bundle
 from .errors import VirtineCompileError
 from .image import ABI_OFFSET, HEADER_SIZE, PAGE, Image
-from .marshal import dispatch_alias, guest_glue
+from .marshal import dispatch_alias, guest_glue, name_inlined_virtines
 from .marshal.discover import Prepared, discover, prepare
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)i?b?\s*$", re.I)
@@ -114,7 +114,9 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
     for sig in sigs:
         mem = memory or sig.memory or DEFAULT_MEMORY
         alias = assemble(dispatch_alias(sig), f"{sig.name}.dispatch.s")
-        images.append(link([obj, alias], libraries=libc, mode="function", memory=mem,
-                           argarea=max(16 * PAGE, mem // 4 // PAGE * PAGE), allow=sig.allow,
-                           name=sig.name, abi=sig.to_json()))
+        image = link([obj, alias], libraries=libc, mode="function", memory=mem,
+                     argarea=max(16 * PAGE, mem // 4 // PAGE * PAGE), allow=sig.allow,
+                     name=sig.name, abi=sig.to_json())
+        image.debug = name_inlined_virtines(image.debug, glue_name)
+        images.append(image)
     return images

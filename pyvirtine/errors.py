@@ -1,11 +1,16 @@
 """The exceptions pyvirtine raises. Everything is a ``VirtineError``."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
 class VirtineError(Exception):
-    """Base of every pyvirtine error."""
+    """Base of every pyvirtine error. A call that failed keeps what the guest wrote
+    before it did, including what its stdio still buffered: ``stdout`` and ``stderr``
+    (empty when its output went straight to the host's terminal)."""
+
+    stdout: bytes = b""
+    stderr: bytes = b""
 
 
 class ImageError(VirtineError):
@@ -28,15 +33,33 @@ class VirtinePolicyError(VirtineError):
         self.hypercall = hypercall
 
 
+class Frame(NamedTuple):
+    """One frame of a guest backtrace: the code address (for a caller, the return
+    address), and its function, file and line when the image's line table knows them."""
+    address: int
+    function: str = ""
+    file: str = ""
+    line: int = 0
+
+    def __str__(self) -> str:
+        name = self.function or f"{self.address:#x}"
+        return f"{name} at {self.file}:{self.line}" if self.line else name
+
+
 class VirtineCrash(VirtineError):
-    """The guest faulted or the VM stopped unexpectedly; that VM was discarded."""
+    """The guest faulted, called ``abort()`` or exited instead of returning, or the VM
+    stopped unexpectedly; that VM was discarded. ``reason`` is ``"abort"``, ``"stack
+    overflow"``, ``"exit"``, ``"exception N"``...; ``location`` the innermost frame of
+    the user's code (``file.c:LINE in function``); ``backtrace`` the guest's frames,
+    innermost first."""
 
     def __init__(self, message: str, reason: str, registers: Optional[dict[str, int]] = None,
-                 location: Optional[str] = None) -> None:
+                 location: Optional[str] = None, backtrace: Optional[list[Frame]] = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.registers = registers or {}
         self.location = location
+        self.backtrace = backtrace or []
 
 
 class VirtineCompileError(VirtineError):

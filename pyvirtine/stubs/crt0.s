@@ -67,6 +67,7 @@ __virtine_main64:
         .section .text.__virtine_start,"ax",@progbits
         .type __virtine_start,@function
 __virtine_start:
+        mov $__virtine_pending_output, %edi  # where unflushed output lies (0: no stdio)
         mov $13, %eax                   # snapshot
         out %eax, $0xf0
         ret
@@ -92,3 +93,4 @@ __virtine_hypercall:
 
         .weak __libc_flush
         .weak exit
+        .weak __virtine_pending_output
