@@ -71,10 +71,10 @@ static void walk_frames(struct vt_pool *p, struct vt_vm *vm, struct vt_result *r
 static void name_fault(struct vt_pool *p, struct vt_result *res) {
     uint64_t guard = p->hdr.stack_top - p->hdr.stack_size - PAGE;
     if (res->vector == 14 && res->cr2 >= guard && res->cr2 < guard + PAGE)
-        result_fail(res, VT_CRASH, "guest stack overflow at rip 0x%llx: it ran past the "
-                    "%llu KiB stack into the guard page (address 0x%llx)",
-                    (unsigned long long)res->regs[16],
-                    (unsigned long long)p->hdr.stack_size >> 10, (unsigned long long)res->cr2);
+        result_fail(res, VT_CRASH, "guest stack overflow at rip 0x%llx: page fault (#PF) at a %s "
+                    "of address 0x%llx, in the guard page below the %llu KiB stack",
+                    (unsigned long long)res->regs[16], res->error_code & 2 ? "write" : "read",
+                    (unsigned long long)res->cr2, (unsigned long long)p->hdr.stack_size >> 10);
 }
 
 int postmortem(struct vt_pool *p, struct vt_vm *vm, int kind, struct vt_result *res) {

@@ -350,3 +350,47 @@ int main(void) {
     bad, grown_kib = map(int, run("./threads").stdout.split())
     assert bad == 0
     assert grown_kib < 16 * 1024, f"{grown_kib} KiB more after 300 finished threads"
+
+
+START_FAILS = r"""
+#include <stdio.h>
+#include <virtine.h>
+
+static struct virtine_config huge = { .memory = 1ull << 30 };
+virtine_cfg(huge) int square(int x) { return x * x; }
+virtine int crash(int x) { return *(volatile int *)(unsigned long)x; }
+virtine int twice(int x) { return 2 * x; }
+
+static void note(const char *function, int kind, const char *message) {
+    (void)message;
+    printf("hook %s %d\n", function, kind);
+}
+
+int main(int argc, char **argv) {
+    (void)argv;
+    if (argc > 1) virtine_set_error_hook(note);
+    int r = square(3);
+    printf("square %d last %d\n", r, virtine_last_error());
+    r = crash(16);
+    printf("crash %d last %d\n", r, virtine_last_error());
+    r = twice(4);
+    printf("twice %d last %d\n", r, virtine_last_error());
+    return 0;
+}
+"""
+
+
+def test_virtine_that_cannot_start_fails_the_program(kvm, run, tmp_path):
+    write(tmp_path, {"start.c": START_FAILS})
+    run("virtinecc", "start.c", "-o", "start")
+    # Too little address space for the virtine's 1 GiB of guest memory: it cannot start.
+    limited = ["sh", "-c", 'ulimit -v 400000 && exec ./start "$@"', "start"]
+    proc = run(*limited, check=False)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("virtine square: cannot start the virtine: ")
+    # A hook of its own carries on; the caller sees which call failed and how.
+    proc = run(*limited, "hook", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["hook square 7", "square 0 last 7",
+                                        "hook crash 3", "crash 0 last 3", "twice 8 last 0"]
