@@ -1,11 +1,13 @@
 """pyvirtine: run C functions in per-call KVM micro-VMs."""
 from typing import Any
 
-from .errors import (ImageError, KVMUnavailable, VirtineCompileError, VirtineCrash,
-                     VirtineError, VirtinePolicyError, VirtineTimeout)
+from .errors import (Frame, ImageError, KVMUnavailable, LinkError, VirtineCompileError,
+                     VirtineCompileWarning, VirtineCrash, VirtineError, VirtinePolicyError,
+                     VirtineTimeout)
 
-__all__ = ["ImageError", "KVMUnavailable", "VirtineCompileError", "VirtineCrash",
-           "VirtineError", "VirtinePolicyError", "VirtineTimeout", "load", "virtine"]
+__all__ = ["Frame", "ImageError", "KVMUnavailable", "LinkError", "VirtineCompileError",
+           "VirtineCompileWarning", "VirtineCrash", "VirtineError", "VirtinePolicyError",
+           "VirtineTimeout", "load", "virtine"]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,7 +18,8 @@ import os
 import textwrap
 from typing import Any, Callable, Iterable, Optional, Union
 
-from .build import build_images, parse_size
+from .build import build_images, parse_memory
+from .errors import VirtineCompileError
 from .function import AllowSpec, VirtineFunction
 from .marshal.annotations import ANNOTATION_DEFINES
 
@@ -36,10 +37,20 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
         dirs = list(include_dirs)
         if file is None and os.path.exists(filename):
             dirs.append(os.path.dirname(filename))
-        images = build_images(text, filename, include_dirs=dirs,
-                              defines=[*ANNOTATION_DEFINES, *defines],
-                              entries=[f.__name__],
-                              memory=parse_size(memory) if memory is not None else None)
+        try:
+            images = build_images(text, filename, include_dirs=dirs,
+                                  defines=[*ANNOTATION_DEFINES, *defines],
+                                  entries=[f.__name__],
+                                  memory=parse_memory(memory) if memory is not None else None)
+        except VirtineCompileError as error:
+            # The diagnostics say what is wrong; the compiler's frames would only hide them.
+            if source is None and file is None and _docstring_escapes(f):
+                error = VirtineCompileError(f"{error.diagnostics}\n{filename}: note: the "
+                                            "docstring is not a raw string, so Python turned "
+                                            "its escapes (\\n...) into the characters they "
+                                            "stand for before the C compiler read them: "
+                                            'write it as r"""...""".')
+            raise error.with_traceback(None) from None
         image = next(i for i in images if i.name == f.__name__)
         vf = VirtineFunction(image, timeout=timeout, allow=allow, capture=capture,
                              pool_size=pool_size)
@@ -76,13 +87,32 @@ def _c_source(f: Callable, source: Optional[str],
 def _docstring_position(f: Callable) -> tuple[str, int]:
     """(Python file, line where the docstring's text starts), so C diagnostics point
     at the docstring; ("<docstring of f>", 1) when the source is unavailable."""
+    found = _docstring_literal(f)
+    if found is None:
+        return f"<docstring of {f.__qualname__}>", 1
+    path, line, _ = found
+    return path, line
+
+
+def _docstring_escapes(f: Callable) -> bool:
+    """The docstring is a plain (not raw) literal with a backslash in it."""
+    found = _docstring_literal(f)
+    if found is None:
+        return False
+    literal = found[2].lstrip("bBuUfF")
+    return "\\" in literal and literal[:1] not in "rR"
+
+
+def _docstring_literal(f: Callable) -> Optional[tuple[str, int, str]]:
+    """(Python file, line where the docstring starts, its literal as written)."""
     try:
         lines, start = inspect.getsourcelines(f)
-        tree = ast.parse(textwrap.dedent("".join(lines)))
-        doc = tree.body[0].body[0]  # type: ignore[attr-defined]
-        return inspect.getsourcefile(f) or inspect.getfile(f), start + doc.lineno - 1
+        text = textwrap.dedent("".join(lines))
+        doc = ast.parse(text).body[0].body[0]  # type: ignore[attr-defined]
+        path = inspect.getsourcefile(f) or inspect.getfile(f)
+        return path, start + doc.lineno - 1, ast.get_source_segment(text, doc) or ""
     except (OSError, TypeError, SyntaxError, IndexError, AttributeError):
-        return f"<docstring of {f.__qualname__}>", 1
+        return None
 
 
 def _check_python_signature(f: Callable, vf: VirtineFunction) -> None:

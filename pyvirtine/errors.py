@@ -1,6 +1,8 @@
 """The exceptions pyvirtine raises. Everything is a ``VirtineError``."""
 from __future__ import annotations
 
+import sys
+import warnings
 from typing import NamedTuple, Optional
 
 
@@ -70,6 +72,30 @@ class VirtineCompileError(VirtineError):
         self.diagnostics = diagnostics
 
 
+class VirtineCompileWarning(UserWarning):
+    """C source that compiles but is likely wrong, as gcc warns by default (``int *p =
+    x;``): the message is ``file:line:col: warning: ...``."""
+
+
+def show_compile_warnings_plainly() -> None:
+    """Make ``VirtineCompileWarning``s print as a C compiler's do (for the commands)."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None,  # type: ignore[no-untyped-def]
+             line=None):
+        if issubclass(category, VirtineCompileWarning):
+            print(message, file=sys.stderr if file is None else file)
+        else:
+            previous(message, category, filename, lineno, file, line)
+    warnings.showwarning = show
+
+
 class LinkError(VirtineError):
     """Objects could not be linked into an image (undefined or duplicate symbols,
-    relocation overflow, an image that does not fit its memory)."""
+    relocation overflow, an image that does not fit its memory). ``references`` holds
+    ``(symbol, file, line, function)`` for each undefined symbol the C line of whose
+    reference is known."""
+
+    def __init__(self, message: str, references: Optional[list] = None) -> None:
+        super().__init__(message)
+        self.references = references or []

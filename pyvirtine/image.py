@@ -84,6 +84,14 @@ def page_table_bytes(mem_size: int) -> int:
     return (page_tables + directories + 2) * PAGE  # + PDPT + PML4
 
 
+def human_size(n: int) -> str:
+    """``n`` bytes as ``"64 GiB"``, ``"4 KiB"``, ``"1.5 MiB"`` or ``"100 bytes"``."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if abs(n) >= 1 << shift:
+            return f"{n / (1 << shift):.3g} {unit}"
+    return f"{n} bytes"
+
+
 def allow_mask(names: list[str]) -> int:
     """Turn hypercall names (``"write"``, ``"read"``...) into an allow mask."""
     mask = 0

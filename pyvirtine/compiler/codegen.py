@@ -55,6 +55,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.fn_name: Optional[str] = None
         self.packing = PackPragmas()
         self._scratch = self._make_scratch()
+        self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
+
+    def warn(self, message: str, coord: object) -> None:
+        self.warnings.append((coord, message))
 
     # -- translation unit ---------------------------------------------------------
 

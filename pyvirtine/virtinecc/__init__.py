@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from ..errors import VirtineCompileError, VirtineError
+from ..errors import VirtineCompileError, VirtineError, show_compile_warnings_plainly
 from ..hypervisor.native import cache_dir, shared_library, static_library, static_link_flags
 from .cmdline import Command, parse
 from .scan import has_virtines
@@ -47,6 +47,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     cc = shlex.split(os.environ.get("VIRTINECC_CC") or "cc")
     static = STATIC_FLAG in args or "-static" in args
     cmd = parse([a for a in args if a != STATIC_FLAG])
+    show_compile_warnings_plainly()
     try:
         return _Driver(cc, cmd, static).run()
     except VirtineCompileError as e:

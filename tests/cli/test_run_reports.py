@@ -1,5 +1,6 @@
-"""`pyvirtine run` of a program that fails: what it printed without flushing still
-reaches the terminal, and abort() and stack overflows are named."""
+"""What `pyvirtine run` reports: of a program that fails, what it printed without
+flushing (it still reaches the terminal), abort() and stack overflows by name; of one
+that builds, gcc's warnings as gcc prints them."""
 from cli.test_run import cache, run, text  # noqa: F401 - the fixtures
 
 CRASH = r"""
@@ -38,3 +39,13 @@ def test_stack_overflow_is_named(kvm, run):
     assert proc.returncode == 134
     assert "stack overflow" in text(proc.stderr)
     assert "prog.c:1 in down" in text(proc.stderr)
+
+
+def test_warnings_print_as_a_c_compilers(kvm, run):
+    proc = run("int main(void) { int x = 0; int *p = x; return p != 0; }\n", name="warn.c")
+    assert proc.returncode == 0
+    assert text(proc.stderr).splitlines() == [
+        "warn.c:1:38: warning: initialization of 'int *' from 'int' makes pointer from "
+        "integer without a cast [-Wint-conversion]",
+        "int main(void) { int x = 0; int *p = x; return p != 0; }",
+        " " * 37 + "^"]
