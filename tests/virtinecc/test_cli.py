@@ -3,7 +3,11 @@ link, libraries, and its error messages."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
+
+import pyvirtine
+from pyvirtine.image import FORMAT_VERSION
 
 PLAIN = r"""
 #include <stdio.h>
@@ -394,3 +398,16 @@ def test_virtine_that_cannot_start_fails_the_program(kvm, run, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["hook square 7", "square 0 last 7",
                                         "hook crash 3", "crash 0 last 3", "twice 8 last 0"]
+
+
+def test_version_and_help_say_both_compilers(run):
+    cc_version = subprocess.run(["cc", "--version"], capture_output=True, text=True).stdout
+    version = run("virtinecc", "--version").stdout
+    assert version.startswith(cc_version)  # first, for tools that identify the compiler
+    ours = version[len(cc_version):]
+    assert f"virtinecc: pyvirtine {pyvirtine.__version__}, image format {FORMAT_VERSION}" in ours
+    assert "launcher sources " in ours and "pyvirtine/hypervisor" in ours
+    helped = run("virtinecc", "--help").stdout
+    assert helped.startswith("Usage: virtinecc")
+    assert "-static-pyvirtine" in helped and "VIRTINECC_TIMEOUT" in helped
+    assert "--target-help" in helped  # and the host compiler's own options after
