@@ -21,7 +21,8 @@ from typing import (Any, Callable, Iterable, NamedTuple, NoReturn, Optional, Seq
                     Union)
 
 from . import image as image_format
-from .backtrace import backtrace, describe as describe_frames, location as frame_location, user_frame
+from .backtrace import backtrace, describe as describe_frames, location as frame_location
+from .backtrace import user_frame
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
                      VirtineTimeout)
 

@@ -851,7 +851,8 @@ def conversion_problem(to: T.CType, v: Value, what: str) -> str:
         problem = "makes pointer from integer without a cast [-Wint-conversion]"
     elif to.is_integer() and not to.is_bool and fr.is_pointer():  # type: ignore[attr-defined]
         problem = "makes integer from pointer without a cast [-Wint-conversion]"
-    elif to.is_pointer() and fr.is_pointer() and _incompatible_targets(to.target, fr.target):  # type: ignore[attr-defined]
+    elif (to.is_pointer() and fr.is_pointer()
+          and _incompatible_targets(to.target, fr.target)):  # type: ignore[attr-defined]
         head = {"initialization": f"initialization of '{to}' from",
                 "assignment": f"assignment to '{to}' from"}.get(what, what + " from")
         if what == "return":

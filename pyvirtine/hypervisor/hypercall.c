@@ -43,7 +43,7 @@ static int append(uint8_t **buf, uint64_t *len, const uint8_t *data, uint64_t n)
 }
 
 int64_t hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
-                        uint64_t buf, uint64_t len) {
+                 uint64_t buf, uint64_t len) {
     if (fd != 1 && fd != 2) return -EBADF;
     if (!guest_range(p, buf, len, false)) return -EFAULT;
     const uint8_t *data = vm->mem + buf;

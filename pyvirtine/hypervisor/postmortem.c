@@ -54,7 +54,8 @@ static void walk_frames(struct vt_pool *p, struct vt_vm *vm, struct vt_result *r
     read_guest(p, vm, rip - 1, code, 4);
     res->frames[res->nframes++] = rip;
     if (read_guest(p, vm, rsp, &word, 8)) res->stack0 = word;
-    bool at_push = code[1] == 0x55, at_mov = code[0] == 0x55 && !memcmp(code + 1, "\x48\x89\xe5", 3);
+    bool at_push = code[1] == 0x55; /* push %rbp */
+    bool at_mov = code[0] == 0x55 && !memcmp(code + 1, "\x48\x89\xe5", 3); /* mov %rsp, %rbp */
     if ((at_push || at_mov) && read_guest(p, vm, rsp + (at_mov ? 8 : 0), &word, 8))
         res->frames[res->nframes++] = word;
     while (res->nframes < VT_MAX_FRAMES && in_stack(p, fp) && !(fp & 7)) {

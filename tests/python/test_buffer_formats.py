@@ -24,7 +24,9 @@ def dsum(xs):
 def negate(xs):
     """
     #include <stddef.h>
-    void negate(int *xs VIRTINE_INOUT(n), size_t n) { for (size_t i = 0; i < n; i++) xs[i] = -xs[i]; }
+    void negate(int *xs VIRTINE_INOUT(n), size_t n) {
+        for (size_t i = 0; i < n; i++) xs[i] = -xs[i];
+    }
     """
 
 

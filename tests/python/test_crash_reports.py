@@ -24,7 +24,7 @@ virtine int spin_after_print(int n) { printf("spinning %d", n); for (;;) {} }
 virtine int clock_after_print(int n) { printf("asked %d", n); return (int)clock(); }
 virtine int aborts(int n) { printf("about to abort\n"); if (n) abort(); return n; }
 virtine int asserts(int n) { assert(n > 5); return n; }
-static int depth(int n) { volatile char pad[128]; pad[0] = (char)n; return n ? depth(n + 1) + pad[0] : 0; }
+static int depth(int n) { volatile char p[99]; p[0] = (char)n; return n ? depth(n + 1) + p[0] : 0; }
 virtine int overflows(int n) { return depth(n); }
 virtine int divide(int n) { return 100 / n; }
 static int innermost(int *p) { return *p + 1; }
