@@ -93,8 +93,8 @@ def show_compile_warnings_plainly() -> None:
 class LinkError(VirtineError):
     """Objects could not be linked into an image (undefined or duplicate symbols,
     relocation overflow, an image that does not fit its memory). ``references`` holds
-    ``(symbol, file, line, function)`` for each undefined symbol the C line of whose
-    reference is known."""
+    ``(symbol, file, line, function)`` per undefined symbol whose referring C line is
+    known."""
 
     def __init__(self, message: str, references: Optional[list] = None) -> None:
         super().__init__(message)

@@ -446,8 +446,6 @@ def _too_short(name: str, length: int, view) -> NoReturn:
     raise ValueError(f"{name} segment of {length} bytes given a {len(view)}-byte buffer")
 
 
-
-
 def _bytes_like(name: str, value: BytesLike):
     """A buffer-protocol object as a C byte array (bytes go to C as they are)."""
     try:
