@@ -15,12 +15,13 @@ from typing import Iterable, Optional, Union
 from .cache import cache_dir, cache_key, cached
 from .compiler import compile_c
 from .compiler.assemble import assemble
+from .compiler.diagnostics import link_failure
 from .compiler.libc import libc_objects
 from .compiler.link import DEFAULT_MEMORY, link
 from .bundle import read_bundle, write_bundle
-from .errors import VirtineCompileError
-from .image import ABI_OFFSET, HEADER_SIZE, PAGE, Image
-from .marshal import dispatch_alias, guest_glue
+from .errors import LinkError, VirtineCompileError
+from .image import ABI_OFFSET, HEADER_SIZE, MAX_MEM_SIZE, PAGE, Image, human_size
+from .marshal import dispatch_alias, guest_glue, name_inlined_virtines
 from .marshal.discover import Prepared, discover, prepare
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)i?b?\s*$", re.I)
@@ -34,6 +35,16 @@ def parse_size(size: Union[int, str]) -> int:
     if not m:
         raise ValueError(f"cannot read the size {size!r}: use bytes or a number with K, M or G")
     return int(m.group(1)) << {"": 0, "k": 10, "m": 20, "g": 30}[m.group(2).lower()]
+
+
+def parse_memory(memory: Union[int, str]) -> int:
+    """A virtine's guest memory in bytes (``parse_size``): ``ValueError`` unless it is
+    from one page to 4 GiB, what the launcher's page tables map."""
+    size = parse_size(memory)
+    if not PAGE <= size <= MAX_MEM_SIZE:
+        raise ValueError(f"memory={memory!r} is {human_size(size)}: a virtine's guest memory "
+                         f"is {human_size(PAGE)} to {human_size(MAX_MEM_SIZE)}")
+    return size
 
 
 def build_images(source: str, filename: str, *, include_dirs: Iterable[str] = (),
@@ -117,7 +128,12 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
     for sig in sigs:
         mem = memory or sig.memory or DEFAULT_MEMORY
         alias = assemble(dispatch_alias(sig), f"{sig.name}.dispatch.s")
-        images.append(link([obj, alias], libraries=libc, mode="function", memory=mem,
-                           argarea=max(16 * PAGE, mem // 4 // PAGE * PAGE), allow=sig.allow,
-                           name=sig.name, abi=sig.to_json()))
+        try:
+            image = link([obj, alias], libraries=libc, mode="function", memory=mem,
+                         argarea=max(16 * PAGE, mem // 4 // PAGE * PAGE), allow=sig.allow,
+                         name=sig.name, abi=sig.to_json())
+        except LinkError as error:
+            raise link_failure(error, prepared.filename) from None
+        image.debug = name_inlined_virtines(image.debug, glue_name)
+        images.append(image)
     return images

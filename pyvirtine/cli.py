@@ -17,7 +17,7 @@ import click
 
 from . import image as img
 from .errors import (LinkError, VirtineCompileError, VirtineCrash, VirtineError,
-                     VirtinePolicyError, VirtineTimeout)
+                     VirtinePolicyError, VirtineTimeout, show_compile_warnings_plainly)
 
 EXIT_BUILD_FAILED = 1
 EXIT_TIMEOUT = 124
@@ -84,6 +84,7 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
         args: tuple[str, ...]) -> NoReturn:
     """Compile the C program FILE and run its main(ARGS) in a virtine."""
     from .program import build_program, pack_argv  # imports the compiler: only when needed
+    show_compile_warnings_plainly()
     with open(file, encoding="utf-8", errors="surrogateescape") as f:
         source = f.read()
     try:

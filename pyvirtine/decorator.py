@@ -16,30 +16,81 @@ import ast
 import inspect
 import os
 import textwrap
-from typing import Any, Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, TypeVar, Union, overload
 
-from .build import build_images, parse_size
+from .build import build_images, parse_memory
+from .errors import VirtineCompileError
 from .function import AllowSpec, VirtineFunction
 from .marshal.annotations import ANNOTATION_DEFINES
 
 
-def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
+if TYPE_CHECKING:  # typing_extensions is mypy's, not a dependency: only for checking
+    from typing_extensions import Literal, ParamSpec, Protocol
+
+    from .function import Captured
+
+    P = ParamSpec("P")
+    R = TypeVar("R")
+    R_co = TypeVar("R_co", covariant=True)
+
+    class VirtineCallable(Protocol[P, R_co]):
+        """What ``@virtine`` makes of a function: called as it is, and more."""
+        c_signature: str
+
+        def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R_co: ...
+        async def acall(self, *args: P.args, **kwargs: P.kwargs) -> R_co: ...
+        def close(self) -> None: ...
+
+    @overload
+    def virtine(func: Callable[P, R]) -> VirtineCallable[P, R]: ...
+
+    @overload
+    def virtine(func: None = None, *, source: Optional[str] = None,
+                file: Optional[Union[str, os.PathLike]] = None,
+                memory: Optional[Union[int, str]] = None, timeout: Optional[float] = None,
+                allow: AllowSpec = None, capture: Literal[False] = False, pool_size: int = 1,
+                include_dirs: Iterable[str] = (), defines: Iterable[str] = (),
+                ) -> Callable[[Callable[P, R]], VirtineCallable[P, R]]: ...
+
+    @overload
+    def virtine(func: None = None, *, source: Optional[str] = None,
+                file: Optional[Union[str, os.PathLike]] = None,
+                memory: Optional[Union[int, str]] = None, timeout: Optional[float] = None,
+                allow: AllowSpec = None, capture: Literal[True], pool_size: int = 1,
+                include_dirs: Iterable[str] = (), defines: Iterable[str] = (),
+                ) -> Callable[[Callable[P, Any]], VirtineCallable[P, Captured]]: ...
+
+
+def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,  # type: ignore[misc]
             file: Optional[Union[str, os.PathLike]] = None,
             memory: Optional[Union[int, str]] = None,
             timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
             pool_size: int = 1, include_dirs: Iterable[str] = (),
             defines: Iterable[str] = (), init: Union[str, Iterable[str]] = ()) -> Any:
     """Decorate a function to run its C implementation in virtines; usable bare
-    (``@virtine``) or with options (see ``pyvirtine.load`` for their meaning)."""
+    (``@virtine``) or with options (see ``pyvirtine.load`` for their meaning). The
+    result keeps the function's signature and annotations, for ``inspect`` and type
+    checkers, and adds ``acall``, ``close`` and ``c_signature``."""
     def decorate(f: Callable) -> Callable:
         text, filename = _c_source(f, source, file)
         dirs = list(include_dirs)
         if file is None and os.path.exists(filename):
             dirs.append(os.path.dirname(filename))
-        images = build_images(text, filename, include_dirs=dirs,
-                              defines=[*ANNOTATION_DEFINES, *defines],
-                              entries=[f.__name__], init=[init] if isinstance(init, str) else init,
-                              memory=parse_size(memory) if memory is not None else None)
+        try:
+            images = build_images(text, filename, include_dirs=dirs,
+                                  defines=[*ANNOTATION_DEFINES, *defines],
+                                  entries=[f.__name__],
+                                  init=[init] if isinstance(init, str) else init,
+                                  memory=parse_memory(memory) if memory is not None else None)
+        except VirtineCompileError as error:
+            # The diagnostics say what is wrong; the compiler's frames would only hide them.
+            if source is None and file is None and _docstring_escapes(f):
+                error = VirtineCompileError(f"{error.diagnostics}\n{filename}: note: the "
+                                            "docstring is not a raw string, so Python turned "
+                                            "its escapes (\\n...) into the characters they "
+                                            "stand for before the C compiler read them: "
+                                            'write it as r"""...""".')
+            raise error.with_traceback(None) from None
         image = next(i for i in images if i.name == f.__name__)
         vf = VirtineFunction(image, timeout=timeout, allow=allow, capture=capture,
                              pool_size=pool_size)
@@ -48,6 +99,8 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,
         call.__module__ = f.__module__
         call.__qualname__ = f.__qualname__
         call.__wrapped__ = f  # type: ignore[attr-defined]
+        call.__signature__ = _annotated(vf.packer.signature, inspect.signature(f))
+        call.__annotations__ = dict(getattr(f, "__annotations__", {}))
         return call
     return decorate(func) if func is not None else decorate
 
@@ -76,13 +129,42 @@ def _c_source(f: Callable, source: Optional[str],
 def _docstring_position(f: Callable) -> tuple[str, int]:
     """(Python file, line where the docstring's text starts), so C diagnostics point
     at the docstring; ("<docstring of f>", 1) when the source is unavailable."""
+    found = _docstring_literal(f)
+    if found is None:
+        return f"<docstring of {f.__qualname__}>", 1
+    path, line, _ = found
+    return path, line
+
+
+def _docstring_escapes(f: Callable) -> bool:
+    """The docstring is a plain (not raw) literal with a backslash in it."""
+    found = _docstring_literal(f)
+    if found is None:
+        return False
+    literal = found[2].lstrip("bBuUfF")
+    return "\\" in literal and literal[:1] not in "rR"
+
+
+def _docstring_literal(f: Callable) -> Optional[tuple[str, int, str]]:
+    """(Python file, line where the docstring starts, its literal as written)."""
     try:
         lines, start = inspect.getsourcelines(f)
-        tree = ast.parse(textwrap.dedent("".join(lines)))
-        doc = tree.body[0].body[0]  # type: ignore[attr-defined]
-        return inspect.getsourcefile(f) or inspect.getfile(f), start + doc.lineno - 1
+        text = textwrap.dedent("".join(lines))
+        doc = ast.parse(text).body[0].body[0]  # type: ignore[attr-defined]
+        path = inspect.getsourcefile(f) or inspect.getfile(f)
+        return path, start + doc.lineno - 1, ast.get_source_segment(text, doc) or ""
     except (OSError, TypeError, SyntaxError, IndexError, AttributeError):
-        return f"<docstring of {f.__qualname__}>", 1
+        return None
+
+
+def _annotated(c_side: inspect.Signature, python: inspect.Signature) -> inspect.Signature:
+    """The call's signature (the C names, which keyword arguments use) with the Python
+    function's annotations, parameter by parameter."""
+    annotations = [p.annotation for p in python.parameters.values()]
+    return c_side.replace(
+        parameters=[p.replace(annotation=a) for p, a in zip(c_side.parameters.values(),
+                                                             annotations)],
+        return_annotation=python.return_annotation)
 
 
 def _check_python_signature(f: Callable, vf: VirtineFunction) -> None:

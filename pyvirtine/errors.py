@@ -1,11 +1,18 @@
 """The exceptions pyvirtine raises. Everything is a ``VirtineError``."""
 from __future__ import annotations
 
-from typing import Optional
+import sys
+import warnings
+from typing import NamedTuple, Optional
 
 
 class VirtineError(Exception):
-    """Base of every pyvirtine error."""
+    """Base of every pyvirtine error. A call that failed keeps what the guest wrote
+    before it did, including what its stdio still buffered: ``stdout`` and ``stderr``
+    (empty when its output went straight to the host's terminal)."""
+
+    stdout: bytes = b""
+    stderr: bytes = b""
 
 
 class ImageError(VirtineError):
@@ -28,15 +35,33 @@ class VirtinePolicyError(VirtineError):
         self.hypercall = hypercall
 
 
+class Frame(NamedTuple):
+    """One frame of a guest backtrace: the code address (for a caller, the return
+    address), and its function, file and line when the image's line table knows them."""
+    address: int
+    function: str = ""
+    file: str = ""
+    line: int = 0
+
+    def __str__(self) -> str:
+        name = self.function or f"{self.address:#x}"
+        return f"{name} at {self.file}:{self.line}" if self.line else name
+
+
 class VirtineCrash(VirtineError):
-    """The guest faulted or the VM stopped unexpectedly; that VM was discarded."""
+    """The guest faulted, called ``abort()`` or exited instead of returning, or the VM
+    stopped unexpectedly; that VM was discarded. ``reason`` is ``"abort"``, ``"stack
+    overflow"``, ``"exit"``, ``"exception N"``...; ``location`` the innermost frame of
+    the user's code (``file.c:LINE in function``); ``backtrace`` the guest's frames,
+    innermost first."""
 
     def __init__(self, message: str, reason: str, registers: Optional[dict[str, int]] = None,
-                 location: Optional[str] = None) -> None:
+                 location: Optional[str] = None, backtrace: Optional[list[Frame]] = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.registers = registers or {}
         self.location = location
+        self.backtrace = backtrace or []
 
 
 class VirtineCompileError(VirtineError):
@@ -47,6 +72,30 @@ class VirtineCompileError(VirtineError):
         self.diagnostics = diagnostics
 
 
+class VirtineCompileWarning(UserWarning):
+    """C source that compiles but is likely wrong, as gcc warns by default (``int *p =
+    x;``): the message is ``file:line:col: warning: ...``."""
+
+
+def show_compile_warnings_plainly() -> None:
+    """Make ``VirtineCompileWarning``s print as a C compiler's do (for the commands)."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None,  # type: ignore[no-untyped-def]
+             line=None):
+        if issubclass(category, VirtineCompileWarning):
+            print(message, file=sys.stderr if file is None else file)
+        else:
+            previous(message, category, filename, lineno, file, line)
+    warnings.showwarning = show
+
+
 class LinkError(VirtineError):
     """Objects could not be linked into an image (undefined or duplicate symbols,
-    relocation overflow, an image that does not fit its memory)."""
+    relocation overflow, an image that does not fit its memory). ``references`` holds
+    ``(symbol, file, line, function)`` per undefined symbol whose referring C line is
+    known."""
+
+    def __init__(self, message: str, references: Optional[list] = None) -> None:
+        super().__init__(message)
+        self.references = references or []

@@ -14,7 +14,7 @@ import threading
 from threading import get_ident
 from typing import Any, Callable, NamedTuple, Optional, Union
 
-from .errors import VirtineCrash
+from .errors import VirtineCrash, VirtineError
 from .image import Image, allow_mask
 from .marshal import ArgPacker, Codec, FixedPlan, Signature, plan_for
 
@@ -114,22 +114,38 @@ class VirtineFunction:
 
     def _unusual(self, call: Any, kind: int, result_len_needed: int) -> Any:
         """A prepared call that failed (raises) or exited other than by a plain return."""
-        status, result_len, stdout, stderr = call.outcome(kind)
+        try:
+            status, result_len, stdout, stderr = call.outcome(kind)
+        except VirtineError as error:
+            raise self._failed(error) from None
         if status or result_len < result_len_needed:
-            raise self._no_return(status)
+            raise self._failed(self._no_return(status), stdout, stderr)
         return self._deliver(call.read(), stdout, stderr)
 
     def _call_general(self, args: tuple, kwargs: dict) -> Any:
         call = self.packer.pack(args, kwargs, self.image.argarea_size)
-        result = self._virtine().call_area(call.inputs, call.outputs())
+        try:
+            result = self._virtine().call_area(call.inputs, call.outputs())
+        except VirtineError as error:
+            raise self._failed(error) from None
         if result.status != 0 or result.result_len < call.result_len:
-            raise self._no_return(result.status)
+            raise self._failed(self._no_return(result.status), result.stdout, result.stderr)
         value = self.packer.unpack(call, result.area, targets_written=True)
         return self._deliver(value, result.stdout, result.stderr)
 
     def _no_return(self, status: int) -> VirtineCrash:
         return VirtineCrash(f"virtine '{self.signature.name}' exited with status {status} "
                             "instead of returning", reason="exit")
+
+    def _failed(self, error: VirtineError, stdout: Optional[bytes] = None,
+                stderr: Optional[bytes] = None) -> VirtineError:
+        """``error``, holding the output the guest wrote before it; a virtine that does
+        not capture shows that output first, as it would have had the call returned."""
+        if stdout is not None:
+            error.stdout, error.stderr = stdout, stderr or b""
+        if not self.capture:
+            self._deliver(None, error.stdout, error.stderr)
+        return error
 
     def _deliver(self, value: Any, stdout: bytes, stderr: bytes) -> Any:
         if self.capture:

@@ -84,6 +84,14 @@ def page_table_bytes(mem_size: int) -> int:
     return (page_tables + directories + 2) * PAGE  # + PDPT + PML4
 
 
+def human_size(n: int) -> str:
+    """``n`` bytes as ``"64 GiB"``, ``"4 KiB"``, ``"1.5 MiB"`` or ``"100 bytes"``."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if abs(n) >= 1 << shift:
+            return f"{n / (1 << shift):.3g} {unit}"
+    return f"{n} bytes"
+
+
 def allow_mask(names: list[str]) -> int:
     """Turn hypercall names (``"write"``, ``"read"``...) into an allow mask."""
     mask = 0
@@ -175,16 +183,22 @@ def source_location(debug: Optional[dict[str, Any]], addr: int) -> Optional[str]
     ends a sequence); ``debug["functions"]`` rows are ``[start, size, name]``."""
     if not debug:
         return None
-    lines = debug.get("lines") or []
-    i = bisect.bisect_right([row[0] for row in lines], addr) - 1
-    if i >= 0 and lines[i][2]:
-        _, file, line, function = lines[i]
+    row = line_at(debug, addr)
+    if row is not None:
+        _, file, line, function = row
         return f"{file}:{line} in {function}" if function else f"{file}:{line}"
     function = function_at(sorted(tuple(f) for f in debug.get("functions") or []), addr)
     if function is None:
         return None
     start, _, name = function
     return f"{name}+{addr - start:#x}"
+
+
+def line_at(debug: dict[str, Any], addr: int) -> Optional[list]:
+    """The ``[addr, file, line, function]`` row of the line table covering ``addr``."""
+    lines = debug.get("lines") or []
+    i = bisect.bisect_right([row[0] for row in lines], addr) - 1
+    return lines[i] if i >= 0 and lines[i][2] else None
 
 
 def function_at(functions: list[tuple[int, int, str]],

@@ -7,8 +7,9 @@ import os
 import types
 from typing import Any, Iterable, Optional, Union
 
-from .build import build_images, parse_size
+from .build import build_images, parse_memory
 from .bundle import BUNDLE_SUFFIX, read_bundle
+from .errors import VirtineCompileError
 from .function import AllowSpec, VirtineFunction
 from .image import Image
 from .marshal import Codec
@@ -72,7 +73,10 @@ def load(path: Optional[Union[str, os.PathLike]] = None, *, source: Optional[str
             source = f.read()
     assert source is not None
     filename = filename or "<virtine source>"
-    images = build_images(source, filename, include_dirs=include_dirs, defines=defines,
-                          init=[init] if isinstance(init, str) else init,
-                          memory=parse_size(memory) if memory is not None else None)
+    try:
+        images = build_images(source, filename, include_dirs=include_dirs, defines=defines,
+                              init=[init] if isinstance(init, str) else init,
+                              memory=parse_memory(memory) if memory is not None else None)
+    except VirtineCompileError as error:  # the diagnostics, not the compiler's frames
+        raise error.with_traceback(None) from None
     return VirtineModule(filename, images, **options)

@@ -8,10 +8,11 @@ from typing import Sequence
 from . import image as img
 from .cache import cached
 from .compiler import compile_c
-from .compiler.diagnostics import CompileFailure
+from .compiler.diagnostics import CompileFailure, link_failure
 from .compiler.libc import libc_objects
 from .compiler.link import DEFAULT_MEMORY, link
 from .compiler.preprocess import preprocess
+from .errors import LinkError
 
 DEFAULT_ALLOW = ("write", "read")  # a program may print and read its input
 
@@ -26,7 +27,7 @@ def build_program(path: str, source: str, *, include_dirs: Sequence[str] = (),
                   memory: int = DEFAULT_MEMORY,
                   allow: Sequence[str] = DEFAULT_ALLOW) -> img.Image:
     """The image of the C program ``source`` (the file ``path``). Raises
-    ``VirtineCompileError`` or ``LinkError``."""
+    ``VirtineCompileError`` (link errors too)."""
     obj = compile_object(path, source, include_dirs=include_dirs, defines=defines,
                          opt_level=opt_level, debug=debug)
     libraries = libc_objects()
@@ -34,8 +35,11 @@ def build_program(path: str, source: str, *, include_dirs: Sequence[str] = (),
     name = path.rsplit("/", 1)[-1]
 
     def build() -> bytes:
-        return link([obj], libraries=libraries, mode="program", memory=memory, allow=mask,
-                    name=name).to_bytes()
+        try:
+            return link([obj], libraries=libraries, mode="program", memory=memory, allow=mask,
+                        name=name).to_bytes()
+        except LinkError as error:
+            raise link_failure(error, path) from None
     key = [obj, *libraries, f"program memory={memory} allow={mask} name={name}"]
     return img.Image.from_bytes(cached("image", key, build))
 

@@ -22,6 +22,8 @@ from typing import (Any, Callable, Iterable, NamedTuple, NoReturn, Optional, Seq
 
 from . import image as image_format
 from .host import host_info
+from .backtrace import backtrace, describe as describe_frames, location as frame_location
+from .backtrace import user_frame
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
                      VirtineTimeout)
 
@@ -316,6 +318,21 @@ class Virtine(PoolCaller):
             lib.vt_result_release(res)
 
     def _error(self, res, during: str = "") -> VirtineError:
+        error = self._error_of_kind(res, during)
+        error.stdout, error.stderr = _output(res)  # what the guest wrote before it failed
+        return error
+
+    def _crash_reason(self, res) -> str:
+        if res.hypercall == lib.VT_HC_ABORT:
+            return "abort"
+        guard = self.image.stack_top - self.image.stack_size - image_format.PAGE
+        if res.vector == 14 and guard <= res.cr2 < guard + image_format.PAGE:
+            return "stack overflow"
+        if res.vector >= 0:
+            return f"exception {res.vector}"
+        return f"exit reason {res.exit_reason}" if res.exit_reason else "vm failure"
+
+    def _error_of_kind(self, res, during: str) -> VirtineError:
         message = ffi.string(res.message).decode(errors="replace")
         if during:
             message = f"{message} ({during})"
@@ -328,15 +345,20 @@ class Virtine(PoolCaller):
             return VirtinePolicyError(message, name)
         if kind == lib.VT_CRASH:
             registers = dict(zip(REGISTER_NAMES, res.regs))
-            location = image_format.source_location(self.image.debug, registers["rip"])
+            frames = backtrace(self.image, list(res.frames)[:res.nframes], res.stack0)
+            inner = user_frame(frames)
+            location = (frame_location(inner) if inner else
+                        image_format.source_location(self.image.debug, registers["rip"]))
             if location:
                 message = f"{message} in {location}"
+            if len(frames) > 1:
+                message = f"{message}\nguest backtrace:\n{describe_frames(frames)}"
             if res.vector >= 0:
                 registers["vector"] = res.vector
                 registers["error_code"] = res.error_code
                 registers["cr2"] = res.cr2
-            return VirtineCrash(message, reason=_crash_reason(res), registers=registers,
-                                location=location)
+            return VirtineCrash(message, reason=self._crash_reason(res), registers=registers,
+                                location=location, backtrace=frames)
         if not host_info().usable:
             return KVMUnavailable(host_info().verdict())
         if "guest memory" in message and "limit" in message or "x86-64-v2" in message:
@@ -428,12 +450,6 @@ def _output(res) -> tuple[bytes, bytes]:
 
 def _too_short(name: str, length: int, view) -> NoReturn:
     raise ValueError(f"{name} segment of {length} bytes given a {len(view)}-byte buffer")
-
-
-def _crash_reason(res) -> str:
-    if res.vector >= 0:
-        return f"exception {res.vector}"
-    return f"exit reason {res.exit_reason}" if res.exit_reason else "vm failure"
 
 
 def _bytes_like(name: str, value: BytesLike):

@@ -37,6 +37,16 @@ def opaque(value: Any) -> Any:
     return value
 
 
+FRAME_POINTER = '"frame-pointer"="all"'
+
+
+class FunctionAttributes(ir.values.FunctionAttributes):
+    """llvmlite's function attributes, plus the string attribute that makes every
+    function keep its frame pointer: a crashed guest's backtrace is read from the chain
+    of frame pointers on its stack (``hypervisor/postmortem.c``)."""
+    _known = ir.values.FunctionAttributes._known | {FRAME_POINTER}
+
+
 class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def __init__(self, filename: str, debug: bool) -> None:
         self.module = ir.Module(name=filename)
@@ -53,6 +63,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.fn_name: Optional[str] = None
         self.packing = PackPragmas()
         self._scratch = self._make_scratch()
+        self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
+
+    def warn(self, message: str, coord: object) -> None:
+        self.warnings.append((coord, message))
 
     # -- translation unit ---------------------------------------------------------
 
@@ -271,7 +285,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             fn = None
         if fn is None:
             fn = opaque(ir.Function(self.module, plan.llvm_type, name))
-            fn.attributes.add("nounwind")
+            fn.attributes = FunctionAttributes(["nounwind", FRAME_POINTER])
             if name in RETURNS_TWICE:  # LLVM must not keep values across it in registers
                 fn.attributes.add("returns_twice")
             index = 0

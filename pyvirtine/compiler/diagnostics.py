@@ -1,8 +1,12 @@
 """Compiler diagnostics: ``file:line:col: error: message``, the source line, a caret."""
 from __future__ import annotations
 
+import os
 import re
+import warnings
 from typing import Optional
+
+from ..errors import LinkError, VirtineCompileError, VirtineCompileWarning
 
 
 class CompileFailure(Exception):
@@ -17,8 +21,9 @@ class CompileFailure(Exception):
 class SourceMap:
     """The text of every file a diagnostic may point into."""
 
-    def __init__(self, main_file: str, main_source: str) -> None:
-        self._files = {main_file: main_source.splitlines()}
+    def __init__(self, main_file: str = "", main_source: str = "") -> None:
+        """Files other than ``main_file`` are read when a diagnostic names them."""
+        self._files = {main_file: main_source.splitlines()} if main_file else {}
 
     def line(self, filename: str, line: int) -> Optional[str]:
         if filename not in self._files:
@@ -31,9 +36,10 @@ class SourceMap:
         return lines[line - 1] if 0 < line <= len(lines) else None
 
 
-def format_error(sources: SourceMap, filename: str, line: int, column: int, message: str) -> str:
+def format_error(sources: SourceMap, filename: str, line: int, column: int, message: str,
+                 severity: str = "error") -> str:
     column = max(column, 1)
-    text = f"{filename}:{line}:{column}: error: {message}"
+    text = f"{filename}:{line}:{column}: {severity}: {message}"
     src = sources.line(filename, line)
     if src is not None:
         expanded = src.expandtabs(1)
@@ -63,3 +69,32 @@ def coord_file(coord: object) -> str:
     file = getattr(coord, "file", None)
     return unquote_filename(file) if file else ""
 
+
+
+def emit_warnings(sources: SourceMap, fallback_file: str, found: list) -> None:
+    """Issue the compiler's ``(coord, message)`` warnings as ``VirtineCompileWarning``s,
+    each ``file:line:col: warning: ...`` with its source line. Only a compile that runs
+    warns: a cached build is silent, as Python's own compile warnings are for a .pyc."""
+    for coord, message in found:
+        file, line, col = coord_parts(coord, fallback_file)
+        warnings.warn_explicit(VirtineCompileWarning(format_error(
+            sources, file, line, col, message, "warning")), VirtineCompileWarning, file, line)
+
+
+def link_failure(error: LinkError, filename: str) -> VirtineCompileError:
+    """A link error of the build of ``filename`` as a compile error: each undefined
+    symbol at the C line referring to it (with that line), anything else at the file."""
+    if not error.references:
+        return VirtineCompileError(f"{filename}:1:1: error: {error}")
+    sources = SourceMap()
+    found = []
+    for name, file, line, function in error.references:
+        if file == os.path.basename(filename):  # line tables keep the file's own name
+            file = filename
+        text = sources.line(file, line) or ""
+        where = "" if function.startswith("__virtine_") else f" (in function {function})"
+        found.append(format_error(sources, file, line, text.find(name) + 1,
+                                  f"undefined symbol {name}{where}"))
+    found += [f"{filename}:1:1: error: {line}" for line in str(error).splitlines()
+              if not re.search(r" at \S+:\d+$", line)]  # (those of code without lines)
+    return VirtineCompileError("\n".join(found))

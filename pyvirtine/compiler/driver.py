@@ -11,7 +11,7 @@ import llvmlite.binding as llvm
 
 from ..errors import VirtineCompileError
 from .codegen import CodeGen
-from .diagnostics import CompileFailure, SourceMap, coord_parts, format_error
+from .diagnostics import CompileFailure, SourceMap, coord_parts, emit_warnings, format_error
 from .optimize import emit_object, optimize
 from .parse import constructors, parse
 from .preprocess import preprocess
@@ -42,6 +42,7 @@ def _build_unguarded(source: str, filename: str, include_dirs: Sequence[str],
         ast = parse(text, filename)
         gen = CodeGen(filename, debug)
         module = gen.generate(ast, constructors(text, filename) if "constructor" in text else [])
+        emit_warnings(sources, filename, gen.warnings)
         target_machine(opt_level)   # initializes LLVM's x86 target before parsing IR
         llmod = llvm.parse_assembly(str(module))
         llmod.name = filename

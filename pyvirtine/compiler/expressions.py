@@ -542,11 +542,19 @@ class ExpressionGen:
         v = self.binary(node.op[:-1], old, self.expr(node.rvalue), node.coord)
         return self.store(lv, v, node.coord)
 
-    def check_assignable(self, to: T.CType, v: Value, coord: object) -> None:
+    def check_assignable(self, to: T.CType, v: Value, coord: object,
+                         what: str = "assignment") -> None:
+        """``v`` may be assigned to ``to`` (an error if not), with gcc's default warnings
+        for the conversions C allows but that are rarely meant. ``what`` names the
+        assignment for them: "assignment", "initialization", "return" or "passing
+        argument N of 'f'"."""
         if isinstance(to, T.StructType) and v.type is not to:
             raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
         if to.is_scalar() and isinstance(v.type, T.StructType):
             raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
+        warning = conversion_problem(to, v, what)
+        if warning:
+            self.warn(warning, coord)
 
     def e_TernaryOp(self, node: c_ast.TernaryOp) -> Value:
         b = self.builder
@@ -620,7 +628,8 @@ class ExpressionGen:
         for i, a in enumerate(args):
             v = self.expr(a)
             if ft.prototyped and i < len(ft.params):
-                self.check_assignable(ft.params[i], v, a.coord)
+                self.check_assignable(ft.params[i], v, a.coord,
+                                      f"passing argument {i + 1} of '{_callee_name(node)}'")
                 v = self.convert(v, ft.params[i], a.coord)
             else:
                 v = self.convert(v, vararg_type(v.type), a.coord)
@@ -831,3 +840,45 @@ class ExpressionGen:
             area = b.inttoptr(raw, PTR)
         b.store(self.gep(area, (t.size + 7) // 8 * 8), overflow_ptr, align=8)
         return area
+
+
+def conversion_problem(to: T.CType, v: Value, what: str) -> str:
+    """gcc's default warning, worded as gcc words it, for assigning ``v`` to ``to`` in
+    ``what`` ("assignment", "initialization", "return", "passing argument N of 'f'"),
+    or ""."""
+    fr = v.type
+    if to.is_pointer() and fr.is_integer() and not _null_constant(v):
+        problem = "makes pointer from integer without a cast [-Wint-conversion]"
+    elif to.is_integer() and not to.is_bool and fr.is_pointer():  # type: ignore[attr-defined]
+        problem = "makes integer from pointer without a cast [-Wint-conversion]"
+    elif (to.is_pointer() and fr.is_pointer()
+          and _incompatible_targets(to.target, fr.target)):  # type: ignore[attr-defined]
+        head = {"initialization": f"initialization of '{to}' from",
+                "assignment": f"assignment to '{to}' from"}.get(what, what + " from")
+        if what == "return":
+            head = f"returning '{fr}' from a function with incompatible return type '{to}'"
+            return f"{head} [-Wincompatible-pointer-types]"
+        return f"{head} incompatible pointer type '{fr}' [-Wincompatible-pointer-types]"
+    else:
+        return ""
+    head = {"initialization": f"initialization of '{to}' from '{fr}'",
+            "assignment": f"assignment to '{to}' from '{fr}'",
+            "return": f"returning '{fr}' from a function with return type '{to}'"}.get(what, what)
+    return f"{head} {problem}"
+
+
+def _incompatible_targets(a: T.CType, b: T.CType) -> bool:
+    """Pointers to ``a`` and ``b`` do not convert silently: neither is void, and they
+    are not the same type (integers differing only in signedness are: gcc warns about
+    those with -Wpointer-sign, outside its defaults)."""
+    same_but_sign = (isinstance(a, T.IntType) and isinstance(b, T.IntType)
+                     and a.size == b.size and not a.is_bool and not b.is_bool)
+    return not (a.is_void() or b.is_void() or same_but_sign or T.compatible(a, b))
+
+
+def _null_constant(v: Value) -> bool:
+    return isinstance(v.ir, ir.Constant) and v.ir.constant == 0
+
+
+def _callee_name(node: c_ast.FuncCall) -> str:
+    return node.name.name if isinstance(node.name, c_ast.ID) else "the function"

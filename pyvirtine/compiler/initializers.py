@@ -187,12 +187,12 @@ class InitializerGen:
     def initialize_local(self, ptr: ir.Value, t: T.CType, init: c_ast.Node, coord: object) -> None:
         if not isinstance(init, c_ast.InitList) and not t.is_aggregate():
             v = self.expr(init)
-            self.check_assignable(t, v, init.coord)
+            self.check_assignable(t, v, init.coord, "initialization")
             self.store(LValue(ptr, t), v, init.coord)
             return
         if isinstance(t, T.StructType) and not isinstance(init, c_ast.InitList):
             v = self.expr(init)
-            self.check_assignable(t, v, init.coord)
+            self.check_assignable(t, v, init.coord, "initialization")
             self.store(LValue(ptr, t), v, init.coord)
             return
         leaves = self.flatten(t, init)
@@ -205,7 +205,7 @@ class InitializerGen:
                 self.memcpy(dest, self.string_global(data, elem), size, 1)
                 continue
             v = self.expr(leaf.expr)
-            self.check_assignable(leaf.type, v, leaf.expr.coord)
+            self.check_assignable(leaf.type, v, leaf.expr.coord, "initialization")
             self.store(LValue(dest, leaf.type, leaf.member), v, leaf.expr.coord)
 
     # -- statics ------------------------------------------------------------------

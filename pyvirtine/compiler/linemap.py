@@ -35,16 +35,31 @@ def line_rows(elf: bytes) -> list[Row]:
         program = dwarf.line_program_for_CU(cu)
         if program is None:
             continue
-        files = program["file_entry"]
+        names = _file_names(program)
         first = 0 if program["version"] >= 5 else 1  # DWARF 5 numbers files from 0
         for entry in program.get_entries():
             state = entry.state
             if state is None:
                 continue
             index = state.file - first
-            name = files[index].name.decode(errors="replace") if 0 <= index < len(files) else "??"
+            name = names[index] if 0 <= index < len(names) else "??"
             rows.append((state.address, name, state.line, state.end_sequence))
     return rows
+
+
+def _file_names(program: Any) -> list[str]:
+    """The line program's file names, each with its directory when that is relative
+    (``libc/string.c``: what the compiler was told), not an absolute one (the build's)."""
+    dirs = [d.decode(errors="replace") for d in program["include_directory"]]
+    first_dir = 0 if program["version"] >= 5 else 1  # DWARF 4: directory 0 is the unit's
+    names = []
+    for entry in program["file_entry"]:
+        name = entry.name.decode(errors="replace")
+        index = entry.dir_index - first_dir
+        if 0 <= index < len(dirs) and dirs[index] and not dirs[index].startswith("/"):
+            name = f"{dirs[index]}/{name}"
+        names.append(name)
+    return names
 
 
 def build_table(rows: Iterable[Row], functions: list[tuple[int, int, str]]) -> dict[str, Any]:

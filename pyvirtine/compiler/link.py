@@ -186,7 +186,7 @@ def _reachable(roots: list[Section], symbols: SymbolTable) -> list[Section]:
     """The sections reachable from ``roots`` through relocations, in input order."""
     live: set[Section] = set(roots)
     work = list(roots)
-    undefined: list[str] = []
+    undefined: set[tuple[str, Optional[tuple]]] = set()
     while work:
         section = work.pop()
         for reloc in section.relocs:
@@ -197,14 +197,15 @@ def _reachable(roots: list[Section], symbols: SymbolTable) -> list[Section]:
                 target = definition.section
             else:
                 if sym.bind == "STB_GLOBAL":
-                    undefined.append(f"undefined symbol {sym.name} (referenced by "
-                                     f"{section.obj.name}, section {section.name})")
+                    undefined.add(_undefined(sym.name, section, reloc.offset))
                 continue
             if target is not None and target not in live:
                 live.add(target)
                 work.append(target)
     if undefined:
-        raise LinkError("\n".join(sorted(set(undefined))))
+        found = sorted(undefined, key=lambda u: u[0])
+        raise LinkError("\n".join(m for m, _ in found),
+                        references=[where for _, where in found if where])
     order = {id(obj): i for i, obj in enumerate(symbols.objects)}
     commons = [d.section for d in symbols.defs.values()
                if d.section is not None and d.section.obj is symbols.linker and d.section in live]
@@ -221,6 +222,19 @@ def _init_priority(section: Section) -> int:
     with ld."""
     suffix = section.name[len(INIT_ARRAY) + 1:]
     return int(suffix) if suffix.isdigit() else 65535
+
+
+def _undefined(name: str, section: Section, offset: int) -> tuple[str, Optional[tuple]]:
+    """The message for a reference to ``name`` from ``section``, and where it is in C
+    (``(name, file, line, function)``) when the object's line table knows."""
+    message = f"undefined symbol {name} (referenced by {section.obj.name}, section {section.name})"
+    rows = [r for r in _section_lines(section.obj) if r[0] == section.index and r[1] <= offset]
+    row = max(rows, key=lambda r: r[1], default=None)
+    if row is None or row[4] or not row[3]:
+        return message, None
+    function = original_name(section.name[len(".text."):]) \
+        if section.name.startswith(".text.") else ""
+    return f"{message} at {row[2]}:{row[3]}", (name, row[2], row[3], function)
 
 
 def _align(value: int, alignment: int) -> int:
@@ -259,8 +273,9 @@ class _Layout:
 
         self.mem_size = _align(memory, page)
         if not 0 < self.mem_size <= img.MAX_MEM_SIZE:
-            raise LinkError(f"memory size {memory:#x} must be positive and at most "
-                            f"{img.MAX_MEM_SIZE:#x}")
+            raise LinkError(f"guest memory of {img.human_size(memory)} asked for: a "
+                            f"virtine's is {img.human_size(page)} to "
+                            f"{img.human_size(img.MAX_MEM_SIZE)}")
         self.stack_size = _align(max(stack, 1), page)
         self.argarea_size = _align(argarea, page)
         mem_top = self.mem_size - img.page_table_bytes(self.mem_size)
@@ -272,7 +287,7 @@ class _Layout:
             short = self.heap_start - self.heap_end
             raise LinkError(f"the image does not fit in {self.mem_size} bytes of memory: code, "
                             f"data, stack and argument area need {short} bytes more "
-                            f"(ask for more memory)")
+                            f"(ask for more memory than {img.human_size(self.mem_size)})")
         linker_values = {"__heap_start": self.heap_start, "__heap_end": self.heap_end,
                          "__argarea": self.argarea_addr, "__argarea_size": self.argarea_size,
                          "__stack_top": self.stack_top, "__init_array_start": init_start,

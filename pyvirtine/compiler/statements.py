@@ -248,5 +248,5 @@ class StatementGen:
                                      node.coord)
             self.return_value(None)
             return
-        self.check_assignable(ret, v, node.expr.coord)
+        self.check_assignable(ret, v, node.expr.coord, "return")
         self.return_value(self.convert(v, ret, node.expr.coord))

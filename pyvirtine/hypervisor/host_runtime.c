@@ -18,15 +18,19 @@ _Static_assert(PTHREAD_ONCE_INIT == 0, "generated sites start with once = 0");
 
 struct site_state {
     struct vt_pool *pool; /* 0 if it could not be made: */
-    int kind;             /* then why */
-    char message[256];
+    char message[256];    /* then why */
     int writes;           /* the image may write to stdout/stderr */
 };
 
 static void default_hook(const char *function, int kind, const char *message) {
-    (void)kind;
     fprintf(stderr, "virtine %s: %s\n", function, message);
+    if (kind == VIRTINE_ERR_START) /* virtine.h: the host's failure, not the guest's */
+        exit(EXIT_FAILURE);
 }
+
+static __thread int last_error;
+
+int virtine_last_error(void) { return last_error; }
 
 static virtine_error_hook_t hook = default_hook;
 static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -40,6 +44,7 @@ virtine_error_hook_t virtine_set_error_hook(virtine_error_hook_t h) {
 }
 
 static void report(struct __virtinecc_site *site, int kind, const char *message) {
+    last_error = kind;
     pthread_mutex_lock(&hook_lock);
     virtine_error_hook_t h = hook;
     pthread_mutex_unlock(&hook_lock);
@@ -117,7 +122,6 @@ static void make_pool(void) {
     st->writes = (allow >> WRITE_HYPERCALL) & 1;
     st->pool = vt_pool_create(site->image, site->image_len, &opt, &res);
     if (!st->pool) {
-        st->kind = res.kind ? res.kind : VT_ERROR;
         snprintf(st->message, sizeof st->message, "cannot start the virtine: %s", res.message);
     }
     vt_result_release(&res);
@@ -161,6 +165,7 @@ static void own_buffers(void) {
 }
 
 unsigned char *__virtinecc_begin(struct __virtinecc_site *site, unsigned long long size) {
+    last_error = 0; /* every call begins here */
     if (size > site->capacity) {
         char message[160];
         snprintf(message, sizeof message, "the arguments take %llu bytes but the virtine's "
@@ -199,11 +204,21 @@ static const char *guest_line(const struct __virtinecc_site *site, uint64_t addr
     return lo ? site->lines[lo - 1].where : 0;
 }
 
+/* Where a crash happened in the user's code: the innermost frame of the backtrace
+ * with a line outside the guest libc (a return address is one past its call). */
+static const char *crash_line(const struct __virtinecc_site *site, const struct vt_result *res) {
+    for (uint32_t i = 0; i < res->nframes; i++) {
+        const char *where = guest_line(site, res->frames[i] - (i > 0));
+        if (where && strncmp(where, "libc/", 5)) return where;
+    }
+    return guest_line(site, res->regs[16]);
+}
+
 const unsigned char *__virtinecc_call(struct __virtinecc_site *site, unsigned long long size,
                                       unsigned long long result_len) {
     struct site_state *st = ready(site);
     if (!st->pool) {
-        report(site, st->kind, st->message);
+        report(site, VIRTINE_ERR_START, st->message);
         return 0;
     }
     if (st->writes) /* the guest writes to fds 1 and 2 directly: keep the host's order */
@@ -231,7 +246,7 @@ const unsigned char *__virtinecc_call(struct __virtinecc_site *site, unsigned lo
         report(site, VIRTINE_ERR_EXIT, message);
         return 0;
     }
-    const char *where = kind == VT_CRASH ? guest_line(site, res->regs[16]) : 0;
+    const char *where = kind == VT_CRASH ? crash_line(site, res) : 0;
     if (where)
         snprintf(message, sizeof message, "%s in %s", res->message, where);
     else

@@ -4,6 +4,8 @@
  * and no host file descriptor is ever handed to a guest. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -46,9 +48,11 @@ static int append(uint8_t **buf, uint64_t *len, const uint8_t *data, uint64_t n)
 /* Returns the kind the call goes on with (VT_OK) or must end with, and in *ret what the
  * guest gets. Passed through to a host fd, a write blocks as long as that fd does (a
  * pipe nobody drains); a signal from the watchdog or vt_pool_close interrupts it, and
- * the call then ends as the signal meant, with whatever was written gone out. */
-static int hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
-                    uint64_t buf, uint64_t len, int64_t *ret) {
+ * the call then ends as the signal meant, with whatever was written gone out. Unless
+ * `wait`: then it writes what the fd takes without blocking and drops the rest (for
+ * output rescued after a call has ended, which no signal would interrupt). */
+int hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
+             uint64_t buf, uint64_t len, bool wait, int64_t *ret) {
     *ret = (int64_t)len;
     if (fd != 1 && fd != 2) { *ret = -EBADF; return VT_OK; }
     if (!guest_range(p, buf, len, false)) { *ret = -EFAULT; return VT_OK; }
@@ -60,7 +64,11 @@ static int hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, 
         return VT_OK;
     }
     for (uint64_t done = 0; done < len;) {
-        ssize_t w = write((int)fd, data + done, len - done);
+        struct pollfd ready = {.fd = (int)fd, .events = POLLOUT};
+        if (!wait && poll(&ready, 1, 0) != 1) break;
+        /* a pipe with room for a page takes a page without blocking */
+        size_t chunk = wait || len - done < PIPE_BUF ? len - done : PIPE_BUF;
+        ssize_t w = write((int)fd, data + done, chunk);
         if (w < 0 && errno != EINTR) { *ret = -errno; return VT_OK; }
         if (w > 0) done += w;
         if (done < len) { /* interrupted: by a signal that ends the call? */
@@ -141,7 +149,7 @@ int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *
         res->result_len = r->rsi; /* the caller copies out what it asked for */
         *done = true;
         return VT_OK;
-    case HC_WRITE: kind = hc_write(p, vm, res, r->rdi, r->rsi, r->rdx, &ret); break;
+    case HC_WRITE: kind = hc_write(p, vm, res, r->rdi, r->rsi, r->rdx, true, &ret); break;
     case HC_RANDOM: ret = hc_random(p, vm, r->rdi, r->rsi); break;
     case HC_READ: ret = hc_read(p, vm, r->rdi, r->rsi, r->rdx); break;
     case HC_SBRK: ret = hc_sbrk(p, vm, (int64_t)r->rdi); break;

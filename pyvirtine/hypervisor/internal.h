@@ -158,6 +158,8 @@ int machine_crash_details(struct vt_vm *vm, struct vt_result *res);
 int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *done);
 void host_wrote(struct vt_vm *vm, uint64_t addr, uint64_t len);
 const char *hypercall_name(uint32_t nr);
+int hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
+             uint64_t buf, uint64_t len, bool wait, int64_t *ret);
 bool guest_range(struct vt_pool *p, uint64_t addr, uint64_t len, bool for_host_write);
 
 /* callers.c: a record per calling thread (NULL only when out of memory), listed from
@@ -203,5 +205,11 @@ void result_fail(struct vt_result *res, int kind, const char *fmt, ...)
  * kind it must end with because its pool was closed or its deadline passed (res says
  * so), or VT_OK if neither. */
 int call_stop(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res);
+void copy_regs(struct vt_result *res, const struct kvm_regs *r);
+
+/* postmortem.c: after a call's run, before its VM is reset or discarded: rescues the
+ * output the guest left buffered, names abort() and stack overflows, takes the
+ * backtrace. Returns the call's kind (an abort becomes VT_CRASH). */
+int postmortem(struct vt_pool *p, struct vt_vm *vm, int kind, struct vt_result *res);
 
 #endif

@@ -22,6 +22,9 @@
 #define VT_INTERRUPTED 5 /* a signal other than the call's deadline stopped the call */
 #define VT_UNUSUAL 6     /* vt_call_plain only: the call ran but did not simply return */
 
+#define VT_HC_ABORT 64   /* vt_result.hypercall of a VT_CRASH: the guest called abort() */
+#define VT_MAX_FRAMES 32 /* vt_result.frames */
+
 #define VT_BOOT_DIRECT 0 /* host loads long mode + CPL3 with KVM_SET_SREGS */
 #define VT_BOOT_STUB 1   /* guest walks real -> protected -> long mode itself */
 
@@ -49,13 +52,19 @@ struct vt_result {
     uint64_t out_len;
     uint8_t *err;          /* captured stderr (malloc'd) */
     uint64_t err_len;
-    uint32_t hypercall;    /* the denied hypercall, for VT_POLICY */
+    uint32_t hypercall;    /* the denied hypercall, for VT_POLICY; VT_HC_ABORT */
     uint32_t exit_reason;  /* KVM exit reason, for VT_CRASH */
     uint64_t error_code;   /* exception error code */
     uint64_t cr2;          /* faulting address of a page fault */
     uint64_t regs[18];     /* rax rbx rcx rdx rsi rdi rsp rbp r8-r15 rip rflags */
     uint64_t exits;        /* VM exits this call took (hypercalls + the final exit) */
     char message[256];
+    /* VT_CRASH: the guest's backtrace, innermost first: rip, then return addresses up
+     * its frame-pointer chain (a function's return address is one past its call) */
+    uint64_t frames[32];
+    uint32_t nframes;
+    uint64_t stack0;       /* VT_CRASH: the word at the guest's rsp (the return address,
+                            * when the fault is in a function that keeps no frame) */
 };
 
 /* vt_segment.flags */

@@ -45,7 +45,7 @@ static const char *vector_name(int v) {
     return v >= 0 && v < (int)(sizeof n / sizeof *n) ? n[v] : "exception";
 }
 
-static void copy_regs(struct vt_result *res, const struct kvm_regs *r) {
+void copy_regs(struct vt_result *res, const struct kvm_regs *r) {
     const uint64_t v[18] = {r->rax, r->rbx, r->rcx, r->rdx, r->rsi, r->rdi, r->rsp, r->rbp,
                             r->r8,  r->r9,  r->r10, r->r11, r->r12, r->r13, r->r14, r->r15,
                             r->rip, r->rflags};
@@ -583,7 +583,7 @@ static int call(struct vt_pool *p, const struct vt_segment *in, uint32_t n_in,
     }
     vm_start_call(p, vm, input, input_len);
     copy_in(p, vm, in, n_in);
-    int kind = run_vm(p, vm, res, false);
+    int kind = postmortem(p, vm, run_vm(p, vm, res, false), res);
     if (kind == VT_OK) copy_out(p, vm, out, n_out, res->result_len);
     call_done(p, vm, kind == VT_OK || kind == VT_POLICY || kind == VT_ERROR);
     return res->kind = kind;

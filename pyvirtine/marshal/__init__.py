@@ -6,7 +6,7 @@ signature come the argument-area ``layout``, the guest's C dispatch glue
 (``host_glue``)."""
 from .codec import Codec
 from .discover import find_virtines
-from .guest_glue import dispatch_alias, dispatch_name, guest_glue
+from .guest_glue import dispatch_alias, dispatch_name, guest_glue, name_inlined_virtines
 from .host_glue import host_body
 from .layout import Layout, layout
 from .pack import ArgPacker, Call
@@ -15,4 +15,4 @@ from .signature import Param, Signature
 
 __all__ = ["ArgPacker", "BufferPlan", "Call", "Codec", "FixedPlan", "Layout", "Param", "Plan",
            "Signature", "dispatch_alias", "dispatch_name", "find_virtines", "guest_glue",
-           "host_body", "layout", "plan_for"]
+           "host_body", "layout", "name_inlined_virtines", "plan_for"]

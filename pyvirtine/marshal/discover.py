@@ -19,6 +19,7 @@ from .frontend import ParsedSource, Probe, parse, preprocess_probed
 from .resolve import VOID, Opaque, Pointer, TypeResolver, Unresolvable, spelling
 from .signature import BUFFER, OBJECT, STRING, VALUE, Param, Signature
 from .types import Enum, Scalar
+from ..compiler.diagnostics import coord_file
 from ..errors import VirtineCompileError
 
 def find_virtines(source: str, filename: str, include_dirs: Iterable[str] = (),
@@ -94,7 +95,7 @@ class _Discovery:
             pending = None
         for name in self.entries:
             if name not in defs:
-                raise self.parsed.error(None, f"no function '{name}' is defined in the C source")
+                raise self._undefined_entry(name, defs)
             marks.setdefault(name, "pyvirtine virtine")
         for name in self.init:
             self._check_initialiser(name, defs.get(name))
@@ -116,6 +117,15 @@ class _Discovery:
         if not no_params:
             raise self.parsed.error(fdef.decl.coord, f"init function '{name}' must take no "
                                                      f"arguments: void {name}(void)")
+
+    def _undefined_entry(self, name: str, defs: dict) -> VirtineCompileError:
+        """No C function is named like the Python one: said at the file's first
+        function (which may be it, misspelt), naming those the file defines."""
+        own = [d for d in defs.values() if coord_file(d.decl.coord) == self.parsed.filename]
+        message = f"no function '{name}' is defined in the C source"
+        if own:
+            message += f" (it defines {', '.join(repr(d.decl.name) for d in own)})"
+        return self.parsed.error(own[0].decl.coord if own else None, message)
 
     def _signature(self, fdef: c_ast.FuncDef, decls: list[c_ast.Decl], mark: str) -> Signature:
         decl = fdef.decl

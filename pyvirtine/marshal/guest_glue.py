@@ -7,6 +7,8 @@ at it (``dispatch_alias``).  Sizes the Python side assumed are checked at compil
 time with negative-size array typedefs, so a layout disagreement cannot go silent."""
 from __future__ import annotations
 
+from typing import Optional
+
 from .layout import STRING_TOO_LONG, layout
 from .signature import STRING, VALUE, VOID, Signature
 
@@ -26,8 +28,27 @@ static void *__virtine_blob(unsigned char *area, unsigned long slot) {
 """
 
 
+_DISPATCH = "__virtine_dispatch_"
+
+
 def dispatch_name(sig: Signature) -> str:
-    return f"__virtine_dispatch_{sig.name}"
+    return f"{_DISPATCH}{sig.name}"
+
+
+def name_inlined_virtines(debug: Optional[dict], glue_file: str) -> Optional[dict]:
+    """An image's line table (``compiler.linemap``) with the rows of the user's code
+    that the optimizer inlined into a dispatch function named for the virtine it
+    dispatches, rather than for the glue: crash reports then name ``f``, not
+    ``__virtine_dispatch_f`` (the table knows no inlining; a helper inlined into ``f``
+    is named ``f`` as well, at its own line)."""
+    if not debug:
+        return debug
+    lines = []
+    for addr, file, line, function in debug.get("lines") or []:
+        if function.startswith(_DISPATCH) and line and file != glue_file:
+            function = function[len(_DISPATCH):]
+        lines.append([addr, file, line, function])
+    return {**debug, "lines": lines}
 
 
 def guest_glue(sigs: list[Signature], init: list[str] = ()) -> str:

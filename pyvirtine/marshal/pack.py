@@ -24,7 +24,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
-from . import lengths
+from . import formats, lengths
 from .codec import Codec, _identifier
 from .layout import BLOB_ALIGN, STRING_TOO_LONG, layout
 from .signature import BUFFER, OBJECT, STRING, VALUE, VOID, Param, Signature
@@ -194,6 +194,7 @@ class ArgPacker:
                             f"{type(value).__name__} is read-only")
         if not view.c_contiguous:
             raise ValueError(f"{where}: the buffer must be C-contiguous")
+        _check_format(p, view, where)
         flat = view.cast("B") if view.ndim != 1 or view.format != "B" else view
         if flat.nbytes % p.elem_size:
             raise ValueError(f"{where}: {flat.nbytes} bytes is not a whole number of "
@@ -221,7 +222,9 @@ class ArgPacker:
     def _object_bytes(self, p: Param, value: Any, where: str) -> bytes:
         if not _is_buffer(value):
             return self.codec.encode(p.type, value, where)  # type: ignore[arg-type]
-        data = memoryview(value).cast("B")
+        view = memoryview(value)
+        _check_format(p, view, where)
+        data = view.cast("B")
         if data.nbytes < p.elem_size:
             raise ValueError(f"{where}: {data.nbytes} bytes is smaller than one "
                              f"'{p.ctype.rstrip(' *')}' ({p.elem_size} bytes)")
@@ -319,6 +322,19 @@ class ArgPacker:
                                    "more than its argument area holds")
             return bytes(view[off:off + n]).decode("utf-8", "surrogateescape")
         return self.codec.decode(self.sig.ret, view)  # type: ignore[arg-type]
+
+
+def _check_format(p: Param, view: memoryview, where: str) -> None:
+    """A buffer's items must be what the C pointer points to (``formats``)."""
+    why = formats.problem(p.type, view.format, view.itemsize)
+    if why is None:
+        return
+    elem = p.type.c if p.type is not None else "void"
+    numpy = formats.numpy_name(p.type)
+    hint = f"; convert it first, e.g. numpy's a.astype('{numpy}')" if numpy else ""
+    raise TypeError(f"{where} for '{p.ctype}' is a buffer of format '{view.format}' "
+                    f"({view.itemsize}-byte items) but {why}: '{p.ctype}' points to "
+                    f"{elem} ({p.elem_size} bytes){hint}")
 
 
 def _is_buffer(value: Any) -> bool:

@@ -14,6 +14,7 @@ import struct
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
 
+from .formats import accepted
 from .layout import BLOB_ALIGN, Layout
 from .pack import ArgPacker
 from .signature import BUFFER, STRING, VALUE, VOID, Param
@@ -50,6 +51,7 @@ class BufferPlan:
     head: struct.Struct                         # [header, fixed_size): header, slots
     slots: tuple[tuple[int, int], ...]          # per parameter: (ARG/OFFSET/COUNT, index)
     buffers: tuple[tuple[int, int, str], ...]   # in blob order: (arg index, elem size, mode)
+    formats: tuple[Optional[frozenset], ...]    # per buffer: item formats taken (None: any)
     unpack: Callable[[Any], tuple]              # the result, as a 1-tuple
     result_ctype: Optional[str]                 # a scalar result's C type, for a typed load
 
@@ -77,13 +79,16 @@ class BufferPlan:
         ``address(pinned)`` (what ``int`` turns into its address), ``ZERO`` and
         ``GUEST_WRITTEN``."""
         lines, ins, outs, pins = [], [], [], []
+        names = {**names, **{f"F{k}": f for k, f in enumerate(self.formats)}}
         end, result_len = str(self.fixed_size), str(self.ret_size)
         for k, (index, elem, mode) in enumerate(self.buffers):
             lines += [f"try:\n    v{k} = memoryview(args[{index}])",
                       "except TypeError:\n    return None",
                       f"n{k} = v{k}.nbytes",
                       f"if n{k} % {elem} or not v{k}.c_contiguous"
-                      + (f" or v{k}.readonly" if mode != "in" else "") + ":\n    return None",
+                      + (f" or v{k}.readonly" if mode != "in" else "")
+                      + (f" or v{k}.format not in F{k}" if self.formats[k] is not None else "")
+                      + ":\n    return None",
                       f"s{k} = {end}",
                       f"o{k} = -(-s{k} // {BLOB_ALIGN}) * {BLOB_ALIGN}",
                       f"p{k} = pin(v{k}, {mode != 'in'})",
@@ -135,10 +140,11 @@ def plan_for(packer: ArgPacker, capacity: int) -> Optional[Plan]:
                   else (COUNT, index[next(b.name for b in order if b.length == p.name)])
                   for p in sig.params)
     buffers = tuple((inputs.index(p.name), p.elem_size, p.mode) for p in order)
+    buffer_formats = tuple(accepted(p.type) for p in order)
     formats = ["Q" if p.kind == BUFFER else _number_format(p.type) for p in sig.params]
     return BufferPlan(lay.fixed_size, capacity, lay.ret_size, lay.header,
                       _slots_struct(lay, sig.params, formats, lay.header, "QQ"), slots,
-                      buffers, _unpacker(packer), _result_ctype(sig.ret))
+                      buffers, buffer_formats, _unpacker(packer), _result_ctype(sig.ret))
 
 
 def _fixed(packer: ArgPacker, capacity: int) -> FixedPlan:

@@ -84,6 +84,7 @@ __virtine_start:
         jz 3f
         call *%rax
 3:      pop %rbx
+        mov $__virtine_pending_output, %edi  # where unflushed output lies (0: no stdio)
         mov $13, %eax                   # snapshot
         out %eax, $0xf0
         ret
@@ -111,3 +112,4 @@ __virtine_hypercall:
 
         .weak __libc_flush
         .weak exit
+        .weak __virtine_pending_output

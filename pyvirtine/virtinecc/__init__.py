@@ -12,7 +12,9 @@ compiler's, or 1 when a virtine does not build (the error is printed as
 ``file:line:col: error: ...``).
 
 ``virtinecc --print-virtine-include`` prints a directory holding only virtine.h, for
-building the same sources natively with plain cc (the markers then vanish)."""
+building the same sources natively with plain cc (the markers then vanish).
+``--version`` and ``--help`` give the host compiler's answer and pyvirtine's
+(``about``)."""
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from ..errors import VirtineCompileError, VirtineError
+from ..errors import VirtineCompileError, VirtineError, show_compile_warnings_plainly
 from ..hypervisor.native import cache_dir, shared_library, static_library, static_link_flags
 from .cmdline import Command, parse
 from .scan import has_virtines
@@ -45,8 +47,18 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(_virtine_include())
         return 0
     cc = shlex.split(os.environ.get("VIRTINECC_CC") or "cc")
+    if args in (["--version"], ["--help"]):  # pyvirtine's answer beside the host compiler's
+        from .about import help_text, version_text
+        if args == ["--help"]:
+            sys.stdout.write(help_text(cc))
+            sys.stdout.flush()
+        rc = _Driver(cc, parse(args), False)._cc(args)
+        if args == ["--version"]:
+            sys.stdout.write(version_text(cc))
+        return rc
     static = STATIC_FLAG in args or "-static" in args
     cmd = parse([a for a in args if a != STATIC_FLAG])
+    show_compile_warnings_plainly()
     try:
         return _Driver(cc, cmd, static).run()
     except VirtineCompileError as e:

@@ -42,8 +42,8 @@ def test_assert_failure_aborts_with_134(guest):
     out = guest("abort_test", check=False)
     assert out.returncode == 134
     assert out.stdout == b"before 2\nbuffered output survives\n"
-    assert re.fullmatch(rb"\S*abort_test\.c:7: check: Assertion `x \+ 1 == 3' failed\.\n"
-                        rb"Aborted\n", out.stderr), out.stderr
+    assert re.fullmatch(rb"\S*abort_test\.c:7: check: Assertion `x \+ 1 == 3' failed\.\n",
+                        out.stderr), out.stderr
 
 
 def test_clock_and_time(guest):

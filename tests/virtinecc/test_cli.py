@@ -3,7 +3,11 @@ link, libraries, and its error messages."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
+
+import pyvirtine
+from pyvirtine.image import FORMAT_VERSION
 
 PLAIN = r"""
 #include <stdio.h>
@@ -26,7 +30,8 @@ def test_plain_files_pass_straight_to_cc(run, tmp_path):
     assert (tmp_path / "mine.o").read_bytes() == (tmp_path / "theirs.o").read_bytes()
     run("virtinecc", "plain.c", "-o", "plain")
     assert run("./plain").stdout == "42\n"
-    assert run("virtinecc", "--version").stdout == run("cc", "--version").stdout
+    # cc's own version first, for tools that identify the compiler (pyvirtine's follows)
+    assert run("virtinecc", "--version").stdout.startswith(run("cc", "--version").stdout)
 
 
 def test_exit_status_and_messages_of_cc(run, tmp_path):
@@ -376,3 +381,60 @@ int main(void)
 """})
     run("virtinecc", "-O2", "init.c", "-o", "init")
     assert run("./init").stdout == "2 2 541 541\n"
+
+
+START_FAILS = r"""
+#include <stdio.h>
+#include <virtine.h>
+
+static struct virtine_config huge = { .memory = 1ull << 30 };
+virtine_cfg(huge) int square(int x) { return x * x; }
+virtine int crash(int x) { return *(volatile int *)(unsigned long)x; }
+virtine int twice(int x) { return 2 * x; }
+
+static void note(const char *function, int kind, const char *message) {
+    (void)message;
+    printf("hook %s %d\n", function, kind);
+}
+
+int main(int argc, char **argv) {
+    (void)argv;
+    if (argc > 1) virtine_set_error_hook(note);
+    int r = square(3);
+    printf("square %d last %d\n", r, virtine_last_error());
+    r = crash(16);
+    printf("crash %d last %d\n", r, virtine_last_error());
+    r = twice(4);
+    printf("twice %d last %d\n", r, virtine_last_error());
+    return 0;
+}
+"""
+
+
+def test_virtine_that_cannot_start_fails_the_program(kvm, run, tmp_path):
+    write(tmp_path, {"start.c": START_FAILS})
+    run("virtinecc", "start.c", "-o", "start")
+    # Too little address space for the virtine's 1 GiB of guest memory: it cannot start.
+    limited = ["sh", "-c", 'ulimit -v 400000 && exec ./start "$@"', "start"]
+    proc = run(*limited, check=False)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("virtine square: cannot start the virtine: ")
+    # A hook of its own carries on; the caller sees which call failed and how.
+    proc = run(*limited, "hook", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["hook square 7", "square 0 last 7",
+                                        "hook crash 3", "crash 0 last 3", "twice 8 last 0"]
+
+
+def test_version_and_help_say_both_compilers(run):
+    cc_version = subprocess.run(["cc", "--version"], capture_output=True, text=True).stdout
+    version = run("virtinecc", "--version").stdout
+    assert version.startswith(cc_version)  # first, for tools that identify the compiler
+    ours = version[len(cc_version):]
+    assert f"virtinecc: pyvirtine {pyvirtine.__version__}, image format {FORMAT_VERSION}" in ours
+    assert "launcher sources " in ours and "pyvirtine/hypervisor" in ours
+    helped = run("virtinecc", "--help").stdout
+    assert helped.startswith("Usage: virtinecc")
+    assert "-static-pyvirtine" in helped and "VIRTINECC_TIMEOUT" in helped
+    assert "--target-help" in helped  # and the host compiler's own options after

@@ -85,11 +85,16 @@ int virtine_random(void *buf, unsigned long n);
 
 /* Host programs built with virtinecc: a virtine call that cannot return normally
  * (the guest faulted, timed out, made a hypercall its whitelist denies, called
- * exit(), or the VM could not be made) calls the error hook with the virtine's name,
- * one of the kinds below and a message, then returns a zero value of its return type
- * (0, 0.0, a zeroed struct, NULL) and copies nothing back into OUT/INOUT buffers.
+ * exit(), or the virtine could not be started) calls the error hook with the
+ * virtine's name, one of the kinds below and a message, then returns a zero value of
+ * its return type (0, 0.0, a zeroed struct, NULL) and copies nothing back into
+ * OUT/INOUT buffers; virtine_last_error() tells the caller which kind it was.
  * The default hook prints "virtine <function>: <message>" to stderr, with the guest
- * source line of a fault when known.  The host keeps running either way.
+ * source line of a fault when known, and the host keeps running: a guest's failure
+ * is contained.  A virtine that cannot start at all (VIRTINE_ERR_START: no /dev/kvm,
+ * a bad image, a boot that failed) is the host's failure, whose every result would be
+ * wrong: there the default hook ends the program with exit(EXIT_FAILURE), after the
+ * message.  Install a hook to carry on instead.
  * virtinecc reads VIRTINECC_TIMEOUT (seconds per call, default none) from the
  * environment when a virtine is first called.  A virtine returning char * returns a
  * malloc'd copy of the guest's string: the caller frees it.
@@ -101,6 +106,11 @@ int virtine_random(void *buf, unsigned long n);
 #define VIRTINE_ERR_ERROR       4
 #define VIRTINE_ERR_INTERRUPTED 5
 #define VIRTINE_ERR_EXIT        6
+#define VIRTINE_ERR_START       7
+
+/* The kind of this thread's last virtine call: 0 if it returned, else VIRTINE_ERR_*.
+ * Every call sets it (like errno, but a call that returns clears it). */
+int virtine_last_error(void);
 
 typedef void (*virtine_error_hook_t)(const char *function, int kind, const char *message);
 

@@ -1,7 +1,6 @@
 /* Program termination. Kept apart from the rest of stdlib so the exit crt0
    links in program mode does not drag in the number parsers. */
 #include <stdlib.h>
-#include <stdio.h>
 #include "hypercall.h"
 
 #define MAX_ATEXIT 32
@@ -30,9 +29,10 @@ void exit(int status)
     _Exit(status);
 }
 
+/* Flushes and prints nothing (a write the policy denies would hide the abort): the
+   host names the abort and writes what stdio still holds if writing is allowed. */
 void abort(void)
 {
-    __libc_flush();
-    fputs("Aborted\n", stderr);
-    _Exit(134);
+    for (;;)
+        __virtine_hypercall(HC_ABORT, 0, 0, 0);
 }

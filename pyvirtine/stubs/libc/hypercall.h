@@ -8,6 +8,7 @@
 #define HC_WRITE 10
 #define HC_GETTIMEOFDAY 11
 #define HC_RANDOM 14
+#define HC_ABORT 64 /* past every allow mask: the host reports the call as abort() */
 
 /* Implemented in assembly by the image's crt0: one `out` to port 0xf0. */
 long __virtine_hypercall(long nr, long a0, long a1, long a2);

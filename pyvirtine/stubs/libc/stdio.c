@@ -15,6 +15,15 @@ static FILE streams[3] = {
     {2, 1, stderr_buf, sizeof stderr_buf, 0, 0, 0, 0},
 };
 
+/* Where the host finds what stdout and stderr still hold when a call ends without
+   flushing them (a fault, a timeout, a denied hypercall): crt0 hands its address to
+   the snapshot hypercall (docs/ABI.md, "Output left in buffers"). */
+const struct {
+    unsigned long count;
+    struct { unsigned long fd; const unsigned char *buf; const size_t *len; size_t cap; } s[2];
+} __virtine_pending_output = {2, {{1, stdout_buf, &streams[1].len, sizeof stdout_buf},
+                                  {2, stderr_buf, &streams[2].len, sizeof stderr_buf}}};
+
 FILE *stdin = &streams[0];
 FILE *stdout = &streams[1];
 FILE *stderr = &streams[2];

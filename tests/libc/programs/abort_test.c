@@ -1,4 +1,4 @@
-/* assert failure: stdout flushed first, the message on stderr, status 134. */
+/* assert failure: what stdout held, then the message on stderr; the call ends as an abort. */
 #include <stdio.h>
 #include <assert.h>
 
