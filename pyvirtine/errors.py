@@ -1,11 +1,24 @@
 """The exceptions pyvirtine raises. Everything is a ``VirtineError``."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 
 class VirtineError(Exception):
     """Base of every pyvirtine error."""
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its args and attributes without calling __init__, whose
+        # parameters differ by subclass: an error from a worker process (pickle,
+        # multiprocessing, Dask) arrives with every field (reason, registers, location...).
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(cls: type, args: tuple, fields: dict[str, Any]) -> VirtineError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(fields)
+    return error
 
 
 class ImageError(VirtineError):
