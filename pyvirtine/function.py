@@ -104,7 +104,10 @@ class VirtineFunction:
             if ran is None:
                 return general(args, kwargs)  # converts the arguments, or says what is wrong
             if ran[0]:
-                return self._unusual(call, ran[0], ran[1])
+                # The pins go before _unusual raises: a traceback keeping them (and the
+                # memoryviews they export from) in a reference cycle crashed the GC.
+                kind, needed, ran = ran[0], ran[1], None
+                return self._unusual(call, kind, needed)
             return Captured(call.read(), b"", b"") if capture else call.read()
         return PackedEntry(entry)
 
