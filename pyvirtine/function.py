@@ -54,6 +54,9 @@ class VirtineFunction:
         self.options = dict(timeout=timeout, allow=mask, capture=capture, pool_size=pool_size)
         self.module: Optional[Any] = None
         self.packer = ArgPacker(self.signature, codec)
+        self._codec = self.packer.codec
+        if codec is None:
+            self._codec.owner = self
         self._plan = plan_for(self.packer, image.argarea_size)
         # Each thread's prepared call (runtime.FixedCall or BufferCall), by thread id: a
         # dict lookup costs less than a threading.local, and a thread that reuses a

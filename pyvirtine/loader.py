@@ -21,7 +21,8 @@ class VirtineModule(types.ModuleType):
     def __init__(self, path: str, images: list[Image], **options: Any) -> None:
         super().__init__(os.path.basename(path).split(".")[0] or path)
         self.__file__ = path
-        codec = Codec()
+        self._codec = codec = Codec()
+        codec.owner = self
         self._options = options
         self._virtines = [VirtineFunction(image, codec=codec, **options) for image in images]
         for v in self._virtines:

@@ -16,7 +16,7 @@ import pytest
 import pyvirtine
 from pyvirtine import VirtineCrash, VirtinePolicyError, VirtineTimeout
 from pyvirtine.image import Image
-from support.shipped import calls_in_pool, crash_line, misbehave, scale
+from support.shipped import calls_in_pool, crash_line, misbehave, scale, split
 
 C = pathlib.Path(__file__).parent / "c" / "shapes.c"
 
@@ -93,7 +93,7 @@ def test_errors_keep_every_field(kvm):
 
 
 @pytest.mark.parametrize("context", ["spawn", "fork"])
-def test_process_pool_executor(kvm, context):
+def test_process_pool_executor(kvm, context, shapes):
     with concurrent.futures.ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context(context)) as pool:
         assert list(pool.map(scale, range(20), [3] * 20)) == [3 * i for i in range(20)]
@@ -109,3 +109,9 @@ def test_process_pool_executor(kvm, context):
             pool.submit(misbehave, b"print").result()
         assert denied.value.hypercall == "write"
         assert pool.submit(os.getpid).result() != os.getpid()
+        # Struct and enum values come back as the caller's own classes.
+        moved = pool.submit(shapes.step, shapes.point(x=0, y=0), shapes.dir.NORTH).result()
+        assert type(moved) is shapes.point and moved == shapes.point(x=0, y=1)
+        assert pool.submit(shapes.turn, shapes.dir.WEST).result() is shapes.dir.NORTH
+        quotient = pool.submit(split, 7, 2).result()
+        assert type(quotient) is type(split(7, 2)) and quotient == split(7, 2)

@@ -14,6 +14,14 @@ def scale(x: int, k: int) -> int:
     """
 
 
+@virtine(memory="2M")
+def split(n: int, d: int):
+    """
+    struct quotient { int q, r; };
+    struct quotient split(int n, int d) { struct quotient v = {n / d, n % d}; return v; }
+    """
+
+
 @virtine(memory="2M", timeout=0.5)
 def misbehave(data: bytes) -> int:
     """
