@@ -94,6 +94,8 @@ def test_errors_keep_every_field(kvm):
 
 @pytest.mark.parametrize("context", ["spawn", "fork"])
 def test_process_pool_executor(kvm, context, shapes):
+    # This process holds scale with a booted pool: a forked worker must not use that pool.
+    assert pickle.loads(pickle.dumps(scale))(2, 3) == 6
     with concurrent.futures.ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context(context)) as pool:
         assert list(pool.map(scale, range(20), [3] * 20)) == [3 * i for i in range(20)]
