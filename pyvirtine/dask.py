@@ -43,8 +43,9 @@ def map(function: Callable[..., Any], *iterables: Iterable, batch: Optional[int]
         if progress:
             distributed.progress(futures, multi=False)
         return fanout.joined(client.gather(futures))
-    finally:
-        client.cancel(futures)
+    except BaseException:
+        client.cancel(futures)  # what is still queued would run for nothing
+        raise
 
 
 def _worker() -> str:

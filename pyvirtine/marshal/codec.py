@@ -65,7 +65,7 @@ class Codec:
         name = _identifier(t.name or "anonymous_enum")
         with self._lock:
             if name not in self.classes:
-                cls = enum.IntEnum(name, {_identifier(n): v for n, v in t.values})  # type: ignore
+                cls = enum.IntEnum(name, {_identifier(n): v for n, v in t.values})
                 cls.__reduce_ex__ = lambda member, protocol: (  # type: ignore
                     _enum_member, (self, t, member.value))
                 self.classes[name] = cls
