@@ -70,6 +70,29 @@ print(p == mod.point(x=0, y=1), type(p) is mod.point, upper(b"hi", out), bytes(o
     assert out.split() == ["True", "True", "2", "HI"]
 
 
+def test_equal_modules_keep_their_own_classes():
+    first, second = pyvirtine.load(C), pyvirtine.load(C)
+    for mod in (first, second):
+        assert pickle.loads(pickle.dumps(mod)) is mod
+        point = pickle.loads(pickle.dumps(mod.point(x=1, y=2)))
+        assert type(point) is mod.point and point == mod.point(x=1, y=2)
+        assert pickle.loads(pickle.dumps(mod.dir.EAST)) is mod.dir.EAST
+
+
+def test_a_process_keeps_the_last_unpickled_alive(tmp_path):
+    from pyvirtine.function import VirtineFunction
+    from pyvirtine.pickling import WARM
+    many = [VirtineFunction(scale.virtine.image).as_function() for _ in range(WARM + 2)]
+    out = _in_fresh_process(tmp_path, [pickle.dumps(f) for f in many], """
+import gc, os
+from pyvirtine import pickling
+tokens = [pickling._recipes[pickle.loads(data).virtine][0] for data in obj]
+gc.collect()
+print(len(pickling._warm), *((os.getpid(), token) in pickling._known for token in tokens))
+""")
+    assert out.split() == [str(WARM), "False", "False"] + ["True"] * WARM
+
+
 def test_images_pickle_by_value(shapes):
     image = shapes.step.virtine.image
     assert pickle.loads(pickle.dumps(image)) == image
