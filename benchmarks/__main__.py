@@ -11,11 +11,11 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compute, http, python_api, runtime, virtinecc
+from . import compute, dask_scale, http, python_api, runtime, virtinecc
 from .timing import one_cpu
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "python", "compute", "virtinecc", "http"]
+SUITES = ["runtime", "python", "compute", "virtinecc", "http", "dask"]
 
 
 def machine() -> str:
@@ -51,9 +51,9 @@ def http_report(r: dict) -> list[str]:
 
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
-           "virtinecc": virtinecc_report, "http": http_report}
+           "virtinecc": virtinecc_report, "http": http_report, "dask": dask_scale.report}
 MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
-           "virtinecc": virtinecc, "http": http}
+           "virtinecc": virtinecc, "http": http, "dask": dask_scale}
 
 
 def main() -> int:
@@ -68,8 +68,9 @@ def main() -> int:
     results, lines = {}, []
     for suite in suites:
         print(f"running {suite} ...", file=sys.stderr, flush=True)
-        # The HTTP server's load spreads over every CPU, as a server's does.
-        with contextlib.nullcontext() if suite == "http" else one_cpu():
+        # The HTTP server's load spreads over every CPU, as a server's does, and so do
+        # Dask's worker processes.
+        with contextlib.nullcontext() if suite in ("http", "dask") else one_cpu():
             results[suite] = MODULES[suite].run(quick=args.quick)
         lines += REPORTS[suite](results[suite])
     header = ["# Benchmark results", "",

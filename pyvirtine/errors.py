@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from typing import NamedTuple, Optional
+from typing import Any, NamedTuple, Optional
 
 
 class VirtineError(Exception):
@@ -13,6 +13,19 @@ class VirtineError(Exception):
 
     stdout: bytes = b""
     stderr: bytes = b""
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its args and attributes without calling __init__, whose
+        # parameters differ by subclass: an error from a worker process (pickle,
+        # multiprocessing, Dask) arrives with every field (reason, registers, location...).
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(cls: type, args: tuple, fields: dict[str, Any]) -> VirtineError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(fields)
+    return error
 
 
 class ImageError(VirtineError):

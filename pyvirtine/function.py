@@ -14,6 +14,7 @@ import threading
 from threading import get_ident
 from typing import Any, Callable, NamedTuple, Optional, Union
 
+from . import pickling
 from .errors import VirtineCrash, VirtineError
 from .image import Image, allow_mask
 from .marshal import ArgPacker, Codec, FixedPlan, Signature, plan_for
@@ -49,19 +50,33 @@ class VirtineFunction:
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
         self.capture = capture
+        # What it was made with, and the load() module it belongs to (it pickles by them).
+        self.options = dict(timeout=timeout, allow=mask, capture=capture, pool_size=pool_size)
+        self.module: Optional[Any] = None
         self.packer = ArgPacker(self.signature, codec)
+        self._codec = self.packer.codec
+        if codec is None:
+            self._codec.owner = self
         self._plan = plan_for(self.packer, image.argarea_size)
         # Each thread's prepared call (runtime.FixedCall or BufferCall), by thread id: a
         # dict lookup costs less than a threading.local, and a thread that reuses a
         # finished thread's id may reuse its buffers too.
         self._prepared: dict[int, Any] = {}
         self._entry = self._make_entry()
-        self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
+        self._entry.virtine = self  # type: ignore[attr-defined]
+        self._options = dict(self.options, capture=True)
         self._pool = None
         self._lock = threading.Lock()
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._entry(*args, **kwargs)
+
+    def __reduce__(self) -> tuple:
+        return getattr, (self._entry, "virtine")
+
+    def _reduce_entry(self) -> tuple:
+        """``__reduce__`` of its callable (``FixedEntry`` and ``PackedEntry`` call this)."""
+        return pickling.reduce_function(self, self._entry)
 
     def _make_entry(self) -> Callable[..., Any]:
         """The function every call enters: the signature's short path (``plans``) when
@@ -73,7 +88,7 @@ class VirtineFunction:
         if isinstance(plan, FixedPlan):
             return self._fixed_entry(plan)
         if plan is None:
-            return lambda *args, **kwargs: general(args, kwargs)
+            return PackedEntry(lambda *args, **kwargs: general(args, kwargs))
         nargs, capture, prepared = len(self.packer.inputs), self.capture, self._prepared
         parts = (plan.fixed_size, plan.head, plan.header, len(plan.buffers), plan.outputs,
                  plan.ret_size, plan.unpack, plan.result_ctype, plan.compile)
@@ -92,9 +107,12 @@ class VirtineFunction:
             if ran is None:
                 return general(args, kwargs)  # converts the arguments, or says what is wrong
             if ran[0]:
-                return self._unusual(call, ran[0], ran[1])
+                # The pins go before _unusual raises: a traceback keeping them (and the
+                # memoryviews they export from) in a reference cycle crashed the GC.
+                kind, needed, ran = ran[0], ran[1], None
+                return self._unusual(call, kind, needed)
             return Captured(call.read(), b"", b"") if capture else call.read()
-        return entry
+        return PackedEntry(entry)
 
     def _fixed_entry(self, plan: FixedPlan) -> Callable[..., Any]:
         """The whole short path in C (``hypervisor/pycall.c``): store the numbers, launch
@@ -192,9 +210,29 @@ class VirtineFunction:
         call.__doc__ = describe(sig)
         call.acall = self.acall  # type: ignore[attr-defined]
         call.close = self.close  # type: ignore[attr-defined]
-        call.virtine = self  # type: ignore[attr-defined]
         call.c_signature = sig.prototype  # type: ignore[attr-defined]
         return call
+
+
+class PackedEntry:
+    """The callable of a virtine whose arguments Python packs (``FixedEntry`` is the one
+    for all-number arguments, in C). Like a function it carries ``__name__``,
+    ``__doc__``... and is not bound as a method; unlike one, it pickles by value."""
+
+    def __init__(self, call: Callable[..., Any]) -> None:
+        self._call = call
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(*args, **kwargs)
+
+    def __get__(self, obj: Any, objtype: Optional[type] = None) -> "PackedEntry":
+        return self
+
+    def __reduce__(self) -> tuple:
+        return self.virtine._reduce_entry()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"<virtine function {getattr(self, '__name__', '?')}>"
 
 
 def describe(sig: Signature) -> str:

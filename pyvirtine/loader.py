@@ -7,6 +7,7 @@ import os
 import types
 from typing import Any, Iterable, Optional, Union
 
+from . import pickling
 from .build import build_images, parse_memory
 from .bundle import BUNDLE_SUFFIX, read_bundle
 from .errors import VirtineCompileError
@@ -21,8 +22,12 @@ class VirtineModule(types.ModuleType):
     def __init__(self, path: str, images: list[Image], **options: Any) -> None:
         super().__init__(os.path.basename(path).split(".")[0] or path)
         self.__file__ = path
-        codec = Codec()
+        self._codec = codec = Codec()
+        codec.owner = self
+        self._options = options
         self._virtines = [VirtineFunction(image, codec=codec, **options) for image in images]
+        for v in self._virtines:
+            v.module = self
         functions = [v.as_function() for v in self._virtines]
         for f in functions:
             f.__module__ = self.__name__
@@ -36,6 +41,9 @@ class VirtineModule(types.ModuleType):
         self.__all__ = [f.__name__ for f in functions]
         self.__doc__ = f"Virtines of {path}:\n\n" + "\n".join(
             f"    {v.signature.prototype}" for v in self._virtines)
+
+    def __reduce__(self) -> tuple:
+        return pickling.reduce_module(self, [v.image for v in self._virtines], self._options)
 
     def close(self) -> None:
         for v in self._virtines:

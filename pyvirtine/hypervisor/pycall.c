@@ -485,6 +485,22 @@ static PyObject *fixed_entry_repr(FixedEntry *self) {
                 : PyUnicode_FromString("<virtine function>");
 }
 
+/* Pickled as its VirtineFunction (the "virtine" attribute function.py gives it) says:
+ * by value, the image and the options (pyvirtine/pickling.py). */
+static PyObject *fixed_entry_reduce(FixedEntry *self, PyObject *unused) {
+    PyObject *virtine = self->dict ? PyDict_GetItemString(self->dict, "virtine") : NULL;
+    if (!virtine) {
+        PyErr_SetString(PyExc_TypeError, "cannot pickle a FixedEntry made outside a "
+                                         "VirtineFunction");
+        return NULL;
+    }
+    return PyObject_CallMethod(virtine, "_reduce_entry", NULL);
+}
+
+static PyMethodDef fixed_entry_methods[] = {
+    {"__reduce__", (PyCFunction)fixed_entry_reduce, METH_NOARGS, NULL},
+    {NULL}};
+
 static PyGetSetDef fixed_entry_getset[] = {
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL}};
@@ -505,6 +521,7 @@ static PyTypeObject FixedEntryType = {
     .tp_descr_get = fixed_entry_get,
     .tp_repr = (reprfunc)fixed_entry_repr,
     .tp_getset = fixed_entry_getset,
+    .tp_methods = fixed_entry_methods,
     .tp_dictoffset = offsetof(FixedEntry, dict),
 };
 

@@ -9,6 +9,7 @@ import dataclasses
 import enum
 import keyword
 import operator
+import pickle
 import struct
 import threading
 from typing import Any
@@ -22,6 +23,17 @@ class Codec:
     def __init__(self) -> None:
         self.classes: dict[str, type] = {}
         self._lock = threading.RLock()  # one class per struct, even when threads race
+        # The load() module or VirtineFunction whose classes these are (it sets itself;
+        # it pickles by value and has the codec as ``_codec``).
+        self.owner: Any = None
+
+    def __reduce__(self) -> tuple:
+        # Struct and enum values pickle as (codec, C type, fields), the codec as its
+        # owner's: what a worker process returns arrives as the client's own classes.
+        if self.owner is None:
+            raise pickle.PicklingError("these struct and enum values belong to no virtine "
+                                       "module or function, so they cannot be pickled")
+        return getattr, (self.owner, "_codec")
 
     # -- Python classes ---------------------------------------------------------
     def python_class(self, t: CType) -> type:
@@ -44,6 +56,8 @@ class Codec:
                   for f in t.fields]
         cls = dataclasses.make_dataclass(name, fields)
         cls.__doc__ = f"C {t.c}: " + "; ".join(f"{f.type.c} {f.name}" for f in t.fields)
+        cls.__reduce__ = lambda value: (_struct_value, (self, t, tuple(  # type: ignore
+            getattr(value, f.name) for f in dataclasses.fields(value))))
         self.classes[name] = cls
         return cls
 
@@ -51,7 +65,10 @@ class Codec:
         name = _identifier(t.name or "anonymous_enum")
         with self._lock:
             if name not in self.classes:
-                self.classes[name] = enum.IntEnum(name, {_identifier(n): v for n, v in t.values})
+                cls = enum.IntEnum(name, {_identifier(n): v for n, v in t.values})
+                cls.__reduce_ex__ = lambda member, protocol: (  # type: ignore
+                    _enum_member, (self, t, member.value))
+                self.classes[name] = cls
             return self.classes[name]
 
     def _zero(self, t: CType) -> Any:
@@ -160,3 +177,11 @@ def _is_char(t: CType) -> bool:
 def _identifier(name: str) -> str:
     name = "".join(c if c.isalnum() or c == "_" else "_" for c in name)
     return name + "_" if keyword.iskeyword(name) else name
+
+
+def _struct_value(codec: Codec, t: Struct, values: tuple) -> Any:
+    return codec.python_class(t)(*values)
+
+
+def _enum_member(codec: Codec, t: Enum, value: int) -> Any:
+    return codec.python_class(t)(value)

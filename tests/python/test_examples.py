@@ -33,3 +33,12 @@ def test_sandboxed_plugin(kvm):
     assert results["snoop"] == "stopped: tried the 'write' hypercall"
     assert results["wild"].startswith("stopped: crashed (exception 14) at wild.c:6")
     assert results["typo"].startswith("rejected, does not compile: typo.c:5:20: error:")
+
+
+def test_dask_fanout(kvm):
+    lines = run_example("dask_fanout.py")[-4:]  # after the progress bar
+    assert lines[0] == "parsed 1958 of 2000 records on 2 worker processes, each in its own virtine"
+    assert lines[1].startswith("21 hostile records crashed their virtine (contained), "
+                               "the first at dask_fanout.py:48")
+    assert lines[2] == "21 hostile records ran past the 0.1 s time limit (stopped)"
+    assert lines[3] == "0 parsed records differ from the Python reference parser"
