@@ -85,14 +85,19 @@ def inline_recursion(module: llvm.ModuleRef) -> llvm.ModuleRef:
     target_data = llvm.create_target_data(module.data_layout)
     simplify = None
     plans = {}
+    text = str(module)
+    naming = _naming_themselves(text)
+    # The named types, for sizing an aggregate in a module of its own (_frame_bytes).
+    sizes = _Sizes(target_data, "".join(line + "\n" for line in text.split("\n")
+                                        if re.match(r"%\S+ = type ", line)))
     for fn in module.functions:
-        if fn.is_declaration or not _names_itself(fn) or not _self_calls(fn):
+        if fn.is_declaration or fn.name not in naming or not _self_calls(fn):
             continue
         # Counted and inspected as the pipeline's first passes leave it.
         simplify = simplify or _passes(["sroa", "instcombine", "simplifycfg"])
         simplify(fn)
         tail = _self_calls(fn)
-        depth = _depth(fn, tail.count(False), target_data)
+        depth = _depth(fn, tail.count(False), sizes)
         if depth > 1:
             clones = [_fresh(fn.name + CLONE_SUFFIX, k, taken) for k in range(1, depth)]
             plans[fn.name] = _Plan(fn.name, tail, clones)
@@ -132,11 +137,23 @@ def _fresh(prefix: str, k: int, taken: set[str]) -> str:
     return name
 
 
-def _names_itself(fn: llvm.ValueRef) -> bool:
-    """Whether ``fn``'s text mentions ``@fn(`` past its own ``define`` line: necessary for
-    a self-call, and one FFI call where ``_self_calls`` makes several per instruction
-    (a tenth of the compile time of a file of many small functions)."""
-    return str(fn).count(_ref(fn.name) + "(") > 1
+def _naming_themselves(text: str) -> set[str]:
+    """The functions whose body (in the module's IR ``text``) mentions ``@name(``:
+    necessary for a self-call. Found in one pass over the text the module prints once:
+    printing each function alone costs a walk of the whole module's metadata (28 ms a
+    function in a big file with debug info), and asking for each call's callee costs
+    several FFI calls per instruction."""
+    found: set[str] = set()
+    name, call = None, ""
+    for line in text.split("\n"):
+        if line.startswith("define "):
+            name = _defined_name(line)
+            call = _ref(name) + "(" if name else ""
+        elif line == "}":
+            name = None
+        elif name is not None and call in line:
+            found.add(name)
+    return found
 
 
 def _self_calls(fn: llvm.ValueRef) -> list[bool]:
@@ -186,7 +203,7 @@ def _is_function(value: llvm.ValueRef) -> bool:
     return value.value_kind == llvm.ValueKind.function
 
 
-def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData) -> int:
+def _depth(fn: llvm.ValueRef, calls: int, sizes: "_Sizes") -> int:
     """How many levels of ``fn`` one call should run, 1 for a function left alone;
     ``calls`` counts its self-calls that are not tail calls."""
     if (calls == 0 or fn.linkage not in _OWN_DEFINITION
@@ -202,7 +219,7 @@ def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData) -> int:
                     op.value_kind == llvm.ValueKind.block_address for op in instr.operands):
                 return 1
             if instr.opcode == "alloca":
-                bytes_ = _static_alloca_bytes(instr, index, target_data)
+                bytes_ = _static_alloca_bytes(instr, index, sizes)
                 if bytes_ is None:  # a VLA: each inlined level would grow the stack more
                     return 1
                 frame += bytes_
@@ -253,8 +270,19 @@ _ALLOCA = re.compile(r"= alloca (?P<type>.*?)(?:, i\d+ -?\d+)?, align \d+")
 _SCALAR = re.compile(r"i\d+|ptr|half|float|double|x86_fp80|fp128")
 
 
+@dataclass
+class _Sizes:
+    target_data: llvm.TargetData
+    types: str  # the module's named type definitions, as IR text
+
+    def of(self, ir_type: str) -> int:
+        """The bytes of ``ir_type``: those of a global of it, in a module of its own."""
+        probe = llvm.parse_assembly(f"{self.types}@probe = external global {ir_type}\n")
+        return self.target_data.get_abi_size(probe.get_global_variable("probe").global_value_type)
+
+
 def _static_alloca_bytes(instr: llvm.ValueRef, block_index: int,
-                         target_data: llvm.TargetData) -> Optional[int]:
+                         sizes: _Sizes) -> Optional[int]:
     """The bytes an entry-block alloca of a constant count reserves, None otherwise."""
     count = list(instr.operands)[0]
     match = _ALLOCA.search(str(instr))
@@ -263,12 +291,7 @@ def _static_alloca_bytes(instr: llvm.ValueRef, block_index: int,
     allocated = match.group("type")
     if _SCALAR.fullmatch(allocated):
         return 0  # promoted to a register
-    # An aggregate's size: that of a global of its type, in a module of its own.
-    types = "".join(line + "\n" for line in str(instr.module).splitlines()
-                    if re.match(r"%\S+ = type ", line))
-    probe = llvm.parse_assembly(f"{types}@probe = external global {allocated}\n")
-    size = target_data.get_abi_size(probe.get_global_variable("probe").global_value_type)
-    return size * count.get_constant_value()
+    return sizes.of(allocated) * count.get_constant_value()
 
 
 def _clone_functions(text: str, plans: dict[str, _Plan]) -> str:
