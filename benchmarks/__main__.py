@@ -11,11 +11,11 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compute, dask_scale, http, python_api, runtime, virtinecc
+from . import compute, dask_scale, http, js, python_api, runtime, virtinecc
 from .timing import one_cpu
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "python", "compute", "virtinecc", "http", "dask"]
+SUITES = ["runtime", "python", "compute", "virtinecc", "js", "http", "dask"]
 
 
 def machine() -> str:
@@ -51,9 +51,10 @@ def http_report(r: dict) -> list[str]:
 
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
-           "virtinecc": virtinecc_report, "http": http_report, "dask": dask_scale.report}
+           "virtinecc": virtinecc_report, "js": js.report, "http": http_report,
+           "dask": dask_scale.report}
 MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
-           "virtinecc": virtinecc, "http": http, "dask": dask_scale}
+           "virtinecc": virtinecc, "js": js, "http": http, "dask": dask_scale}
 
 
 def main() -> int:
@@ -89,6 +90,8 @@ def main() -> int:
     (HERE / "results.json").write_text(json.dumps(results, indent=1))
     if "runtime" in results:
         runtime.plot(results["runtime"], HERE / "runtime.png")
+    if "js" in results:
+        js.plot(results["js"], HERE / "js.png")
     return 0
 
 
