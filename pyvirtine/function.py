@@ -91,7 +91,8 @@ class VirtineFunction:
             return PackedEntry(lambda *args, **kwargs: general(args, kwargs))
         nargs, capture, prepared = len(self.packer.inputs), self.capture, self._prepared
         parts = (plan.fixed_size, plan.head, plan.header, len(plan.buffers), plan.outputs,
-                 plan.ret_size, plan.unpack, plan.result_ctype, plan.compile)
+                 plan.ret_size, plan.unpack, plan.result_ctype, plan.compile,
+                 plan.string_result)
 
         def entry(*args: Any, **kwargs: Any) -> Any:
             if kwargs or len(args) != nargs:

@@ -45,7 +45,8 @@ _call_segments = lib.vt_call_segments
 _release = lib.vt_result_release
 _from_buffer = ffi.from_buffer
 _tuple_new = tuple.__new__  # builds a NamedTuple without running its Python __new__
-_SEG_ZERO, _SEG_GUEST_WRITTEN = lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN
+_SEG_ZERO, _SEG_GUEST_WRITTEN, _SEG_PARTIAL = (lib.VT_SEG_ZERO, lib.VT_SEG_GUEST_WRITTEN,
+                                                lib.VT_SEG_PARTIAL)
 _SEGMENT = struct.Struct("<QQQI4x")  # struct vt_segment: offset, data, len, flags
 
 
@@ -240,18 +241,24 @@ class Virtine(PoolCaller):
     def buffer_call(self, fixed_size: int, head: struct.Struct, header: int, buffers: int,
                     outputs: int, result_size: int, unpack: Callable[[Any], tuple],
                     result_ctype: Optional[str],
-                    compile_run: Callable[[dict], Callable[[tuple], Any]]) -> BufferCall:
+                    compile_run: Callable[[dict], Callable[[tuple], Any]],
+                    string_result: bool = False) -> BufferCall:
         """A ``BufferCall`` for the calling thread: ``head`` packs the fixed part's
         values at ``header``; each of ``buffers`` buffers takes two input segments (the
-        zeroed gap before it, itself), ``outputs`` of them an output segment too; the
-        plan's ``compile_run`` writes the call (see ``BufferPlan.compile``)."""
+        zeroed gap before it, itself), ``outputs`` output segments follow; the plan's
+        ``compile_run`` writes the call (see ``BufferPlan.compile``). A string result
+        (``string_result``) lands in the thread's mirror of the argument area, its
+        (offset, length) slot and its bytes at their own offsets, where ``unpack``
+        reads them as from the area."""
         memory = ffi.new("uint8_t[]", fixed_size + result_size)
         n_in, n_out = 1 + 2 * buffers, outputs + bool(result_size)
         segments = ffi.new("struct vt_segment[]", n_in + n_out)
         segments[0] = {"offset": 0, "data": memory, "len": fixed_size}
+        mirror = self._thread_state() if string_result else None
         if result_size:  # last, after the ones written per call
-            segments[n_in + n_out - 1] = {"offset": 0, "data": memory + fixed_size,
-                                          "len": result_size}
+            segments[n_in + n_out - 1] = {
+                "offset": 0, "data": mirror.mirror if mirror else memory + fixed_size,
+                "len": result_size}
         size = ffi.sizeof("struct vt_segment")
         assert size == _SEGMENT.size, "struct vt_segment is not laid out as _SEGMENT says"
         varying = struct.Struct("<" + _SEGMENT.format[1:] * (2 * buffers + outputs))
@@ -264,8 +271,13 @@ class Virtine(PoolCaller):
             "launch": functools.partial(lib.vt_call_plain, prepared),
             "pin": functools.partial(ffi.from_buffer, "uint8_t[]"),
             "address": functools.partial(ffi.cast, "uintptr_t"),
-            "ZERO": _SEG_ZERO, "GUEST_WRITTEN": _SEG_GUEST_WRITTEN})
-        read = _result_reader(memory + fixed_size, result_size, unpack, result_ctype)
+            "ZERO": _SEG_ZERO, "GUEST_WRITTEN": _SEG_GUEST_WRITTEN, "PARTIAL": _SEG_PARTIAL,
+            "TAIL": _address(mirror.mirror) if mirror else 0})
+        if mirror:
+            view = mirror.mirror_view
+            read = functools.partial(_first, unpack, view)
+        else:
+            read = _result_reader(memory + fixed_size, result_size, unpack, result_ctype)
         return BufferCall(self, run, res, read, (memory, segments, prepared))
 
     def _prepare(self, segments, n_in: int, n: int, res):
@@ -440,6 +452,10 @@ def _result_reader(memory, size: int, unpack: Callable[[Any], tuple],
         return functools.partial(ffi.cast(ctype + " *", memory).__getitem__, 0)
     block = ffi.buffer(memory, size)
     return lambda: unpack(block)[0]
+
+
+def _first(unpack: Callable[[Any], tuple], data: Any) -> Any:
+    return unpack(data)[0]
 
 
 def _output(res) -> tuple[bytes, bytes]:

@@ -71,6 +71,9 @@ struct vt_result {
 #define VT_SEG_ZERO 1          /* in: zero-fill the range; data is not read */
 #define VT_SEG_GUEST_WRITTEN 2 /* out: copy only the pages the guest wrote; the others
                                 * still hold what the in segments put there */
+#define VT_SEG_PARTIAL 4       /* out: the guest's result may end inside (or before) the
+                                * range, as a returned string's does: vt_call_plain does
+                                * not ask that it cover the whole segment */
 
 /* A piece of the argument area: len bytes at offset, to or from data. */
 struct vt_segment {

@@ -612,7 +612,8 @@ int vt_call_plain(const struct vt_prepared *c) {
     if (kind != VT_OK) return kind;
     bool whole = true;
     for (uint32_t i = 0; i < c->n_out; i++)
-        whole = whole && c->out[i].offset + c->out[i].len <= res->result_len;
+        whole = whole && (c->out[i].flags & VT_SEG_PARTIAL ||
+                          c->out[i].offset + c->out[i].len <= res->result_len);
     return res->status || !whole || res->out_len || res->err_len ? VT_UNUSUAL : VT_OK;
 }
 

@@ -314,14 +314,20 @@ class ArgPacker:
         if self.sig.ret_kind == VOID:
             return None
         if self.sig.ret_kind == STRING:
-            off, n = struct.unpack_from("<QQ", view)
-            if off == 0:
-                return None
-            if off == STRING_TOO_LONG:
-                raise VirtineError(f"virtine '{self.sig.name}' returned a string of {n} bytes, "
-                                   "more than its argument area holds")
-            return bytes(view[off:off + n]).decode("utf-8", "surrogateescape")
+            return returned_string(self.sig.name, view, view)
         return self.codec.decode(self.sig.ret, view)  # type: ignore[arg-type]
+
+
+def returned_string(name: str, result: Buffer, area: Buffer) -> Optional[str]:
+    """The string a virtine returned: ``result`` holds its (offset, length) pair (the
+    return slot), ``area`` the argument area's bytes at least up to its end."""
+    off, n = struct.unpack_from("<QQ", result)
+    if off == 0:
+        return None
+    if off == STRING_TOO_LONG:
+        raise VirtineError(f"virtine '{name}' returned a string of {n} bytes, "
+                           "more than its argument area holds")
+    return bytes(memoryview(area)[off:off + n]).decode("utf-8", "surrogateescape")
 
 
 def _check_format(p: Param, view: memoryview, where: str) -> None:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional, Union
 
 from .formats import accepted
 from .layout import BLOB_ALIGN, Layout
-from .pack import ArgPacker
+from .pack import ArgPacker, returned_string
 from .signature import BUFFER, STRING, VALUE, VOID, Param
 from .types import Enum, Scalar
 
@@ -41,9 +41,10 @@ class FixedPlan:
 
 @dataclass(frozen=True)
 class BufferPlan:
-    """Numbers, enums and buffers, each buffer a C-contiguous buffer-protocol object
-    whose element count is the implied length parameter naming it. ``compile`` turns
-    it into the function that lays out and launches one call (``runtime.BufferCall``)."""
+    """Numbers, enums, strings and buffers, each buffer a C-contiguous buffer-protocol
+    object whose element count is the implied length parameter naming it, each string a
+    ``str``; a number, a struct or a string returned. ``compile`` turns it into the
+    function that lays out and launches one call (``runtime.BufferCall``)."""
     fixed_size: int
     capacity: int
     ret_size: int
@@ -52,13 +53,16 @@ class BufferPlan:
     slots: tuple[tuple[int, int], ...]          # per parameter: (ARG/OFFSET/COUNT, index)
     buffers: tuple[tuple[int, int, str], ...]   # in blob order: (arg index, elem size, mode)
     formats: tuple[Optional[frozenset], ...]    # per buffer: item formats taken (None: any)
+    strings: frozenset[int]                     # the blobs (by blob order) that are strings
     unpack: Callable[[Any], tuple]              # the result, as a 1-tuple
     result_ctype: Optional[str]                 # a scalar result's C type, for a typed load
+    string_result: bool                         # the return slot holds (offset, length)
 
     @property
     def outputs(self) -> int:
-        """How many buffers are copied back."""
-        return sum(mode != "in" for _, _, mode in self.buffers)
+        """How many output segments the call has besides the return slot: one per
+        buffer copied back, and one for a returned string's bytes."""
+        return sum(mode != "in" for _, _, mode in self.buffers) + self.string_result
 
     def compile(self, names: dict) -> Callable[[tuple], Any]:
         """``run(args)`` for this signature, written out as straight-line Python (as
@@ -76,20 +80,28 @@ class BufferPlan:
 
         ``names`` gives ``write_head``, ``write_segments``, ``launch``,
         ``pin(view, writable)`` (keeps the buffer exported until dropped),
-        ``address(pinned)`` (what ``int`` turns into its address), ``ZERO`` and
-        ``GUEST_WRITTEN``."""
+        ``address(pinned)`` (what ``int`` turns into its address), ``ZERO``,
+        ``GUEST_WRITTEN``, and for a string result ``TAIL`` (the address of the thread's
+        mirror of the argument area, where the string's bytes are copied) and
+        ``PARTIAL``. A string argument that is not a ``str`` without NULs returns None."""
         lines, ins, outs, pins = [], [], [], []
         names = {**names, **{f"F{k}": f for k, f in enumerate(self.formats)}}
         end, result_len = str(self.fixed_size), str(self.ret_size)
         for k, (index, elem, mode) in enumerate(self.buffers):
-            lines += [f"try:\n    v{k} = memoryview(args[{index}])",
-                      "except TypeError:\n    return None",
-                      f"n{k} = v{k}.nbytes",
-                      f"if n{k} % {elem} or not v{k}.c_contiguous"
-                      + (f" or v{k}.readonly" if mode != "in" else "")
-                      + (f" or v{k}.format not in F{k}" if self.formats[k] is not None else "")
-                      + ":\n    return None",
-                      f"s{k} = {end}",
+            if k in self.strings:
+                lines += [f"v{k} = args[{index}]",
+                          f"if type(v{k}) is not str or '\\0' in v{k}:\n    return None",
+                          f"v{k} = v{k}.encode('utf-8', 'surrogateescape') + b'\\0'",
+                          f"n{k} = len(v{k})"]
+            else:
+                lines += [f"try:\n    v{k} = memoryview(args[{index}])",
+                          "except TypeError:\n    return None",
+                          f"n{k} = v{k}.nbytes",
+                          f"if n{k} % {elem} or not v{k}.c_contiguous"
+                          + (f" or v{k}.readonly" if mode != "in" else "")
+                          + (f" or v{k}.format not in F{k}" if self.formats[k] is not None
+                             else "") + ":\n    return None"]
+            lines += [f"s{k} = {end}",
                       f"o{k} = -(-s{k} // {BLOB_ALIGN}) * {BLOB_ALIGN}",
                       f"p{k} = pin(v{k}, {mode != 'in'})",
                       f"a{k} = int(address(p{k}))"]
@@ -102,12 +114,15 @@ class BufferPlan:
                 outs.append(f"o{k}, a{k}, n{k}, {flag}")
                 result_len = f"o{k} + n{k}"
             end = f"o{k} + n{k}"
+        if self.string_result:  # its bytes go where the copied-back ones end
+            outs.append(f"{result_len}, TAIL + {result_len}, {self.capacity} - {result_len}, "
+                        "PARTIAL")
         values = [f"args[{i}]" if kind == ARG else f"o{i}" if kind == OFFSET
                   else f"n{i} // {self.buffers[i][1]}" for kind, i in self.slots]
         lines += [f"if {end} > {self.capacity}:\n    return None",
                   f"write_head({result_len}, {self.capacity}, {', '.join(values)})",
                   f"write_segments({', '.join(ins + outs)})",
-                  f"return launch(), {result_len}, ({', '.join(pins)},)"]
+                  f"return launch(), {result_len}, ({''.join(p + ', ' for p in pins)})"]
         body = "\n".join("    " + line.replace("\n", "\n    ") for line in lines)
         source = f"def run(args):\n{body}\n"
         scope: dict = {}
@@ -121,30 +136,33 @@ Plan = Union[FixedPlan, BufferPlan]
 def plan_for(packer: ArgPacker, capacity: int) -> Optional[Plan]:
     """The short path for this signature, or None if its calls need the packer."""
     sig, lay = packer.sig, packer.layout
-    if sig.ret_kind == STRING:
-        return None
-    if all(p.kind == VALUE and _number_format(p.type) for p in sig.params):
+    if sig.ret_kind != STRING and all(p.kind == VALUE and _number_format(p.type)
+                                      for p in sig.params):
         return _fixed(packer, capacity)
     named = [p.length for p in sig.params if p.kind == BUFFER]
     implied = {p.name for p in sig.params if p.implied}
-    if any(p.kind not in (VALUE, BUFFER) or p.kind == VALUE and not _number_format(p.type)
+    if any(p.kind not in (VALUE, BUFFER, STRING) or p.kind == VALUE and not _number_format(p.type)
            for p in sig.params) or any(
             not isinstance(n, str) or n not in implied or named.count(n) > 1 for n in named):
         return None
     inputs = [p.name for p in packer.inputs]
-    order = [p for p in sig.params if p.kind == BUFFER]
+    order = [p for p in sig.params if p.kind in (BUFFER, STRING)]
     order.sort(key=lambda p: not p.copies_out)  # the blob order of the packer
     index = {p.name: j for j, p in enumerate(order)}
     slots = tuple((ARG, inputs.index(p.name)) if p.kind == VALUE and not p.implied
-                  else (OFFSET, index[p.name]) if p.kind == BUFFER
+                  else (OFFSET, index[p.name]) if p.kind in (BUFFER, STRING)
                   else (COUNT, index[next(b.name for b in order if b.length == p.name)])
                   for p in sig.params)
-    buffers = tuple((inputs.index(p.name), p.elem_size, p.mode) for p in order)
-    buffer_formats = tuple(accepted(p.type) for p in order)
-    formats = ["Q" if p.kind == BUFFER else _number_format(p.type) for p in sig.params]
+    buffers = tuple((inputs.index(p.name), 1 if p.kind == STRING else p.elem_size,
+                     "in" if p.kind == STRING else p.mode) for p in order)
+    buffer_formats = tuple(None if p.kind == STRING else accepted(p.type) for p in order)
+    strings = frozenset(j for j, p in enumerate(order) if p.kind == STRING)
+    formats = ["Q" if p.kind in (BUFFER, STRING) else _number_format(p.type)
+               for p in sig.params]
     return BufferPlan(lay.fixed_size, capacity, lay.ret_size, lay.header,
                       _slots_struct(lay, sig.params, formats, lay.header, "QQ"), slots,
-                      buffers, buffer_formats, _unpacker(packer), _result_ctype(sig.ret))
+                      buffers, buffer_formats, strings, _unpacker(packer),
+                      _result_ctype(sig.ret), sig.ret_kind == STRING)
 
 
 def _fixed(packer: ArgPacker, capacity: int) -> FixedPlan:
@@ -180,6 +198,8 @@ def _unpacker(packer: ArgPacker) -> Callable[[Any], tuple]:
     ret = sig.ret
     if sig.ret_kind == VOID:
         return lambda area: (None,)
+    if sig.ret_kind == STRING:
+        return lambda area: (returned_string(sig.name, area, area),)
     if isinstance(ret, Scalar):
         return struct.Struct("<" + ret.fmt).unpack_from
     codec = packer.codec

@@ -27,6 +27,8 @@ virtine int shared_length(const char *a VIRTINE_IN(n), char *b VIRTINE_OUT(n), s
     { return 0; }
 virtine int computed(const int *a VIRTINE_IN(rows * cols), int rows, int cols) { return 0; }
 virtine const char *text(int x) { return "x"; }
+virtine const char *words(const char *s, const unsigned char *d VIRTINE_IN(n), size_t n,
+                          int k, const char *t) { return s; }
 virtine int flag(_Bool b) { return b; }
 """
 SIGS = {s.name: s for s in find_virtines(SOURCE, "plans.c")}
@@ -47,9 +49,9 @@ def area_of(inputs: list) -> bytes:
 
 def test_which_signatures_get_which_plan():
     assert isinstance(plan_for(packer("numbers"), CAPACITY), FixedPlan)
-    for name in ("in_only", "two", "counted_first"):
+    for name in ("in_only", "two", "counted_first", "text", "words"):
         assert isinstance(plan_for(packer(name), CAPACITY), BufferPlan), name
-    for name in ("shared_length", "computed", "text", "flag"):
+    for name in ("shared_length", "computed", "flag"):
         assert plan_for(packer(name), CAPACITY) is None, name
 
 
@@ -79,7 +81,7 @@ def run_plan(plan: BufferPlan, args: tuple):
         "write_head": lambda *values: seen.update(head=values),
         "write_segments": lambda *fields: seen.update(segments=fields),
         "launch": lambda: 0, "pin": pin, "address": lambda p: buffers.index(p),
-        "ZERO": 1, "GUEST_WRITTEN": 2})
+        "ZERO": 1, "GUEST_WRITTEN": 2, "PARTIAL": 4, "TAIL": 0})
     ran = run(args)
     if ran is None:
         return None
@@ -91,13 +93,13 @@ def run_plan(plan: BufferPlan, args: tuple):
     ins, outs = fields[:2 * len(plan.buffers)], fields[2 * len(plan.buffers):]
     for offset, data, length, flags in ins:
         assert offset == len(area)  # the inputs leave no gap: the reset may skip them
-        area += bytes(length) if flags == 1 else buffers[data].cast("B")
+        area += bytes(length) if flags == 1 else memoryview(buffers[data]).cast("B")
     outputs = [(0, plan.ret_size, 0)] if plan.ret_size else []
     outputs += [(offset, length, flags) for offset, _, length, flags in outs]
     return bytes(area), outputs, result_len
 
 
-@pytest.mark.parametrize("name", ["in_only", "two", "counted_first"])
+@pytest.mark.parametrize("name", ["in_only", "two", "counted_first", "text", "words"])
 def test_buffer_plan_lays_out_what_the_packer_lays_out(name):
     p = packer(name)
     plan = plan_for(p, CAPACITY)
@@ -108,7 +110,10 @@ def test_buffer_plan_lays_out_what_the_packer_lays_out(name):
         call = p.pack(args, {}, CAPACITY)
         assert area == bytes(call.area), args
         assert result_len == call.result_len
-        assert outputs == [(o, n, 2 if gw else 0) for o, n, _, gw in call.outputs()]
+        expected = [(o, n, 2 if gw else 0) for o, n, _, gw in call.outputs()]
+        if call.ret_string:  # where a returned string lands, which it need not fill
+            expected[-1] = expected[-1][:2] + (4,)
+        assert outputs == expected
 
 
 SINGLE = HEADER + """
@@ -159,6 +164,12 @@ def _random_args(name: str, rng: random.Random) -> tuple:
                 rng.randint(-5, 5))
     if name == "counted_first":
         return (blob(rng.randint(0, 50)),)
+    if name == "text":
+        return (rng.randint(-9, 9),)
+    if name == "words":
+        def text() -> str:
+            return "".join(rng.choice("abc é€\U0001f600") for _ in range(rng.randint(0, 20)))
+        return (text(), blob(rng.randint(0, 30)), rng.randint(-9, 9), text())
     return (rng.randint(-9, 9), array.array("i", [rng.randint(-99, 99)
                                                    for _ in range(rng.randint(0, 9))]),
             blob(8 * rng.randint(0, 9)), blob(rng.randint(0, 40)))
@@ -178,6 +189,11 @@ def test_buffer_plan_steps_aside(args):
         assert run_plan(plan, args) is None
     except (struct.error, OverflowError):
         pass
+
+
+@pytest.mark.parametrize("s", [None, b"bytes", "nul\0inside", 7])
+def test_buffer_plan_leaves_strings_it_cannot_send_as_they_are_to_the_packer(s):
+    assert run_plan(plan_for(packer("words"), CAPACITY), (s, b"", 1, "t")) is None
 
 
 def test_read_only_buffer_for_an_out_parameter_steps_aside():
