@@ -65,9 +65,9 @@ __virtine_main64:
 # resumes right after the snapshot hypercall, with the memory (and so this frame, the
 # return address and what the constructors built) as they were when it was taken. The
 # constructors' output is flushed first, so it goes out once, not again with every call.
-# Without constructors nothing is written here: every page written before the snapshot
-# is put back after every call of the VM that took it (libc sets its heap up on first
-# use instead).
+# Without constructors nothing but this frame's stack page is written before the
+# snapshot: every page written then is put back after every call of the VM that took it
+# until that VM remaps (libc sets its heap up on first use instead).
         .section .text.__virtine_start,"ax",@progbits
         .type __virtine_start,@function
 __virtine_start:
