@@ -5,6 +5,11 @@ the pyvirtine sources themselves (so a changed compiler never serves stale objec
 llvmlite and LLVM versions. Entries are written to a temporary file and renamed into
 place, so concurrent processes never see a partial entry and at worst build one twice.
 
+Most entries are one file (``cached``); products that must keep a file name (the
+native launcher library virtinecc links, its include directory) are a directory
+holding that file (``cached_file``), made in a temporary directory and renamed into
+place the same way.
+
 Every toolchain change makes new keys, so the cache is kept to
 ``$PYVIRTINE_CACHE_MAX_BYTES`` (default 512 MiB): a hit marks its entry used, and a
 write that takes the cache past the limit deletes the least recently used entries
@@ -16,12 +21,10 @@ import functools
 import hashlib
 import os
 import pathlib
+import shutil
 import tempfile
 import time
 from typing import Callable, Sequence, Union
-
-import llvmlite
-import llvmlite.binding as llvm
 
 _PACKAGE = pathlib.Path(__file__).resolve().parent
 DEFAULT_MAX_BYTES = 512 << 20
@@ -29,14 +32,19 @@ _STALE_TMP_SECONDS = 3600  # a writer this old is gone
 
 
 def cache_dir() -> pathlib.Path:
-    """``$PYVIRTINE_CACHE``, or ``~/.cache/pyvirtine``."""
+    """``$PYVIRTINE_CACHE``, or ``pyvirtine`` in ``$XDG_CACHE_HOME`` (``~/.cache``)."""
     configured = os.environ.get("PYVIRTINE_CACHE")
-    return pathlib.Path(configured) if configured else pathlib.Path.home() / ".cache" / "pyvirtine"
+    if configured:
+        return pathlib.Path(configured)
+    user_cache = os.environ.get("XDG_CACHE_HOME")
+    return (pathlib.Path(user_cache) if user_cache else pathlib.Path.home() / ".cache") / "pyvirtine"
 
 
 @functools.lru_cache(maxsize=None)
 def toolchain_fingerprint() -> bytes:
     """A hash of every pyvirtine source file and the LLVM in use."""
+    import llvmlite  # not at import: virtinecc's plain cc runs use the cache without LLVM
+    import llvmlite.binding as llvm
     digest = hashlib.sha256()
     digest.update(f"llvmlite {llvmlite.__version__} llvm {llvm.llvm_version_info}".encode())
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file()
@@ -83,6 +91,35 @@ def cached(kind: str, key_parts: Sequence[Union[bytes, str]], build: Callable[[]
     return data
 
 
+def cached_file(kind: str, key: str, name: str,
+                build: Callable[[pathlib.Path], None]) -> pathlib.Path:
+    """The path of the file ``name`` in the entry ``kind/key``, which ``build(path)``
+    writes when the entry is missing. Unlike ``cached``, the file is used where it is
+    (a linker reads it), so a cache that cannot be written is an ``OSError``."""
+    root = cache_dir()
+    entry = root / kind / key
+    target = entry / name
+    if target.exists():
+        try:
+            os.utime(entry)  # recently used: pruned last
+        except OSError:
+            pass
+        return target
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    partial = pathlib.Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
+    try:
+        build(partial / name)
+        try:
+            os.rename(partial, entry)  # atomic; fails when another process got there first
+        except OSError:
+            if not target.exists():
+                raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    prune(root)
+    return target
+
+
 def prune(root: pathlib.Path) -> None:
     """Delete least recently used entries until the cache under ``root`` is within
     three quarters of its limit, if it is over the limit."""
@@ -91,18 +128,37 @@ def prune(root: pathlib.Path) -> None:
     for path in root.glob("*/*"):
         try:
             st = path.stat()
+            size = _tree_size(path) if path.is_dir() else st.st_size
         except OSError:
             continue  # deleted under us
         if path.name.startswith(".tmp-"):
             if now - st.st_mtime > _STALE_TMP_SECONDS:
-                path.unlink(missing_ok=True)
+                _delete(path)
             continue
-        entries.append((st.st_mtime, st.st_size, path))
-        total += st.st_size
+        entries.append((st.st_mtime, size, path))
+        total += size
     if total <= limit:
         return
     for _, size, path in sorted(entries, key=lambda e: e[0]):
         if total <= limit * 3 // 4:
             break
-        path.unlink(missing_ok=True)
+        _delete(path)
         total -= size
+
+
+def _tree_size(directory: pathlib.Path) -> int:
+    return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
+
+
+def _delete(path: pathlib.Path) -> None:
+    """Remove an entry; a directory is first renamed aside, so no reader finds it half
+    deleted (``cached_file`` sees it missing and builds it again)."""
+    if not path.is_dir():
+        path.unlink(missing_ok=True)
+        return
+    doomed = path.with_name(f".tmp-{path.name}-{os.getpid()}")
+    try:
+        os.rename(path, doomed)
+    except OSError:
+        return  # gone already
+    shutil.rmtree(doomed, ignore_errors=True)

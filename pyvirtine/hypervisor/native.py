@@ -2,20 +2,20 @@
 
 ``shared_library()`` and ``static_library()`` compile ``libpyvirtine.so`` / ``.a`` from
 the launcher sources plus the call-site runtime (``host_runtime.c``) with the system C
-compiler, once per source version, into the cache; ``include_dir()`` is where
-``launcher.h`` lives.
+compiler, once per source version, into the cache (``cache.cached_file``: keyed by
+the launcher sources alone, so a change elsewhere in pyvirtine reuses them);
+``include_dir()`` is where ``launcher.h`` lives.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 from .build_launcher import CFLAGS, HERE, LIBRARIES, SOURCES
+from ..cache import cached_file
 from ..errors import VirtineError
 
 # host_runtime.c: the call-site runtime of virtinecc output (the cffi module has no use).
@@ -27,15 +27,9 @@ def include_dir() -> Path:
     return Path(HERE)
 
 
-def cache_dir() -> Path:
-    root = os.environ.get("PYVIRTINE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pyvirtine")
-    return Path(root)
-
-
 def shared_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.so built from the current sources (built on first use)."""
-    def build(tmp: Path, out: Path) -> None:
+    def build(out: Path) -> None:
         _run([cc, "-shared", "-fPIC", *CFLAGS, "-o", str(out), *_sources(),
               *(f"-l{lib}" for lib in LIBRARIES)])
     return _cached_build("native", "libpyvirtine.so", build)
@@ -43,13 +37,14 @@ def shared_library(cc: str = "cc") -> Path:
 
 def static_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.a, for hosts that must not depend on the cache at run time."""
-    def build(tmp: Path, out: Path) -> None:
-        objects = []
-        for source in _sources():
-            obj = tmp / Path(source).with_suffix(".o").name
-            _run([cc, "-c", "-fPIC", *CFLAGS, "-o", str(obj), source])
-            objects.append(str(obj))
-        _run(["ar", "rcs", str(out), *objects])
+    def build(out: Path) -> None:
+        with tempfile.TemporaryDirectory(prefix="libpyvirtine-") as tmp:
+            objects = []
+            for source in _sources():
+                obj = Path(tmp, Path(source).with_suffix(".o").name)
+                _run([cc, "-c", "-fPIC", *CFLAGS, "-o", str(obj), source])
+                objects.append(str(obj))
+            _run(["ar", "rcs", str(out), *objects])
     return _cached_build("native-static", "libpyvirtine.a", build)
 
 
@@ -61,20 +56,11 @@ def _sources() -> list[str]:
     return [str(Path(HERE, s)) for s in HOST_SOURCES]
 
 
-def _cached_build(kind: str, name: str, build: Callable[[Path, Path], None]) -> Path:
+def _cached_build(kind: str, name: str, build: Callable[[Path], None]) -> Path:
     digest = hashlib.sha256()
     for file in HOST_SOURCES + HEADERS:
         digest.update(Path(HERE, file).read_bytes())
-    out_dir = cache_dir() / kind / digest.hexdigest()[:16]
-    target = out_dir / name
-    if target.exists():
-        return target
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
-        partial = Path(tmp, name)
-        build(Path(tmp), partial)
-        shutil.move(str(partial), target)  # atomic within one directory
-    return target
+    return cached_file(kind, digest.hexdigest()[:16], name, build)
 
 
 def _run(command: list[str]) -> None:

@@ -24,8 +24,9 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+from ..cache import cached_file
 from ..errors import VirtineCompileError, VirtineError
-from ..hypervisor.native import cache_dir, shared_library, static_library, static_link_flags
+from ..hypervisor.native import shared_library, static_library, static_link_flags
 from .cmdline import Command, parse
 from .scan import has_virtines
 
@@ -190,11 +191,5 @@ def _virtine_include() -> str:
     """A directory holding only virtine.h: the guest's other headers must not shadow
     the system's in host builds."""
     header = VIRTINE_H.read_bytes()
-    directory = cache_dir() / "virtinecc-include" / hashlib.sha256(header).hexdigest()[:16]
-    target = directory / "virtine.h"
-    if not target.exists():
-        directory.mkdir(parents=True, exist_ok=True)
-        partial = directory / f"virtine.h.{os.getpid()}"
-        partial.write_bytes(header)
-        os.replace(partial, target)
-    return str(directory)
+    return str(cached_file("virtinecc-include", hashlib.sha256(header).hexdigest()[:16],
+                           "virtine.h", lambda path: path.write_bytes(header)).parent)
