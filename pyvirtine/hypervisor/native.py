@@ -49,7 +49,10 @@ def static_library(cc: str = "cc") -> Path:
 
 
 def static_link_flags(archive: Path) -> list[str]:
-    return [str(archive), *(f"-l{lib}" for lib in LIBRARIES)]
+    """Link flags for the archive; its libraries only when it is used (a program
+    without virtines linked by virtinecc must not gain a dependency)."""
+    return [str(archive), "-Wl,--push-state,--as-needed", *(f"-l{lib}" for lib in LIBRARIES),
+            "-Wl,--pop-state"]
 
 
 def _sources() -> list[str]:

@@ -5,9 +5,10 @@ A C file without virtines goes straight to the system compiler (``cc``, or
 ``$VIRTINECC_CC``).  A file with virtines is translated (``translate``): its virtines
 are built into guest images by pyvirtine, and the host compiler gets the file with
 each virtine's body starting with a call into the launcher.  Linking adds
-libpyvirtine (the launcher and the call-site runtime, found through an rpath; with
-``-static-pyvirtine`` or ``-static``, a static archive instead, so the program runs
-without the cache).  ``-v`` prints the commands run.  The exit status is the system
+libpyvirtine (the launcher and the call-site runtime) as a static archive, so the
+program is self-contained: it runs after the cache is pruned or deleted, or on another
+machine.  ``-shared-pyvirtine`` links libpyvirtine.so from the cache instead (through
+an rpath: smaller programs, tied to that cache).  ``-v`` prints the commands run.  The exit status is the system
 compiler's, or 1 when a virtine does not build (the error is printed as
 ``file:line:col: error: ...``).
 
@@ -37,7 +38,8 @@ VIRTINE_H = Path(__file__).resolve().parent.parent / "stubs" / "include" / "virt
 
 __all__ = ["main"]
 
-STATIC_FLAG = "-static-pyvirtine"
+SHARED_FLAG = "-shared-pyvirtine"
+STATIC_FLAG = "-static-pyvirtine"  # the default; accepted for build files that name it
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -46,10 +48,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(_virtine_include())
         return 0
     cc = shlex.split(os.environ.get("VIRTINECC_CC") or "cc")
-    static = STATIC_FLAG in args or "-static" in args
-    cmd = parse([a for a in args if a != STATIC_FLAG])
+    shared = SHARED_FLAG in args and "-static" not in args
+    cmd = parse([a for a in args if a not in (SHARED_FLAG, STATIC_FLAG)])
     try:
-        return _Driver(cc, cmd, static).run()
+        return _Driver(cc, cmd, shared).run()
     except VirtineCompileError as e:
         sys.stderr.write(str(e).rstrip("\n") + "\n")
         return 1
@@ -59,10 +61,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 class _Driver:
-    def __init__(self, cc: list[str], cmd: Command, static: bool) -> None:
+    def __init__(self, cc: list[str], cmd: Command, shared: bool) -> None:
         self.cc = cc
         self.cmd = cmd
-        self.static = static
+        self.shared = shared
 
     def run(self) -> int:
         cmd = self.cmd
@@ -156,7 +158,7 @@ class _Driver:
         """Flags every compile gets: virtine.h, and libpyvirtine when linking."""
         cmd = self.cmd
         extra = ["-idirafter", _virtine_include()] if cmd.sources else []
-        if cmd.links and self.static:
+        if cmd.links and not self.shared:
             extra += static_link_flags(static_library(self.cc[0]))
         elif cmd.links:
             libdir = str(shared_library(self.cc[0]).parent)

@@ -241,19 +241,26 @@ def _needed(path: Path) -> list[str]:
         return [t.needed for t in dynamic.iter_tags() if t.entry.d_tag == "DT_NEEDED"]
 
 
-def test_runtime_linked_shared_with_rpath_or_static(kvm, run, tmp_path):
+def test_programs_are_self_contained_unless_linked_shared(kvm, run, tmp_path):
     write(tmp_path, {"one.c": "#include <stdio.h>\n#include <virtine.h>\n"
                               "virtine int one(int x) { return x + 1; }\n"
                               "int main(void) { printf(\"%d\\n\", one(41)); return 0; }\n",
                      "plain.c": PLAIN})
-    run("virtinecc", "one.c", "-o", "shared")
-    run("virtinecc", "-static-pyvirtine", "one.c", "-o", "static")
-    run("virtinecc", "plain.c", "-o", "plain")
-    assert "libpyvirtine.so" in _needed(tmp_path / "shared")
+    cache = {"PYVIRTINE_CACHE": str(tmp_path / "cache")}
+    run("virtinecc", "one.c", "-o", "static", extra_env=cache)
+    run("virtinecc", "-shared-pyvirtine", "one.c", "-o", "shared", extra_env=cache)
+    run("virtinecc", "plain.c", "-o", "plain", extra_env=cache)
+    assert not any("pyvirtine" in n or "libz" in n for n in _needed(tmp_path / "plain"))
     assert not any("pyvirtine" in n for n in _needed(tmp_path / "static"))
-    assert not any("pyvirtine" in n for n in _needed(tmp_path / "plain"))  # --as-needed
+    assert "libpyvirtine.so" in _needed(tmp_path / "shared")
     for program in ("shared", "static"):
         assert run(f"./{program}").stdout == "42\n"
+    # The default program needs nothing from the cache: it runs once the cache is gone
+    # (and from anywhere). Only the one linked shared does not.
+    (tmp_path / "cache").rename(tmp_path / "moved")
+    (tmp_path / "static").rename(tmp_path / "elsewhere")
+    assert run("./elsewhere").stdout == "42\n"
+    assert "libpyvirtine.so" in run("./shared", check=False).stderr
 
 
 def test_virtine_cfg_memory_and_strict(kvm, run, tmp_path):
