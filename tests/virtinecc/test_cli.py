@@ -45,7 +45,7 @@ def test_verbose_shows_the_commands(kvm, run, tmp_path):
     proc = run("virtinecc", "-v", "v.c", "-o", "v")
     assert "virtinecc: building the virtines of v.c" in proc.stderr
     assert re.search(r"^cc -v .*-c .*v\.host\.c -o \S+\.o$", proc.stderr, re.M)
-    assert re.search(r"^cc -v \S+\.o -o v .*-lpyvirtine", proc.stderr, re.M)
+    assert re.search(r"^cc -v \S+\.o -o v .*libpyvirtine\.a", proc.stderr, re.M)
     run("./v")
 
 
