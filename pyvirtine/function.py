@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import struct
 import sys
 import threading
+import weakref
 from threading import get_ident
 from typing import Any, Callable, NamedTuple, Optional, Union
 
@@ -56,9 +58,11 @@ class VirtineFunction:
         # finished thread's id may reuse its buffers too.
         self._prepared: dict[int, Any] = {}
         self._entry = self._make_entry()
-        self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True)
+        self._options = dict(timeout=timeout, allow=mask, pool_size=pool_size, capture=True,
+                             boot_after_fork=False)
         self._pool = None
         self._lock = threading.Lock()
+        _functions.add(self)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._entry(*args, **kwargs)
@@ -154,6 +158,16 @@ class VirtineFunction:
         if pool is not None:
             pool.close()
 
+    def _after_fork_in_child(self) -> None:
+        """The pool is the parent's (see ``Virtine``): forget it, and what holds it, so
+        the child's first call makes its own. The lock may have been held by a thread
+        the child does not have."""
+        self._lock = threading.Lock()
+        pool, self._pool = self._pool, None
+        self._prepared.clear()
+        if pool is not None:
+            pool._after_fork_in_child()  # before it goes: it must not destroy the parent's VMs
+
     def _virtine(self):
         pool = self._pool
         if pool is not None:  # the common case needs no lock
@@ -176,6 +190,17 @@ class VirtineFunction:
         call.virtine = self  # type: ignore[attr-defined]
         call.c_signature = sig.prototype  # type: ignore[attr-defined]
         return call
+
+
+_functions: "weakref.WeakSet[VirtineFunction]" = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for function in list(_functions):
+        function._after_fork_in_child()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def describe(sig: Signature) -> str:
