@@ -106,7 +106,7 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
 
 @main.command()
 def demo() -> NoReturn:
-    """Compile examples/demo.c and run it in virtines (what `make demo` shows)."""
+    """Compile the demo program (demo.c) and run it in virtines (what `make demo` shows)."""
     from .demo import main as run_demo
     try:
         sys.exit(run_demo())
