@@ -13,7 +13,7 @@ from .compiler.libc import libc_objects
 from .compiler.link import DEFAULT_MEMORY, link
 from .compiler.preprocess import preprocess
 
-DEFAULT_ALLOW = ("write", "read")  # a program may print and read its input
+DEFAULT_ALLOW = img.PROGRAM_ALLOW
 
 
 def pack_argv(argv: Sequence[str]) -> bytes:
