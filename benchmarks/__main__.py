@@ -11,11 +11,11 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compute, http, python_api, runtime, virtinecc
+from . import compile_speed, compute, http, python_api, runtime, virtinecc
 from .timing import one_cpu
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "python", "compute", "virtinecc", "http"]
+SUITES = ["runtime", "python", "compute", "virtinecc", "http", "compile"]
 
 
 def machine() -> str:
@@ -50,9 +50,11 @@ def http_report(r: dict) -> list[str]:
 
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
-           "virtinecc": virtinecc_report, "http": http_report}
+           "virtinecc": virtinecc_report, "http": http_report, "compile": compile_speed.report}
 MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
-           "virtinecc": virtinecc, "http": http}
+           "virtinecc": virtinecc, "http": http, "compile": compile_speed}
+# These spread over every CPU, as a server's load and a build's steps do.
+ALL_CPUS = {"http", "compile"}
 
 
 def main() -> int:
@@ -67,8 +69,7 @@ def main() -> int:
     results, lines = {}, []
     for suite in suites:
         print(f"running {suite} ...", file=sys.stderr, flush=True)
-        # The HTTP server's load spreads over every CPU, as a server's does.
-        with contextlib.nullcontext() if suite == "http" else one_cpu():
+        with contextlib.nullcontext() if suite in ALL_CPUS else one_cpu():
             results[suite] = MODULES[suite].run(quick=args.quick)
         lines += REPORTS[suite](results[suite])
     header = ["# Benchmark results", "",
@@ -77,7 +78,7 @@ def main() -> int:
               "two sampled in alternating blocks (`benchmarks/timing.py`) so the machine's "
               "drifts in speed hit both (thread scaling: the median of each round's ratio of a "
               "2-thread to a 1-thread window, with the raw exits' own scaling taken in the "
-              "same rounds), and all but the thread rows and the HTTP server run "
+              "same rounds), and all but the thread rows, the HTTP server and compile speed run "
               "on one CPU, as this machine's CPUs can differ in speed by 2x for seconds; on a "
               "shared or paravirtual machine repeat the run to see the spread between runs.",
               ""]

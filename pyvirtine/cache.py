@@ -2,8 +2,9 @@
 
 An entry's key hashes its inputs together with everything that could change the output:
 the pyvirtine sources themselves (so a changed compiler never serves stale objects), the
-llvmlite and LLVM versions. Entries are written to a temporary file and renamed into
-place, so concurrent processes never see a partial entry and at worst build one twice.
+llvmlite release and its LLVM library. Entries are written to a temporary file and
+renamed into place, so concurrent processes never see a partial entry and at worst
+build one twice.
 
 Most entries are one file (``cached``); products that must keep a file name (the
 native launcher library virtinecc links, its include directory) are a directory
@@ -24,7 +25,7 @@ import pathlib
 import shutil
 import tempfile
 import time
-from typing import Callable, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
 _PACKAGE = pathlib.Path(__file__).resolve().parent
 DEFAULT_MAX_BYTES = 512 << 20
@@ -42,11 +43,14 @@ def cache_dir() -> pathlib.Path:
 
 @functools.lru_cache(maxsize=None)
 def toolchain_fingerprint() -> bytes:
-    """A hash of every pyvirtine source file and the LLVM in use."""
-    import llvmlite  # not at import: virtinecc's plain cc runs use the cache without LLVM
-    import llvmlite.binding as llvm
+    """A hash of every pyvirtine source file and the LLVM in use: the llvmlite release
+    and the size of its LLVM library (a rebuild of one release against another LLVM
+    differs), read without loading LLVM, which a found build does not need."""
+    import llvmlite  # the package alone: its binding loads LLVM
+    library = pathlib.Path(llvmlite.__file__).parent / "binding" / "libllvmlite.so"
+    size = library.stat().st_size if library.exists() else 0
     digest = hashlib.sha256()
-    digest.update(f"llvmlite {llvmlite.__version__} llvm {llvm.llvm_version_info}".encode())
+    digest.update(f"llvmlite {llvmlite.__version__} library {size}".encode())
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file()
                        and p.suffix in (".py", ".c", ".h", ".s")):
         digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
@@ -66,15 +70,37 @@ def cached(kind: str, key_parts: Sequence[Union[bytes, str]], build: Callable[[]
     """The bytes ``build()`` returns for these inputs, from the cache when present.
 
     A cache directory that cannot be written only costs the rebuild."""
+    return cached_all(kind, [(key_parts, build)])[0]
+
+
+def cached_all(kind: str, entries: Sequence[tuple[Sequence[Union[bytes, str]], Callable[[], bytes]]],
+               done: Callable[[int, int], None] = lambda n, total: None) -> list[bytes]:
+    """``cached`` for each ``(key_parts, build)``; the missing entries are built in
+    parallel (``parallel.map_steps``), and ``done(n, missing)`` is told as they are."""
     root = cache_dir()
-    path = root / kind / cache_key(kind, key_parts)
+    paths = [root / kind / cache_key(kind, key_parts) for key_parts, _ in entries]
+    found = [_lookup(path) for path in paths]
+    missing = [i for i, data in enumerate(found) if data is None]
+    if missing:
+        from .parallel import map_steps
+        built = map_steps(lambda i: entries[i][1](), missing, lambda n: done(n, len(missing)))
+        for i, data in zip(missing, built):
+            found[i] = data
+            _store(paths[i], data)
+        _prune_quietly(root)
+    return found  # type: ignore[return-value]
+
+
+def _lookup(path: pathlib.Path) -> Optional[bytes]:
     try:
         data = path.read_bytes()
         os.utime(path)  # recently used: pruned last
         return data
     except OSError:
-        pass
-    data = build()
+        return None
+
+
+def _store(path: pathlib.Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -85,10 +111,15 @@ def cached(kind: str, key_parts: Sequence[Union[bytes, str]], build: Callable[[]
         except BaseException:
             os.unlink(tmp)
             raise
+    except OSError:
+        pass
+
+
+def _prune_quietly(root: pathlib.Path) -> None:
+    try:
         prune(root)
     except OSError:
         pass
-    return data
 
 
 def cached_file(kind: str, key: str, name: str,

@@ -21,6 +21,7 @@ from typing import NoReturn, Optional
 import click
 
 from . import image as img
+from . import progress
 from .errors import (LinkError, VirtineCompileError, VirtineCrash, VirtineError,
                      VirtinePolicyError, VirtineTimeout)
 
@@ -98,8 +99,9 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
     with open(file, encoding="utf-8", errors="surrogateescape") as f:
         source = f.read()
     try:
-        image = build_program(file, source, include_dirs=include_dirs, defines=defines,
-                              opt_level=opt_level, debug=debug, memory=memory, allow=allow)
+        with progress.shown(f"pyvirtine: {file}: "):
+            image = build_program(file, source, include_dirs=include_dirs, defines=defines,
+                                  opt_level=opt_level, debug=debug, memory=memory, allow=allow)
     except VirtineCompileError as e:
         click.echo(e.diagnostics.rstrip(), err=True)  # already file:line:col: error: ...
         sys.exit(EXIT_BUILD_FAILED)

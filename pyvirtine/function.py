@@ -6,7 +6,6 @@ Calls are thread-safe and release the GIL while the guest runs, so ``acall`` (fo
 asyncio) and thread pools run calls in parallel up to ``pool_size``."""
 from __future__ import annotations
 
-import asyncio
 import functools
 import os
 import struct
@@ -146,6 +145,7 @@ class VirtineFunction:
 
     async def acall(self, *args: Any, **kwargs: Any) -> Any:
         """Await a call; it runs in the event loop's default thread pool."""
+        import asyncio  # a twentieth of a second, for the programs that use it
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, functools.partial(self, *args, **kwargs))
 

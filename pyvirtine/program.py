@@ -6,6 +6,7 @@ import struct
 from typing import Sequence
 
 from . import image as img
+from . import progress
 from .cache import cached
 from .compiler import compile_c
 from .compiler.diagnostics import CompileFailure
@@ -45,6 +46,7 @@ def compile_object(path: str, source: str, *, include_dirs: Sequence[str] = (),
     """``compile_c``, cached under the preprocessed text: that covers every header the
     source includes, and the line markers in it carry the file names debug info uses."""
     def build() -> bytes:
+        progress.step(f"compiling {path.rsplit('/', 1)[-1]}")
         return compile_c(source, path, include_dirs=include_dirs, defines=defines,
                          opt_level=opt_level, debug=debug)
     try:

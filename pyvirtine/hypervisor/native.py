@@ -14,21 +14,24 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .build_launcher import CFLAGS, HERE, LIBRARIES, SOURCES
 from ..cache import cached_file
 from ..errors import VirtineError
 
-# host_runtime.c: the call-site runtime of virtinecc output (the cffi module has no use).
-HOST_SOURCES = [*SOURCES, "host_runtime.c"]
+HERE = Path(__file__).resolve().parent
+HOST_RUNTIME = "host_runtime.c"  # the call-site runtime of virtinecc output (not in the cffi module)
+# build_launcher (the launcher's sources and flags) imports setuptools and cffi, so it is
+# imported when a library is built or linked, not when virtinecc compiles a file.
 HEADERS = ["launcher.h", "internal.h", "host_runtime.h", "../stubs/include/virtine.h"]
 
 
 def include_dir() -> Path:
-    return Path(HERE)
+    return HERE
 
 
 def shared_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.so built from the current sources (built on first use)."""
+    from .build_launcher import CFLAGS, LIBRARIES
+
     def build(out: Path) -> None:
         _run([cc, "-shared", "-fPIC", *CFLAGS, "-o", str(out), *_sources(),
               *(f"-l{lib}" for lib in LIBRARIES)])
@@ -37,6 +40,8 @@ def shared_library(cc: str = "cc") -> Path:
 
 def static_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.a, for hosts that must not depend on the cache at run time."""
+    from .build_launcher import CFLAGS
+
     def build(out: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="libpyvirtine-") as tmp:
             objects = []
@@ -51,18 +56,20 @@ def static_library(cc: str = "cc") -> Path:
 def static_link_flags(archive: Path) -> list[str]:
     """Link flags for the archive; its libraries only when it is used (a program
     without virtines linked by virtinecc must not gain a dependency)."""
+    from .build_launcher import LIBRARIES
     return [str(archive), "-Wl,--push-state,--as-needed", *(f"-l{lib}" for lib in LIBRARIES),
             "-Wl,--pop-state"]
 
 
 def _sources() -> list[str]:
-    return [str(Path(HERE, s)) for s in HOST_SOURCES]
+    from .build_launcher import SOURCES
+    return [str(HERE / s) for s in [*SOURCES, HOST_RUNTIME]]
 
 
 def _cached_build(kind: str, name: str, build: Callable[[Path], None]) -> Path:
     digest = hashlib.sha256()
-    for file in HOST_SOURCES + HEADERS:
-        digest.update(Path(HERE, file).read_bytes())
+    for file in _sources() + [str(HERE / h) for h in HEADERS]:
+        digest.update(Path(file).read_bytes())
     return cached_file(kind, digest.hexdigest()[:16], name, build)
 
 

@@ -25,14 +25,14 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+from .. import progress
 from ..cache import cached_file
 from ..errors import VirtineCompileError, VirtineError
-from ..hypervisor.native import shared_library, static_library, static_link_flags
 from .cmdline import Command, parse
 from .scan import has_virtines
 
-# The compiler (.translate) is imported only for files with virtines: cc's probes and
-# plain files should not pay for it.
+# The compiler (.translate) is imported only for files with virtines, the native library
+# builder only to link: cc's probes and plain files should not pay for them.
 
 VIRTINE_H = Path(__file__).resolve().parent.parent / "stubs" / "include" / "virtine.h"
 
@@ -105,8 +105,9 @@ class _Driver:
                              f"-O{cmd.opt_level})\n")
         from .translate import translate
         try:
-            unit = translate(source, path, include_dirs=cmd.include_dirs, defines=cmd.defines,
-                             opt_level=cmd.opt_level)
+            with progress.shown(f"virtinecc: {path}: "):
+                unit = translate(source, path, include_dirs=cmd.include_dirs,
+                                 defines=cmd.defines, opt_level=cmd.opt_level)
         except VirtineCompileError:
             # pycparser places some syntax errors poorly; the system compiler's own
             # diagnostics of the file, when it rejects it too, say more.
@@ -156,6 +157,7 @@ class _Driver:
 
     def _extra(self) -> list[str]:
         """Flags every compile gets: virtine.h, and libpyvirtine when linking."""
+        from ..hypervisor.native import shared_library, static_library, static_link_flags
         cmd = self.cmd
         extra = ["-idirafter", _virtine_include()] if cmd.sources else []
         if cmd.links and not self.shared:
