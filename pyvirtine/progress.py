@@ -36,12 +36,14 @@ class _Display:
         self.stream.flush()
         self.stage, self.shown = what, True
 
-    def finish(self) -> None:
-        if self.shown:
-            erase = "\r\x1b[K" if self.terminal else ""
-            self.stream.write(f"{erase}{self.prefix}done in "
-                              f"{time.monotonic() - self.started:.1f} s\n")
-            self.stream.flush()
+    def finish(self, failed: bool) -> None:
+        """Say how long it took; after a failure only clear the line for the error."""
+        if not self.shown:
+            return
+        erase = "\r\x1b[K" if self.terminal else ""
+        took = "" if failed else f"{self.prefix}done in {time.monotonic() - self.started:.1f} s\n"
+        self.stream.write(erase + took)
+        self.stream.flush()
 
 
 _display: contextvars.ContextVar[Optional[_Display]] = contextvars.ContextVar(
@@ -60,8 +62,10 @@ def shown(prefix: str, stream: Optional[TextIO] = None) -> Iterator[None]:
     """Show the steps of the builds run inside, once they take over a second."""
     display = _Display(prefix, stream or sys.stderr)
     token = _display.set(display)
+    failed = True
     try:
         yield
+        failed = False
     finally:
         _display.reset(token)
-        display.finish()
+        display.finish(failed)
