@@ -13,7 +13,7 @@ import pytest
 import pyvirtine
 from pyvirtine import virtine
 from pyvirtine.runtime import Virtine
-from support.asm_guests import asm_image
+from support.asm_guests import INCREMENT, asm_image
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
@@ -28,17 +28,6 @@ virtine size_t count(const unsigned char *d VIRTINE_IN(n), size_t n, int b) {
     return c;
 }
 virtine long total(struct pair p) { return p.a + p.b; }
-"""
-
-# Returns the argument area's first u64 plus one.
-INCREMENT = """
-    hcall 13
-    mov ARGAREA, %rax
-    add $1, %rax
-    mov %rax, ARGAREA
-    xor %edi, %edi
-    mov $8, %esi
-    hcall 0
 """
 
 
