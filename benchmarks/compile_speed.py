@@ -48,7 +48,8 @@ def run(quick: bool = False) -> dict:
             source.write_text(text)
             samples["cold"].append(_seconds(virtinecc, work, env))
             # A change the preprocessed text shows (a comment would not be one).
-            source.write_text(text.replace(EDITED_LINE, EDITED_LINE.replace("2 ?", f"{2 + round_} ?")))
+            edited = EDITED_LINE.replace("2 ?", f"{2 + round_} ?")
+            source.write_text(text.replace(EDITED_LINE, edited))
             samples["after_edit"].append(_seconds(virtinecc, work, env))
             samples["cc"].append(_seconds(["cc", "-O2", "-c", f"-I{include}", "file.c", "-o",
                                            "native.o"], work, env))

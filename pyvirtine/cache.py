@@ -30,6 +30,7 @@ from typing import Callable, Optional, Sequence, Union
 _PACKAGE = pathlib.Path(__file__).resolve().parent
 DEFAULT_MAX_BYTES = 512 << 20
 _STALE_TMP_SECONDS = 3600  # a writer this old is gone
+KeyParts = Sequence[Union[bytes, str]]  # what an entry's key hashes, besides the toolchain
 
 
 def cache_dir() -> pathlib.Path:
@@ -38,7 +39,8 @@ def cache_dir() -> pathlib.Path:
     if configured:
         return pathlib.Path(configured)
     user_cache = os.environ.get("XDG_CACHE_HOME")
-    return (pathlib.Path(user_cache) if user_cache else pathlib.Path.home() / ".cache") / "pyvirtine"
+    base = pathlib.Path(user_cache) if user_cache else pathlib.Path.home() / ".cache"
+    return base / "pyvirtine"
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,7 +60,7 @@ def toolchain_fingerprint() -> bytes:
     return digest.digest()
 
 
-def cache_key(kind: str, key_parts: Sequence[Union[bytes, str]]) -> str:
+def cache_key(kind: str, key_parts: KeyParts) -> str:
     digest = hashlib.sha256(toolchain_fingerprint())
     for part in [kind, *key_parts]:
         data = part.encode() if isinstance(part, str) else bytes(part)
@@ -66,14 +68,14 @@ def cache_key(kind: str, key_parts: Sequence[Union[bytes, str]]) -> str:
     return digest.hexdigest()
 
 
-def cached(kind: str, key_parts: Sequence[Union[bytes, str]], build: Callable[[], bytes]) -> bytes:
+def cached(kind: str, key_parts: KeyParts, build: Callable[[], bytes]) -> bytes:
     """The bytes ``build()`` returns for these inputs, from the cache when present.
 
     A cache directory that cannot be written only costs the rebuild."""
     return cached_all(kind, [(key_parts, build)])[0]
 
 
-def cached_all(kind: str, entries: Sequence[tuple[Sequence[Union[bytes, str]], Callable[[], bytes]]],
+def cached_all(kind: str, entries: Sequence[tuple[KeyParts, Callable[[], bytes]]],
                done: Callable[[int, int], None] = lambda n, total: None) -> list[bytes]:
     """``cached`` for each ``(key_parts, build)``; the missing entries are built in
     parallel (``parallel.map_steps``), and ``done(n, missing)`` is told as they are."""

@@ -18,7 +18,7 @@ from ..cache import cached_file
 from ..errors import VirtineError
 
 HERE = Path(__file__).resolve().parent
-HOST_RUNTIME = "host_runtime.c"  # the call-site runtime of virtinecc output (not in the cffi module)
+HOST_RUNTIME = "host_runtime.c"  # the call-site runtime of virtinecc output (not cffi's)
 # build_launcher (the launcher's sources and flags) imports setuptools and cffi, so it is
 # imported when a library is built or linked, not when virtinecc compiles a file.
 HEADERS = ["launcher.h", "internal.h", "host_runtime.h", "../stubs/include/virtine.h"]

@@ -8,9 +8,9 @@ each virtine's body starting with a call into the launcher.  Linking adds
 libpyvirtine (the launcher and the call-site runtime) as a static archive, so the
 program is self-contained: it runs after the cache is pruned or deleted, or on another
 machine.  ``-shared-pyvirtine`` links libpyvirtine.so from the cache instead (through
-an rpath: smaller programs, tied to that cache).  ``-v`` prints the commands run.  The exit status is the system
-compiler's, or 1 when a virtine does not build (the error is printed as
-``file:line:col: error: ...``).
+an rpath: smaller programs, tied to that cache).  ``-v`` prints the commands run.
+The exit status is the system compiler's, or 1 when a virtine does not build (the
+error is printed as ``file:line:col: error: ...``).
 
 ``virtinecc --print-virtine-include`` prints a directory holding only virtine.h, for
 building the same sources natively with plain cc (the markers then vanish)."""
