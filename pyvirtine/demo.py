@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import progress
 from .errors import VirtineError
 from .program import build_program, pack_argv
 from .runtime import Virtine
@@ -19,7 +20,8 @@ DEMO = Path(__file__).resolve().with_name("demo.c")
 def main() -> int:
     source = DEMO.read_text()
     started = time.perf_counter()
-    image = build_program(DEMO.name, source)
+    with progress.shown("pyvirtine demo: "):  # a first build compiles the guest libc too
+        image = build_program(DEMO.name, source)
     print(f"compiled {DEMO.name} -> {len(image.to_bytes()) // 1024} KiB image "
           f"in {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
