@@ -11,11 +11,11 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compute, dask_scale, http, js, python_api, runtime, virtinecc
+from . import compile_speed, compute, dask_scale, http, js, python_api, runtime, virtinecc
 from .timing import one_cpu
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "python", "compute", "virtinecc", "js", "http", "dask"]
+SUITES = ["runtime", "python", "compute", "virtinecc", "js", "http", "dask", "compile"]
 
 
 def machine() -> str:
@@ -52,9 +52,12 @@ def http_report(r: dict) -> list[str]:
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
            "virtinecc": virtinecc_report, "js": js.report, "http": http_report,
-           "dask": dask_scale.report}
+           "dask": dask_scale.report, "compile": compile_speed.report}
 MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
-           "virtinecc": virtinecc, "js": js, "http": http, "dask": dask_scale}
+           "virtinecc": virtinecc, "js": js, "http": http, "dask": dask_scale,
+           "compile": compile_speed}
+# These spread over every CPU, as a server's load, Dask's workers and a build's steps do.
+ALL_CPUS = {"http", "dask", "compile"}
 
 
 def main() -> int:
@@ -69,9 +72,7 @@ def main() -> int:
     results, lines = {}, []
     for suite in suites:
         print(f"running {suite} ...", file=sys.stderr, flush=True)
-        # The HTTP server's load spreads over every CPU, as a server's does, and so do
-        # Dask's worker processes.
-        with contextlib.nullcontext() if suite in ("http", "dask") else one_cpu():
+        with contextlib.nullcontext() if suite in ALL_CPUS else one_cpu():
             results[suite] = MODULES[suite].run(quick=args.quick)
         lines += REPORTS[suite](results[suite])
     header = ["# Benchmark results", "",
@@ -80,7 +81,7 @@ def main() -> int:
               "two sampled in alternating blocks (`benchmarks/timing.py`) so the machine's "
               "drifts in speed hit both (thread scaling: the median of each round's ratio of a "
               "2-thread to a 1-thread window, with the raw exits' own scaling taken in the "
-              "same rounds), and all but the thread rows and the HTTP server run "
+              "same rounds), and all but the thread rows, the HTTP server and compile speed run "
               "on one CPU, as this machine's CPUs can differ in speed by 2x for seconds; on a "
               "shared or paravirtual machine repeat the run to see the spread between runs.",
               ""]

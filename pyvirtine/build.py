@@ -10,19 +10,20 @@ import hashlib
 import json
 import os
 import re
-from typing import Iterable, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Optional, Union
 
+from . import progress
 from .cache import cache_dir, cache_key, cached
-from .compiler import compile_c
-from .compiler.assemble import assemble
-from .compiler.diagnostics import link_failure
-from .compiler.libc import libc_objects
-from .compiler.link import DEFAULT_MEMORY, link
 from .bundle import read_bundle, write_bundle
 from .errors import LinkError, VirtineCompileError
 from .image import ABI_OFFSET, HEADER_SIZE, MAX_MEM_SIZE, PAGE, Image, human_size
-from .marshal import dispatch_alias, guest_glue, name_inlined_virtines
-from .marshal.discover import Prepared, discover, prepare
+from .marshal import Signature, dispatch_alias, guest_glue, name_inlined_virtines
+from .parallel import map_steps
+
+# The compiler and the C front end (llvmlite, pycparser) are imported when a build
+# misses the cache: finding a file's images again needs neither.
+if TYPE_CHECKING:
+    from .marshal.discover import Prepared
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)i?b?\s*$", re.I)
 
@@ -64,6 +65,7 @@ def build_images(source: str, filename: str, *, include_dirs: Iterable[str] = ()
     bundle = _direct_hit(direct)
     if bundle is not None:
         return read_bundle(bundle)
+    from .marshal.discover import prepare
     prepared = prepare(source, filename, include_dirs, defines)
     key = [prepared.text, filename, *settings]
 
@@ -106,8 +108,14 @@ def _file_hash(path: str) -> Optional[str]:
         return None
 
 
-def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list, init: list,
+def _build(prepared: "Prepared", include_dirs: list, defines: list, entries: list, init: list,
            memory: Optional[int], opt_level: int, debug: bool) -> list[Image]:
+    from .compiler import compile_c
+    from .compiler.assemble import assemble
+    from .compiler.diagnostics import link_failure
+    from .compiler.libc import libc_objects
+    from .compiler.link import DEFAULT_MEMORY, link
+    from .marshal.discover import discover
     sigs = discover(prepared, entries, init)
     if not sigs:
         raise VirtineCompileError(f"{prepared.filename}:1:1: error: no function is marked "
@@ -121,11 +129,12 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
                 "holds: pass fewer or smaller structs by value")
     glue_name = f"<virtine glue for {os.path.basename(prepared.filename)}>"
     unit = f'{prepared.source}\n#line 1 "{glue_name}"\n{guest_glue(sigs, init)}'
+    progress.step(f"compiling {os.path.basename(prepared.filename)}")
     obj = compile_c(unit, prepared.filename, include_dirs=include_dirs, defines=defines,
                     opt_level=opt_level, debug=debug)
     libc = libc_objects()
-    images = []
-    for sig in sigs:
+
+    def link_one(sig: Signature) -> Image:
         mem = memory or sig.memory or DEFAULT_MEMORY
         alias = assemble(dispatch_alias(sig), f"{sig.name}.dispatch.s")
         try:
@@ -135,5 +144,6 @@ def _build(prepared: Prepared, include_dirs: list, defines: list, entries: list,
         except LinkError as error:
             raise link_failure(error, prepared.filename) from None
         image.debug = name_inlined_virtines(image.debug, glue_name)
-        images.append(image)
-    return images
+        return image
+    return map_steps(link_one, sigs,
+                     lambda n: progress.step("linking the virtines", n, len(sigs)))

@@ -6,6 +6,11 @@ host's, stdin (when it is not a terminal; its first 64 MiB) is the guest's input
 Exit status: the guest's ``exit``/``main`` status; 1 when the program does not build
 or cannot start; 124 on timeout; 134 when the guest crashes; 159 when it makes a
 hypercall its policy denies (as a seccomp-killed process would).
+
+A program may print, read its input and tell the time (``--allow`` defaults to
+``write,read,times,gettimeofday``: the hypercalls the guest libc makes); ``--allow``
+replaces that list, and a denied hypercall's message gives the list that would allow
+it and every name ``--allow`` takes.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from typing import NoReturn, Optional
 import click
 
 from . import image as img
+from . import progress
 from .errors import (LinkError, VirtineCompileError, VirtineCrash, VirtineError,
                      VirtinePolicyError, VirtineTimeout, show_compile_warnings_plainly)
 
@@ -40,6 +46,10 @@ class Size(click.ParamType):
         if not match:
             self.fail(f"{value!r} is not a size (like 4096, 512K, 64M or 1G)", param, ctx)
         return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+# What --allow takes: every hypercall but those always allowed (exit, snapshot).
+ALLOWABLE = tuple(n for n, nr in img.HCALLS.items() if not (1 << nr) & img.ALWAYS_ALLOWED)
 
 
 class Hypercalls(click.ParamType):
@@ -75,8 +85,10 @@ def main() -> None:
               help="Guest memory.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Stop the program after this many seconds.")
-@click.option("--allow", type=Hypercalls(), default="write,read", show_default=True,
-              help="Hypercalls the program may make (comma separated; 'none' for none).")
+@click.option("--allow", type=Hypercalls(), default=",".join(img.PROGRAM_ALLOW),
+              show_default=True,
+              help=f"Hypercalls the program may make, comma separated ('none' for none), of: "
+                   f"{', '.join(ALLOWABLE)}.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int, debug: bool,
@@ -88,8 +100,9 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
     with open(file, encoding="utf-8", errors="surrogateescape") as f:
         source = f.read()
     try:
-        image = build_program(file, source, include_dirs=include_dirs, defines=defines,
-                              opt_level=opt_level, debug=debug, memory=memory, allow=allow)
+        with progress.shown(f"pyvirtine: {file}: "):
+            image = build_program(file, source, include_dirs=include_dirs, defines=defines,
+                                  opt_level=opt_level, debug=debug, memory=memory, allow=allow)
     except VirtineCompileError as e:
         click.echo(e.diagnostics.rstrip(), err=True)  # already file:line:col: error: ...
         sys.exit(EXIT_BUILD_FAILED)
@@ -102,12 +115,12 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
     # A call's input is handed over whole, so an endless pipe is cut at INPUT_LIMIT.
     stdin = (b"" if sys.stdin is None or sys.stdin.isatty()
              else sys.stdin.buffer.read(INPUT_LIMIT))
-    sys.exit(_run(file, image, argv, stdin, timeout))
+    sys.exit(_run(file, image, argv, stdin, timeout, allow))
 
 
 @main.command()
 def demo() -> NoReturn:
-    """Compile examples/demo.c and run it in virtines (what `make demo` shows)."""
+    """Compile the demo program (demo.c) and run it in virtines (what `make demo` shows)."""
     from .demo import main as run_demo
     try:
         sys.exit(run_demo())
@@ -126,7 +139,7 @@ def doctor() -> NoReturn:
 
 
 def _run(file: str, image: img.Image, argv: bytes, stdin: bytes,
-         timeout: Optional[float]) -> int:
+         timeout: Optional[float], allow: tuple[str, ...]) -> int:
     from .runtime import Virtine
     try:
         with Virtine(image, timeout=timeout, capture=False) as virtine:
@@ -136,7 +149,10 @@ def _run(file: str, image: img.Image, argv: bytes, stdin: bytes,
     except VirtineCrash as e:
         _fail(f"{file}: crashed: {e}", EXIT_CRASH)
     except VirtinePolicyError as e:
-        _fail(f"{file}: stopped: {e} (allow it with --allow)", EXIT_POLICY)
+        wanted = ",".join(dict.fromkeys([*allow, e.hypercall]))
+        hint = f"\n  allow it with: --allow {wanted}" if e.hypercall in ALLOWABLE else ""
+        _fail(f"{file}: stopped: {e}{hint}\n  --allow takes: {', '.join(ALLOWABLE)} "
+              "(comma separated, or none)", EXIT_POLICY)
     except VirtineError as e:
         _fail(f"{file}: cannot run: {e}", EXIT_BUILD_FAILED)
 

@@ -6,11 +6,12 @@ Calls are thread-safe and release the GIL while the guest runs, so ``acall`` (fo
 asyncio) and thread pools run calls in parallel up to ``pool_size``."""
 from __future__ import annotations
 
-import asyncio
 import functools
+import os
 import struct
 import sys
 import threading
+import weakref
 from threading import get_ident
 from typing import Any, Callable, NamedTuple, Optional, Union
 
@@ -64,9 +65,10 @@ class VirtineFunction:
         self._prepared: dict[int, Any] = {}
         self._entry = self._make_entry()
         self._entry.virtine = self  # type: ignore[attr-defined]
-        self._options = dict(self.options, capture=True)
+        self._options = dict(self.options, capture=True, boot_after_fork=False)
         self._pool = None
         self._lock = threading.Lock()
+        _functions.add(self)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._entry(*args, **kwargs)
@@ -177,6 +179,7 @@ class VirtineFunction:
 
     async def acall(self, *args: Any, **kwargs: Any) -> Any:
         """Await a call; it runs in the event loop's default thread pool."""
+        import asyncio  # a twentieth of a second, for the programs that use it
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, functools.partial(self, *args, **kwargs))
 
@@ -188,6 +191,16 @@ class VirtineFunction:
             self._prepared.clear()  # their launches hold the pool being closed
         if pool is not None:
             pool.close()
+
+    def _after_fork_in_child(self) -> None:
+        """The pool is the parent's (see ``Virtine``): forget it, and what holds it, so
+        the child's first call makes its own. The lock may have been held by a thread
+        the child does not have."""
+        self._lock = threading.Lock()
+        pool, self._pool = self._pool, None
+        self._prepared.clear()
+        if pool is not None:
+            pool._after_fork_in_child()  # before it goes: it must not destroy the parent's VMs
 
     def _virtine(self):
         pool = self._pool
@@ -234,6 +247,17 @@ class PackedEntry:
 
     def __repr__(self) -> str:
         return f"<virtine function {getattr(self, '__name__', '?')}>"
+
+
+_functions: "weakref.WeakSet[VirtineFunction]" = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for function in list(_functions):
+        function._after_fork_in_child()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def describe(sig: Signature) -> str:

@@ -6,6 +6,7 @@ import struct
 from typing import Sequence
 
 from . import image as img
+from . import progress
 from .cache import cached
 from .compiler import compile_c
 from .compiler.diagnostics import CompileFailure, link_failure
@@ -14,7 +15,7 @@ from .compiler.link import DEFAULT_MEMORY, link
 from .compiler.preprocess import preprocess
 from .errors import LinkError
 
-DEFAULT_ALLOW = ("write", "read")  # a program may print and read its input
+DEFAULT_ALLOW = img.PROGRAM_ALLOW
 
 
 def pack_argv(argv: Sequence[str]) -> bytes:
@@ -49,6 +50,7 @@ def compile_object(path: str, source: str, *, include_dirs: Sequence[str] = (),
     """``compile_c``, cached under the preprocessed text: that covers every header the
     source includes, and the line markers in it carry the file names debug info uses."""
     def build() -> bytes:
+        progress.step(f"compiling {path.rsplit('/', 1)[-1]}")
         return compile_c(source, path, include_dirs=include_dirs, defines=defines,
                          opt_level=opt_level, debug=debug)
     try:

@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import os
 import struct
+import warnings
 import weakref
 from threading import get_ident
 from typing import (Any, Callable, Iterable, NamedTuple, NoReturn, Optional, Sequence, Tuple,
@@ -114,6 +115,9 @@ class Virtine(PoolCaller):
     boots every call from scratch; ``memory_limit`` refuses images needing more;
     ``host_entropy`` makes the guest's ``virtine_random`` (and ``rand``'s seed) come
     from the host's kernel even where the CPU offers RDRAND.
+    A child made by ``fork()`` boots a pool of its own at once (the parent's VMs
+    cannot run there); with ``boot_after_fork=False`` the virtine is closed there
+    instead, for owners that make their own when needed (``VirtineFunction``).
 
     ``call(args=b"", input=b"") -> CallResult`` runs one call; it is inherited from
     ``PoolCaller`` (``hypervisor/pycall.c``), which does the whole call in C.
@@ -122,7 +126,8 @@ class Virtine(PoolCaller):
     def __init__(self, image: Union[image_format.Image, bytes, str, os.PathLike], *,
                  pool_size: int = 1, timeout: Optional[float] = None, allow: AllowSpec = 0,
                  capture: bool = True, boot: str = "direct", snapshot: bool = True,
-                 memory_limit: Optional[int] = None, host_entropy: bool = False) -> None:
+                 memory_limit: Optional[int] = None, host_entropy: bool = False,
+                 boot_after_fork: bool = True) -> None:
         if isinstance(image, image_format.Image):
             self.image, data = image, image.to_bytes()
         else:
@@ -135,13 +140,22 @@ class Virtine(PoolCaller):
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
         self.timeout = timeout
-        options = ffi.new("struct vt_options *", {
+        self._options = ffi.new("struct vt_options *", {
             "pool_size": pool_size, "boot": BOOT_MODES[boot], "allow": _allow_mask(allow),
             "capture": int(capture), "snapshot": int(snapshot), "timeout": timeout or 0.0,
             "memory_limit": memory_limit or 0, "gil_handoff": 1,
             "host_entropy": int(host_entropy)})
+        # A _ThreadState per calling thread, by thread id (cheaper than a threading.local;
+        # a thread reusing a finished thread's id may reuse its buffers too).
+        self._per_thread: dict[int, _ThreadState] = {}
+        self._boot_after_fork = boot_after_fork
+        self._start(data)
+        _open_virtines.add(self)
+
+    def _start(self, data: bytes) -> None:
+        """Boot the pool's first VM to the snapshot point and call into it."""
         res = ffi.new("struct vt_result *")
-        pool = lib.vt_pool_create(data, len(data), options, res)
+        pool = lib.vt_pool_create(data, len(data), self._options, res)
         try:
             if pool == ffi.NULL:
                 raise self._error(res, during="booting the virtine")
@@ -154,10 +168,21 @@ class Virtine(PoolCaller):
         # Frees the pool when this object goes. Not at interpreter exit: a daemon thread
         # may still be in a call there, which destroying would wait for, and the process's
         # end reclaims the VMs anyway.
-        weakref.finalize(self, lib.vt_pool_destroy, pool).atexit = False
-        # A _ThreadState per calling thread, by thread id (cheaper than a threading.local;
-        # a thread reusing a finished thread's id may reuse its buffers too).
-        self._per_thread: dict[int, _ThreadState] = {}
+        self._destroy = weakref.finalize(self, lib.vt_pool_destroy, pool)
+        self._destroy.atexit = False
+
+    def _after_fork_in_child(self) -> None:
+        """KVM VMs belong to the process that made them (KVM_RUN fails with EIO in any
+        other), so a forked child boots a pool of its own. The parent's is left alone:
+        destroying it could wait for calls of threads the child does not have."""
+        if self._pool is None:
+            return  # closed, or done already
+        self._destroy.detach()
+        self._pool = None
+        self._set_pool(0, 0)
+        self._per_thread.clear()
+        if self._boot_after_fork:
+            self._start(self.image.to_bytes())
 
     def call_area(self, inputs: Sequence[InSegment], outputs: Sequence[OutSegment],
                   input: BytesLike = b"") -> AreaResult:
@@ -376,6 +401,21 @@ class Virtine(PoolCaller):
         if "guest memory" in message and "limit" in message or "x86-64-v2" in message:
             return ImageError(message)
         return VirtineError(message)
+
+
+_open_virtines: "weakref.WeakSet[Virtine]" = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for virtine in list(_open_virtines):
+        try:
+            virtine._after_fork_in_child()
+        except VirtineError as e:  # it stays closed; a call says so
+            warnings.warn(f"virtine '{virtine.image.name}' cannot start in the forked child "
+                          f"({e}): it is closed", RuntimeWarning)
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class _ThreadState:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pathlib
 
-from ..cache import cached
+from .. import progress
+from ..cache import cached_all
 from .assemble import assemble
 from .driver import compile_c
 
@@ -16,8 +17,9 @@ def libc_objects(opt_level: int = 2) -> list[bytes]:
     ``link(libraries=...)``: the linker pulls in only the members a program needs.
 
     The cache key needs only the source: the cache's toolchain fingerprint already
-    covers every header and compiler module in the package."""
-    objects = []
+    covers every header and compiler module in the package. What is missing (once
+    per pyvirtine version) is built on every CPU."""
+    entries = []
     for path in sorted(LIBC.glob("*.[cs]")):
         source = path.read_text()
         if path.suffix == ".c":
@@ -29,5 +31,6 @@ def libc_objects(opt_level: int = 2) -> list[bytes]:
         else:
             def build(source=source, name=path.name):
                 return assemble(source, name)
-        objects.append(cached("libc", [path.name, source, str(opt_level)], build))
-    return objects
+        entries.append(([path.name, source, str(opt_level)], build))
+    return cached_all("libc", entries,
+                      lambda n, total: progress.step("compiling the guest libc", n, total))

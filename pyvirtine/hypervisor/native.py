@@ -2,40 +2,37 @@
 
 ``shared_library()`` and ``static_library()`` compile ``libpyvirtine.so`` / ``.a`` from
 the launcher sources plus the call-site runtime (``host_runtime.c``) with the system C
-compiler, once per source version, into the cache; ``include_dir()`` is where
-``launcher.h`` lives.
+compiler, once per source version, into the cache (``cache.cached_file``: keyed by
+the launcher sources alone, so a change elsewhere in pyvirtine reuses them);
+``include_dir()`` is where ``launcher.h`` lives.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .build_launcher import CFLAGS, HERE, LIBRARIES, SOURCES
+from ..cache import cached_file
 from ..errors import VirtineError
 
-# host_runtime.c: the call-site runtime of virtinecc output (the cffi module has no use).
-HOST_SOURCES = [*SOURCES, "host_runtime.c"]
+HERE = Path(__file__).resolve().parent
+HOST_RUNTIME = "host_runtime.c"  # the call-site runtime of virtinecc output (not cffi's)
+# build_launcher (the launcher's sources and flags) imports setuptools and cffi, so it is
+# imported when a library is built or linked, not when virtinecc compiles a file.
 HEADERS = ["launcher.h", "internal.h", "host_runtime.h", "../stubs/include/virtine.h"]
 
 
 def include_dir() -> Path:
-    return Path(HERE)
-
-
-def cache_dir() -> Path:
-    root = os.environ.get("PYVIRTINE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pyvirtine")
-    return Path(root)
+    return HERE
 
 
 def shared_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.so built from the current sources (built on first use)."""
-    def build(tmp: Path, out: Path) -> None:
+    from .build_launcher import CFLAGS, LIBRARIES
+
+    def build(out: Path) -> None:
         _run([cc, "-shared", "-fPIC", *CFLAGS, "-o", str(out), *_sources(),
               *(f"-l{lib}" for lib in LIBRARIES)])
     return _cached_build("native", "libpyvirtine.so", build)
@@ -43,38 +40,37 @@ def shared_library(cc: str = "cc") -> Path:
 
 def static_library(cc: str = "cc") -> Path:
     """Path of libpyvirtine.a, for hosts that must not depend on the cache at run time."""
-    def build(tmp: Path, out: Path) -> None:
-        objects = []
-        for source in _sources():
-            obj = tmp / Path(source).with_suffix(".o").name
-            _run([cc, "-c", "-fPIC", *CFLAGS, "-o", str(obj), source])
-            objects.append(str(obj))
-        _run(["ar", "rcs", str(out), *objects])
+    from .build_launcher import CFLAGS
+
+    def build(out: Path) -> None:
+        with tempfile.TemporaryDirectory(prefix="libpyvirtine-") as tmp:
+            objects = []
+            for source in _sources():
+                obj = Path(tmp, Path(source).with_suffix(".o").name)
+                _run([cc, "-c", "-fPIC", *CFLAGS, "-o", str(obj), source])
+                objects.append(str(obj))
+            _run(["ar", "rcs", str(out), *objects])
     return _cached_build("native-static", "libpyvirtine.a", build)
 
 
 def static_link_flags(archive: Path) -> list[str]:
-    return [str(archive), *(f"-l{lib}" for lib in LIBRARIES)]
+    """Link flags for the archive; its libraries only when it is used (a program
+    without virtines linked by virtinecc must not gain a dependency)."""
+    from .build_launcher import LIBRARIES
+    return [str(archive), "-Wl,--push-state,--as-needed", *(f"-l{lib}" for lib in LIBRARIES),
+            "-Wl,--pop-state"]
 
 
 def _sources() -> list[str]:
-    return [str(Path(HERE, s)) for s in HOST_SOURCES]
+    from .build_launcher import SOURCES
+    return [str(HERE / s) for s in [*SOURCES, HOST_RUNTIME]]
 
 
-def _cached_build(kind: str, name: str, build: Callable[[Path, Path], None]) -> Path:
+def _cached_build(kind: str, name: str, build: Callable[[Path], None]) -> Path:
     digest = hashlib.sha256()
-    for file in HOST_SOURCES + HEADERS:
-        digest.update(Path(HERE, file).read_bytes())
-    out_dir = cache_dir() / kind / digest.hexdigest()[:16]
-    target = out_dir / name
-    if target.exists():
-        return target
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
-        partial = Path(tmp, name)
-        build(Path(tmp), partial)
-        shutil.move(str(partial), target)  # atomic within one directory
-    return target
+    for file in _sources() + [str(HERE / h) for h in HEADERS]:
+        digest.update(Path(file).read_bytes())
+    return cached_file(kind, digest.hexdigest()[:16], name, build)
 
 
 def _run(command: list[str]) -> None:

@@ -5,11 +5,10 @@ in JSON form: an ``int``, a parameter name, ``["neg", x]`` or ``[op, a, b]``.  P
 evaluates it to check and size buffers; the guest glue prints it as C."""
 from __future__ import annotations
 
-from typing import Callable, Mapping, Union
+from typing import TYPE_CHECKING, Callable, Mapping, Union
 
-from pycparser import c_ast
-
-from .resolve import binary
+if TYPE_CHECKING:  # the C front end is imported only to read C (from_c), not to size buffers
+    from pycparser import c_ast
 
 Length = Union[int, str, list]
 OPERATORS = ("+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^")
@@ -19,9 +18,10 @@ class LengthError(Exception):
     """The expression uses something a length may not (the message says what)."""
 
 
-def from_c(expr: c_ast.Node, is_param: Callable[[str], bool],
+def from_c(expr: "c_ast.Node", is_param: Callable[[str], bool],
            constant: Callable[[c_ast.Node], int]) -> Length:
     """Convert a parsed expression; ``constant`` folds what names no parameter."""
+    from pycparser import c_ast
     if isinstance(expr, c_ast.ID) and is_param(expr.name):
         return expr.name
     if isinstance(expr, c_ast.BinaryOp) and expr.op in OPERATORS:
@@ -73,3 +73,26 @@ def to_text(length: Length) -> str:
     if length[0] == "neg":
         return f"-{to_text(length[1])}"
     return f"({to_text(length[1])} {length[0]} {to_text(length[2])})"
+
+
+def binary(op: str, a: int, b: int) -> int:
+    """C's ``a op b`` on integers (``/`` and ``%`` truncate toward zero); ``KeyError``
+    for an operator it does not know."""
+    if op in ("/", "%") and b == 0:
+        raise ZeroDivisionError("division by zero")
+    return _BINARY[op](a, b)
+
+
+def _divide(a: int, b: int) -> int:
+    return abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)
+
+
+_BINARY: dict[str, Callable[[int, int], int]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+    "/": _divide, "%": lambda a, b: a - b * _divide(a, b),
+    "<<": lambda a, b: a << b, ">>": lambda a, b: a >> b, "&": lambda a, b: a & b,
+    "|": lambda a, b: a | b, "^": lambda a, b: a ^ b, "<": lambda a, b: int(a < b),
+    ">": lambda a, b: int(a > b), "<=": lambda a, b: int(a <= b), ">=": lambda a, b: int(a >= b),
+    "==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b),
+    "&&": lambda a, b: int(bool(a and b)), "||": lambda a, b: int(bool(a or b)),
+}

@@ -13,6 +13,7 @@ from pycparser import c_ast
 from pycparser.c_generator import CGenerator
 
 from ..pragma_pack import PackPragmas
+from .lengths import binary
 from .types import Array, CType, Enum, Field, Scalar, Struct, align_up
 
 _BASE = {
@@ -182,7 +183,10 @@ class TypeResolver:
                 return ops[node.op]()
         if isinstance(node, c_ast.BinaryOp):
             a, b = self.evaluate(node.left), self.evaluate(node.right)
-            return binary(node.op, a, b)
+            try:
+                return binary(node.op, a, b)
+            except KeyError:
+                raise Unresolvable(node.op) from None
         if isinstance(node, c_ast.TernaryOp):
             return self.evaluate(node.iftrue if self.evaluate(node.cond) else node.iffalse)
         if isinstance(node, c_ast.Cast):
@@ -198,24 +202,6 @@ class TypeResolver:
         if isinstance(t, (Opaque, _Void)):
             raise Unresolvable(f"sizeof({t.c})")
         return t.size
-
-
-def binary(op: str, a: int, b: int) -> int:
-    if op in ("/", "%") and b == 0:
-        raise ZeroDivisionError("division by zero")
-    ops = {
-        "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
-        "/": lambda: abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1),
-        "%": lambda: a - b * (abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)),
-        "<<": lambda: a << b, ">>": lambda: a >> b, "&": lambda: a & b, "|": lambda: a | b,
-        "^": lambda: a ^ b, "<": lambda: int(a < b), ">": lambda: int(a > b),
-        "<=": lambda: int(a <= b), ">=": lambda: int(a >= b), "==": lambda: int(a == b),
-        "!=": lambda: int(a != b), "&&": lambda: int(bool(a and b)),
-        "||": lambda: int(bool(a or b)),
-    }
-    if op not in ops:
-        raise Unresolvable(op)
-    return ops[op]()
 
 
 def _literal(node: c_ast.Constant) -> int:

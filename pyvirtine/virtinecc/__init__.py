@@ -5,11 +5,12 @@ A C file without virtines goes straight to the system compiler (``cc``, or
 ``$VIRTINECC_CC``).  A file with virtines is translated (``translate``): its virtines
 are built into guest images by pyvirtine, and the host compiler gets the file with
 each virtine's body starting with a call into the launcher.  Linking adds
-libpyvirtine (the launcher and the call-site runtime, found through an rpath; with
-``-static-pyvirtine`` or ``-static``, a static archive instead, so the program runs
-without the cache).  ``-v`` prints the commands run.  The exit status is the system
-compiler's, or 1 when a virtine does not build (the error is printed as
-``file:line:col: error: ...``).
+libpyvirtine (the launcher and the call-site runtime) as a static archive, so the
+program is self-contained: it runs after the cache is pruned or deleted, or on another
+machine.  ``-shared-pyvirtine`` links libpyvirtine.so from the cache instead (through
+an rpath: smaller programs, tied to that cache).  ``-v`` prints the commands run.
+The exit status is the system compiler's, or 1 when a virtine does not build (the
+error is printed as ``file:line:col: error: ...``).
 
 ``virtinecc --print-virtine-include`` prints a directory holding only virtine.h, for
 building the same sources natively with plain cc (the markers then vanish).
@@ -26,19 +27,21 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+from .. import progress
+from ..cache import cached_file
 from ..errors import VirtineCompileError, VirtineError, show_compile_warnings_plainly
-from ..hypervisor.native import cache_dir, shared_library, static_library, static_link_flags
 from .cmdline import Command, parse
 from .scan import has_virtines
 
-# The compiler (.translate) is imported only for files with virtines: cc's probes and
-# plain files should not pay for it.
+# The compiler (.translate) is imported only for files with virtines, the native library
+# builder only to link: cc's probes and plain files should not pay for them.
 
 VIRTINE_H = Path(__file__).resolve().parent.parent / "stubs" / "include" / "virtine.h"
 
 __all__ = ["main"]
 
-STATIC_FLAG = "-static-pyvirtine"
+SHARED_FLAG = "-shared-pyvirtine"
+STATIC_FLAG = "-static-pyvirtine"  # the default; accepted for build files that name it
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -56,11 +59,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         if args == ["--version"]:
             sys.stdout.write(version_text(cc))
         return rc
-    static = STATIC_FLAG in args or "-static" in args
-    cmd = parse([a for a in args if a != STATIC_FLAG])
+    shared = SHARED_FLAG in args and "-static" not in args
+    cmd = parse([a for a in args if a not in (SHARED_FLAG, STATIC_FLAG)])
     show_compile_warnings_plainly()
     try:
-        return _Driver(cc, cmd, static).run()
+        return _Driver(cc, cmd, shared).run()
     except VirtineCompileError as e:
         sys.stderr.write(str(e).rstrip("\n") + "\n")
         return 1
@@ -70,10 +73,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 class _Driver:
-    def __init__(self, cc: list[str], cmd: Command, static: bool) -> None:
+    def __init__(self, cc: list[str], cmd: Command, shared: bool) -> None:
         self.cc = cc
         self.cmd = cmd
-        self.static = static
+        self.shared = shared
 
     def run(self) -> int:
         cmd = self.cmd
@@ -114,8 +117,9 @@ class _Driver:
                              f"-O{cmd.opt_level})\n")
         from .translate import translate
         try:
-            unit = translate(source, path, include_dirs=cmd.include_dirs, defines=cmd.defines,
-                             opt_level=cmd.opt_level)
+            with progress.shown(f"virtinecc: {path}: "):
+                unit = translate(source, path, include_dirs=cmd.include_dirs,
+                                 defines=cmd.defines, opt_level=cmd.opt_level)
         except VirtineCompileError:
             # pycparser places some syntax errors poorly; the system compiler's own
             # diagnostics of the file, when it rejects it too, say more.
@@ -165,9 +169,10 @@ class _Driver:
 
     def _extra(self) -> list[str]:
         """Flags every compile gets: virtine.h, and libpyvirtine when linking."""
+        from ..hypervisor.native import shared_library, static_library, static_link_flags
         cmd = self.cmd
         extra = ["-idirafter", _virtine_include()] if cmd.sources else []
-        if cmd.links and self.static:
+        if cmd.links and not self.shared:
             extra += static_link_flags(static_library(self.cc[0]))
         elif cmd.links:
             libdir = str(shared_library(self.cc[0]).parent)
@@ -202,11 +207,5 @@ def _virtine_include() -> str:
     """A directory holding only virtine.h: the guest's other headers must not shadow
     the system's in host builds."""
     header = VIRTINE_H.read_bytes()
-    directory = cache_dir() / "virtinecc-include" / hashlib.sha256(header).hexdigest()[:16]
-    target = directory / "virtine.h"
-    if not target.exists():
-        directory.mkdir(parents=True, exist_ok=True)
-        partial = directory / f"virtine.h.{os.getpid()}"
-        partial.write_bytes(header)
-        os.replace(partial, target)
-    return str(directory)
+    return str(cached_file("virtinecc-include", hashlib.sha256(header).hexdigest()[:16],
+                           "virtine.h", lambda path: path.write_bytes(header)).parent)

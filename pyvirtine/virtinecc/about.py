@@ -8,7 +8,7 @@ pyvirtine's follows; ``--help`` is read by people, so pyvirtine's comes first.""
 from __future__ import annotations
 
 from ..hypervisor.build_launcher import HERE
-from ..hypervisor.native import cache_dir
+from ..cache import cache_dir
 from ..image import FORMAT_VERSION
 from ..version import installed_version
 
@@ -26,7 +26,8 @@ A cc drop-in: every call of a function marked `virtine` (#include <virtine.h>) r
 in its own KVM micro-VM. Files without virtines go straight to the host compiler.
 
 pyvirtine's own options and settings:
-  -static-pyvirtine          link the launcher statically (also with -static)
+  -shared-pyvirtine          link libpyvirtine.so from the cache (run paths into it)
+                             instead of the static launcher, the default
   --print-virtine-include    print a directory holding only virtine.h, for building
                              the same sources natively with plain cc
   -v                         also show the commands virtinecc runs

@@ -44,9 +44,14 @@ def test_every_input_is_part_of_the_key():
 
 def test_default_location_is_the_user_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("PYVIRTINE_CACHE")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     cache.cached("obj", ["home"], lambda: b"y")
     assert list((tmp_path / ".cache" / "pyvirtine" / "obj").iterdir())
+    # The same place virtinecc keeps its libraries, so one limit covers both.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    cache.cached("obj", ["xdg"], lambda: b"y")
+    assert list((tmp_path / "xdg" / "pyvirtine" / "obj").iterdir())
 
 
 def test_unwritable_cache_still_builds(monkeypatch, tmp_path):
@@ -106,3 +111,28 @@ def test_pruning_removes_what_crashed_writers_left(cache_dir, monkeypatch):
     os.utime(stale, (1000, 1000))
     cache.cached("obj", ["x"], lambda: b"x")
     assert not stale.exists() and fresh.exists()
+
+
+def test_the_size_limit_applies_once_virtinecc_built_its_library(cache_dir, monkeypatch):
+    # virtinecc's products are directory entries (the linker needs the file names).
+    from pyvirtine.hypervisor.native import static_library
+    archive = static_library()
+    size = archive.stat().st_size
+    monkeypatch.setenv("PYVIRTINE_CACHE_MAX_BYTES", str(4 * size))
+    old = []
+    for i in range(3):
+        cache.cached("obj", [f"entry {i}"], lambda: bytes(size))
+        old.append(cache_dir / "obj" / cache.cache_key("obj", [f"entry {i}"]))
+        os.utime(old[i], (1000 + i, 1000 + i))
+    os.utime(archive.parent, (2000, 2000))  # the library was used after them
+    cache.cached("obj", ["big"], lambda: bytes(size))  # 5 sizes: down to 3
+    assert [p.exists() for p in old] == [False, False, True]
+    assert archive.exists()
+    # A directory entry is dropped whole when it is the least recently used...
+    os.utime(archive.parent, (500, 500))
+    cache.cached("obj", ["bigger"], lambda: bytes(2 * size))
+    assert sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file()) <= 3 * size
+    assert not archive.parent.exists()
+    assert not [p for p in archive.parent.parent.iterdir()]  # nothing left half deleted
+    # ...and built again on its next use.
+    assert static_library() == archive and archive.stat().st_size == size

@@ -134,6 +134,34 @@ def test_denied_hypercall_stops_the_program(kvm, run):
     assert "write" in text(proc.stderr) and proc.stdout == b""
 
 
+TELLS_TIME = r"""
+#include <stdio.h>
+#include <time.h>
+int main(void) {
+    clock_t c = clock();
+    time_t t = time(NULL);
+    printf("%d %d\n", c >= 0, t > 1600000000);
+    return 0;
+}
+"""
+
+
+def test_programs_may_tell_the_time_by_default(kvm, run):
+    proc = run(TELLS_TIME)
+    assert (proc.returncode, proc.stdout) == (0, b"1 1\n"), text(proc.stderr)
+
+
+def test_a_denied_hypercall_names_the_list_that_allows_it_and_every_choice(kvm, run):
+    from pyvirtine.cli import ALLOWABLE
+    proc = run(TELLS_TIME, options=["--allow", "write"])
+    assert proc.returncode == 159
+    err = text(proc.stderr)
+    assert "hypercall times (8) is not allowed" in err
+    assert "allow it with: --allow write,times\n" in err
+    assert f"--allow takes: {', '.join(ALLOWABLE)} (comma separated, or none)" in err
+    assert set(ALLOWABLE) >= {"write", "read", "times", "gettimeofday", "open", "sbrk"}
+
+
 def test_memory_option(kvm, run):
     source = r"""
 #include <stdlib.h>

@@ -10,21 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from support.asm_guests import asm_image
+from support.asm_guests import INCREMENT, asm_image
 from pyvirtine.errors import VirtineError, VirtinePolicyError
 from pyvirtine.image import allow_mask
 from pyvirtine.runtime import Virtine
-
-# Reads a u64 from the argument area, returns it + 1 as the result, exits with status 7.
-INCREMENT = """
-    hcall 13
-    mov ARGAREA, %rax
-    add $1, %rax
-    mov %rax, ARGAREA
-    mov $7, %edi
-    mov $8, %esi
-    hcall 0
-"""
 
 # write(1, "hello\\n"), write(2, "oops\\n"), then return the two write results.
 HELLO = """

@@ -18,6 +18,17 @@ DATA = LOAD + TEXT_SIZE
 ARGAREA_SIZE = 0x10000
 STACK_SIZE = 0x10000
 
+# Reads a u64 from the argument area, returns it + 1 as the result, exits with status 7.
+INCREMENT = """
+    hcall 13
+    mov ARGAREA, %rax
+    add $1, %rax
+    mov %rax, ARGAREA
+    mov $7, %edi
+    mov $8, %esi
+    hcall 0
+"""
+
 
 def layout(mem: int) -> dict[str, int]:
     top = mem - page_table_bytes(mem)

@@ -50,7 +50,7 @@ def test_verbose_shows_the_commands(kvm, run, tmp_path):
     proc = run("virtinecc", "-v", "v.c", "-o", "v")
     assert "virtinecc: building the virtines of v.c" in proc.stderr
     assert re.search(r"^cc -v .*-c .*v\.host\.c -o \S+\.o$", proc.stderr, re.M)
-    assert re.search(r"^cc -v \S+\.o -o v .*-lpyvirtine", proc.stderr, re.M)
+    assert re.search(r"^cc -v \S+\.o -o v .*libpyvirtine\.a", proc.stderr, re.M)
     run("./v")
 
 
@@ -246,19 +246,26 @@ def _needed(path: Path) -> list[str]:
         return [t.needed for t in dynamic.iter_tags() if t.entry.d_tag == "DT_NEEDED"]
 
 
-def test_runtime_linked_shared_with_rpath_or_static(kvm, run, tmp_path):
+def test_programs_are_self_contained_unless_linked_shared(kvm, run, tmp_path):
     write(tmp_path, {"one.c": "#include <stdio.h>\n#include <virtine.h>\n"
                               "virtine int one(int x) { return x + 1; }\n"
                               "int main(void) { printf(\"%d\\n\", one(41)); return 0; }\n",
                      "plain.c": PLAIN})
-    run("virtinecc", "one.c", "-o", "shared")
-    run("virtinecc", "-static-pyvirtine", "one.c", "-o", "static")
-    run("virtinecc", "plain.c", "-o", "plain")
-    assert "libpyvirtine.so" in _needed(tmp_path / "shared")
+    cache = {"PYVIRTINE_CACHE": str(tmp_path / "cache")}
+    run("virtinecc", "one.c", "-o", "static", extra_env=cache)
+    run("virtinecc", "-shared-pyvirtine", "one.c", "-o", "shared", extra_env=cache)
+    run("virtinecc", "plain.c", "-o", "plain", extra_env=cache)
+    assert not any("pyvirtine" in n or "libz" in n for n in _needed(tmp_path / "plain"))
     assert not any("pyvirtine" in n for n in _needed(tmp_path / "static"))
-    assert not any("pyvirtine" in n for n in _needed(tmp_path / "plain"))  # --as-needed
+    assert "libpyvirtine.so" in _needed(tmp_path / "shared")
     for program in ("shared", "static"):
         assert run(f"./{program}").stdout == "42\n"
+    # The default program needs nothing from the cache: it runs once the cache is gone
+    # (and from anywhere). Only the one linked shared does not.
+    (tmp_path / "cache").rename(tmp_path / "moved")
+    (tmp_path / "static").rename(tmp_path / "elsewhere")
+    assert run("./elsewhere").stdout == "42\n"
+    assert "libpyvirtine.so" in run("./shared", check=False).stderr
 
 
 def test_virtine_cfg_memory_and_strict(kvm, run, tmp_path):
@@ -436,5 +443,5 @@ def test_version_and_help_say_both_compilers(run):
     assert "launcher sources " in ours and "pyvirtine/hypervisor" in ours
     helped = run("virtinecc", "--help").stdout
     assert helped.startswith("Usage: virtinecc")
-    assert "-static-pyvirtine" in helped and "VIRTINECC_TIMEOUT" in helped
+    assert "-shared-pyvirtine" in helped and "VIRTINECC_TIMEOUT" in helped
     assert "--target-help" in helped  # and the host compiler's own options after
