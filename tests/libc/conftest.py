@@ -172,6 +172,22 @@ def toolchain_defines(libc_archive) -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="session")
+def sweep_matches_glibc(guest, host, case_count, toolchain_defines) -> Callable[..., None]:
+    """``check(name, seed, cases)``: programs/<name>.c, a sweep over ``cases`` generated
+    cases (times PYVIRTINE_LIBC_CASES) from ``seed``, prints the same lines built on the
+    libc as on glibc; ``same_paths`` gives the glibc build the guest build's defines."""
+    def check(name: str, seed: int, cases: int, same_paths: bool = False) -> None:
+        stdin = f"{seed} {case_count(cases)}\n"
+        ours = guest(name, stdin).stdout.decode("latin-1").splitlines()
+        ref = host(name, stdin, defines=toolchain_defines if same_paths else ())
+        ref = ref.stdout.decode("latin-1").splitlines()
+        assert len(ours) == len(ref) > 0
+        mismatches = [(o, r) for o, r in zip(ours, ref) if o != r]
+        assert not mismatches, f"{len(mismatches)} mismatches, first: {mismatches[:8]}"
+    return check
+
+
+@pytest.fixture(scope="session")
 def case_count() -> Callable[[int], int]:
     """Scales a differential test's case count by PYVIRTINE_LIBC_CASES (default 1)."""
     scale = float(os.environ.get("PYVIRTINE_LIBC_CASES", "1"))
