@@ -114,7 +114,9 @@ class Virtine(PoolCaller):
     ``boot="stub"`` makes the guest walk real -> long mode itself; ``snapshot=False``
     boots every call from scratch; ``memory_limit`` refuses images needing more;
     ``host_entropy`` makes the guest's ``virtine_random`` (and ``rand``'s seed) come
-    from the host's kernel even where the CPU offers RDRAND.
+    from the host's kernel even where the CPU offers RDRAND; ``init_timeout`` bounds the
+    boot to the snapshot, where the image's constructors run (default 10 s, or
+    ``timeout`` if longer).
     A child made by ``fork()`` boots a pool of its own at once (the parent's VMs
     cannot run there); with ``boot_after_fork=False`` the virtine is closed there
     instead, for owners that make their own when needed (``VirtineFunction``).
@@ -127,7 +129,7 @@ class Virtine(PoolCaller):
                  pool_size: int = 1, timeout: Optional[float] = None, allow: AllowSpec = 0,
                  capture: bool = True, boot: str = "direct", snapshot: bool = True,
                  memory_limit: Optional[int] = None, host_entropy: bool = False,
-                 boot_after_fork: bool = True) -> None:
+                 init_timeout: Optional[float] = None, boot_after_fork: bool = True) -> None:
         if isinstance(image, image_format.Image):
             self.image, data = image, image.to_bytes()
         else:
@@ -144,7 +146,7 @@ class Virtine(PoolCaller):
             "pool_size": pool_size, "boot": BOOT_MODES[boot], "allow": _allow_mask(allow),
             "capture": int(capture), "snapshot": int(snapshot), "timeout": timeout or 0.0,
             "memory_limit": memory_limit or 0, "gil_handoff": 1,
-            "host_entropy": int(host_entropy)})
+            "host_entropy": int(host_entropy), "init_timeout": init_timeout or 0.0})
         # A _ThreadState per calling thread, by thread id (cheaper than a threading.local;
         # a thread reusing a finished thread's id may reuse its buffers too).
         self._per_thread: dict[int, _ThreadState] = {}

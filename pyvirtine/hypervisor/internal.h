@@ -86,6 +86,7 @@ struct vt_vm {
     bool remapped;        /* the last reset remapped */
     /* Per-call state, reset by vm_start_call. */
     struct caller *deadline; /* the call's record with the watchdog, if it is timed */
+    double timeout;          /* its seconds (the call's, or the boot's) */
     uint64_t brk;
     const uint8_t *input;
     size_t input_len, input_off;

@@ -41,6 +41,8 @@ struct vt_options {
                             * on the CPU (briefly) rather than sleeping on the GIL */
     int32_t host_entropy;  /* 1: the guest's virtine_random asks the host's kernel (one
                             * exit per 256 bytes) even where the CPU offers RDRAND */
+    double init_timeout;   /* seconds the boot to the snapshot (the image's constructors)
+                            * may take; 0: 10 s, or the call timeout if that is longer */
 };
 
 struct vt_result {

@@ -23,6 +23,7 @@
 #define PTE_DIRTY 0x40ull
 #define SNAPSHOT_TAKEN 100 /* run_vm result: the boot reached the snapshot hypercall */
 #define CLOSE_REKICK_NS 10000000 /* vt_pool_close kicks the calls it waits for this often */
+#define DEFAULT_INIT_TIMEOUT 10.0 /* seconds, for the boot to the snapshot */
 
 void result_fail(struct vt_result *res, int kind, const char *fmt, ...) {
     va_list ap;
@@ -126,17 +127,25 @@ int call_stop(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res) {
         return VT_ERROR;
     }
     if (vm->deadline && deadline_passed(vm->deadline)) {
-        result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
+        result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", vm->timeout);
         return VT_TIMEOUT;
     }
     return VT_OK;
+}
+
+/* The boot to the snapshot runs the image's constructors, which may take longer than
+ * the calls they prepare (a JavaScript engine's heap): it has a deadline of its own. */
+static double boot_timeout(const struct vt_pool *p) {
+    if (p->opt.init_timeout > 0) return p->opt.init_timeout;
+    return p->opt.timeout > DEFAULT_INIT_TIMEOUT ? p->opt.timeout : DEFAULT_INIT_TIMEOUT;
 }
 
 static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool booting) {
     struct kvm_run *run = vm->run;
     int kind = VT_OK;
     vm->deadline = NULL;
-    if (p->opt.timeout > 0 && !(vm->deadline = deadline_start(run, p->opt.timeout))) {
+    vm->timeout = booting ? boot_timeout(p) : p->opt.timeout;
+    if (vm->timeout > 0 && !(vm->deadline = deadline_start(run, vm->timeout))) {
         result_fail(res, VT_ERROR, "cannot start the call watchdog");
         return VT_ERROR;
     }
@@ -181,7 +190,7 @@ static int run_vm(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bo
     /* A deadline that passed as the call ended still counts: the kick may be on its
      * way, and the VM (its immediate_exit perhaps set) is discarded with the call. */
     if (vm->deadline && deadline_end(vm->deadline) && kind != VT_TIMEOUT) {
-        result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", p->opt.timeout);
+        result_fail(res, VT_TIMEOUT, "call exceeded its %.3g s timeout", vm->timeout);
         kind = VT_TIMEOUT;
     }
     vm->deadline = NULL;

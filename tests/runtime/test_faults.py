@@ -81,8 +81,29 @@ def test_timeout_also_stops_a_guest_spinning_in_hypercalls(kvm):
 
 
 def test_timeout_before_the_snapshot_point_fails_the_boot(kvm):
-    with pytest.raises(VirtineTimeout, match="before the snapshot point"):
-        Virtine(asm_image("1: jmp 1b"), timeout=0.1)
+    with pytest.raises(VirtineTimeout, match=r"its 0\.1 s timeout.*before the snapshot point"):
+        Virtine(asm_image("1: jmp 1b"), timeout=0.01, init_timeout=0.1)
+
+
+# Spins about 50 ms before its snapshot, then every call returns at once.
+SLOW_INIT = """
+    mov $0x7fffffff, %ecx
+    rdtsc
+    mov %eax, %ebx
+1:  rdtsc
+    sub %ebx, %eax
+    cmp $100000000, %eax
+    jb 1b
+    hcall 13
+    xor %edi, %edi
+    xor %esi, %esi
+    hcall 0
+"""
+
+
+def test_a_call_timeout_does_not_bound_the_initialisation(kvm):
+    with Virtine(asm_image(SLOW_INIT), timeout=0.005) as v:  # the boot takes ~50 ms
+        assert v.call(b"").status == 0
 
 
 def test_exit_with_oversized_result_is_a_crash(kvm):
