@@ -10,15 +10,21 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, vararg_type
+from .attributes import check_supported, constructor_priority, declaration_attributes, find
+from .builtins import BuiltinGen
 from .debuginfo import DebugInfo
 from .declarations import DeclarationResolver
 from .diagnostics import CompileFailure
 from ..pragma_pack import PackPragmas
 from .expressions import I8, PTR, ExpressionGen, Value
+from .gnu_codegen import GnuGen
+from .gnu_parser import Asm
+from .inline_asm import AsmGen
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
 from .statements import StatementGen
 from .target import TRIPLE
+from .varargs import VarargsGen
 
 
 def is_volatile_object(node: c_ast.Decl) -> bool:
@@ -39,6 +45,10 @@ def opaque(value: Any) -> Any:
 
 FRAME_POINTER = '"frame-pointer"="all"'
 
+# GNU function attributes that are LLVM ones: they tell the optimiser what the author knows.
+_LLVM_FUNCTION_ATTRIBUTES = {"noinline": "noinline", "always_inline": "alwaysinline",
+                             "noreturn": "noreturn", "cold": "cold"}
+
 
 class FunctionAttributes(ir.values.FunctionAttributes):
     """llvmlite's function attributes, plus the string attribute that makes every
@@ -47,7 +57,8 @@ class FunctionAttributes(ir.values.FunctionAttributes):
     _known = ir.values.FunctionAttributes._known | {FRAME_POINTER}
 
 
-class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
+class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen, AsmGen,
+              StatementGen, InitializerGen):
     def __init__(self, filename: str, debug: bool) -> None:
         self.module = ir.Module(name=filename)
         self.module.triple = TRIPLE
@@ -56,7 +67,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.debug = DebugInfo(self.module, filename, debug)
         self.scopes = Scopes()
         self.consts = ConstEvaluator(self.scopes, self.resolve_type, self.type_of,
-                                     self.offsetof)
+                                     self.constant_builtin)
         self.builder: Optional[ir.IRBuilder] = None
         self.strings: dict = {}
         self.counter = 0
@@ -64,16 +75,15 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.packing = PackPragmas()
         self._scratch = self._make_scratch()
         self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
+        self.constructors: dict[str, tuple[int, object]] = {}  # name -> (priority, coord)
+        self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
 
     def warn(self, message: str, coord: object) -> None:
         self.warnings.append((coord, message))
 
     # -- translation unit ---------------------------------------------------------
 
-    def generate(self, ast: c_ast.FileAST,
-                 constructors: list[tuple[str, int]] = ()) -> ir.Module:
-        """The module of ``ast``; ``constructors`` (name, priority) are the functions its
-        ``__attribute__((constructor))`` marks."""
+    def generate(self, ast: c_ast.FileAST) -> ir.Module:
         for ext in ast.ext:
             if isinstance(ext, c_ast.FuncDef):
                 self.function_definition(ext)
@@ -88,21 +98,24 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                     self.file_declaration(d)
             elif isinstance(ext, c_ast.Pragma):
                 self.pragma(ext)
+            elif isinstance(ext, Asm):
+                raise CompileFailure("file-scope asm is not supported in virtines", ext.coord)
         self._finish_file_scope()
-        self._constructors(constructors)
+        self._constructors()
         return self.module
 
-    def _constructors(self, constructors: list[tuple[str, int]]) -> None:
-        """A ``.init_array`` table per priority (``.init_array.N`` as gcc names them), which
-        the linker gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
+    def _constructors(self) -> None:
+        """For the functions ``__attribute__((constructor))`` marks, a ``.init_array``
+        table per priority (``.init_array.N`` as gcc names them), which the linker
+        gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
         tables are written out here rather than through ``llvm.global_ctors``, which this
         LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
         by_priority: dict[int, list] = {}
-        for name, priority in constructors:
+        for name, (priority, coord) in self.constructors.items():
             sym = self.scopes.names[0].get(name)
             if sym is None or sym.kind != "func" or sym.value is None or not sym.value.blocks:
                 raise CompileFailure(f"constructor '{name}' is not a function defined in this "
-                                     "file", sym.coord if sym else None)
+                                     "file", coord)
             by_priority.setdefault(priority, []).append(sym.value)
         tables = []
         for priority, functions in sorted(by_priority.items()):
@@ -128,7 +141,14 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             raise CompileFailure(str(e), node.coord) from None
 
     def typedef(self, node: c_ast.Typedef) -> None:
-        t = self.resolve_type(node.type)
+        attributes = declaration_attributes(node)
+        check_supported(attributes)
+        t = self.with_mode(self.resolve_type(node.type), attributes)
+        align = self.alignas(node, attributes)
+        if align:
+            if isinstance(t, T.StructType) and not t.complete:
+                raise CompileFailure(f"aligned typedef of incomplete type '{t}'", node.coord)
+            t = T.aligned_variant(t, align)
         self.scopes.declare(node.name, Symbol("typedef", t))
 
     def static_assert(self, node: c_ast.StaticAssert) -> None:
@@ -152,14 +172,16 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def file_declaration(self, node: c_ast.Decl) -> None:
         if self.declare_tag_only(node):
             return
-        t = self.resolve_type(node.type)
+        attributes = declaration_attributes(node)
+        check_supported(attributes)
+        t = self.with_mode(self.resolve_type(node.type), attributes)
         if node.name is None:
             return
         storage = node.storage or []
         if "_Thread_local" in storage:
             raise CompileFailure("thread-local storage is not supported in virtines", node.coord)
         if isinstance(t, T.FuncType):
-            self.declare_function(node.name, t, "static" in storage, node.coord)
+            self.declare_function(node.name, t, "static" in storage, node.coord, attributes)
             return
         if node.init is not None and isinstance(t, T.ArrayType) and t.length is None:
             t = T.ArrayType(t.elem, self.initializer_length(t, node.init))
@@ -174,6 +196,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             sym = self.scopes.declare(node.name, Symbol("var", t, gv, "static" if "static" in
                                                         storage else None,
                                                         is_volatile_object(node)))
+        gv.align = max(gv.align, self.alignas(node, attributes) or 1)
         if "extern" in storage and node.init is None:
             return
         if node.init is not None:
@@ -252,11 +275,26 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if sym.kind == "func":
             if sym.value is None:
                 sym.value = self.function_value(name, sym.type, sym.storage == "static")
+                for attribute in sym.llvm_attributes:
+                    sym.value.attributes.add(attribute)
             return sym.value
         return sym.value
 
     def declare_function(self, name: str, ft: T.FuncType, internal: bool,
-                         coord: object) -> Symbol:
+                         coord: object, attributes: list = ()) -> Symbol:
+        sym = self._declare_function(name, ft, internal, coord)
+        priority = constructor_priority(attributes, self.consts.integer)
+        if priority is not None:
+            self.constructors[name] = (priority, find(attributes, "constructor").coord)
+        for a in attributes:
+            if a.name in _LLVM_FUNCTION_ATTRIBUTES:
+                sym.llvm_attributes.add(_LLVM_FUNCTION_ATTRIBUTES[a.name])
+                if sym.value is not None:
+                    sym.value.attributes.add(_LLVM_FUNCTION_ATTRIBUTES[a.name])
+        return sym
+
+    def _declare_function(self, name: str, ft: T.FuncType, internal: bool,
+                          coord: object) -> Symbol:
         sym = self.scopes.names[0].get(name)
         if sym is not None and sym.kind == "func":
             if sym.type.prototyped or not ft.prototyped:
@@ -386,22 +424,28 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if node.param_decls:
             ft = self.kr_function_type(node, ft)
         storage = decl.storage or []
-        sym = self.declare_function(decl.name, ft, "static" in storage, decl.coord)
+        attributes = declaration_attributes(decl)
+        check_supported(attributes)
+        sym = self.declare_function(decl.name, ft, "static" in storage, decl.coord, attributes)
         if sym.type is not ft and ft.prototyped:
             sym.type = ft
             sym.value = None
         fn = self.symbol_address(sym, decl.name)
         if fn.blocks:
             raise CompileFailure(f"redefinition of '{decl.name}'", decl.coord)
+        # A C99 inline definition, or GNU89's ``extern inline`` (gnu_inline), may be provided
+        # elsewhere too; GNU89's plain ``inline`` is an external definition.
+        gnu_inline = find(attributes, "gnu_inline") is not None
         if "inline" in (decl.funcspec or []) and "static" not in storage and \
-                "extern" not in storage:
-            fn.linkage = "linkonce_odr"   # C99 inline definition: may be provided elsewhere too
+                ("extern" in storage) == gnu_inline:
+            fn.linkage = "linkonce_odr"
         plan = plan_function(sym.type)
         self.fn_name, self.fn_type, self.fn_plan = decl.name, sym.type, plan
         self.fn_variadic = sym.type.variadic
         self.breaks, self.continues, self.switch_blocks = [], [], []
         self.vla_frames: list = []
         self.labels, self.defined_labels, self.goto_uses = {}, set(), {}
+        self.address_taken, self.computed_gotos = [], []
         self.alloca_block = fn.append_basic_block("entry")
         self.builder = ir.IRBuilder(fn.append_basic_block("body"))
         self.debug.begin_function(fn, decl.name, decl.coord)
@@ -412,6 +456,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         for name, coord in self.goto_uses.items():
             if self.labels[name] not in self.defined_labels:
                 raise CompileFailure(f"use of undeclared label '{name}'", coord)
+        self.finish_computed_gotos()
         if not self.builder.block.is_terminated:
             ret = sym.type.ret
             if ret.is_void():
@@ -509,16 +554,18 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def local_declaration(self, node: c_ast.Decl) -> None:
         if self.declare_tag_only(node):
             return
+        attributes = declaration_attributes(node)
+        check_supported(attributes)
         self.vla_allowed = node.type if "static" not in (node.storage or []) else None
         try:
-            t = self.resolve_type(node.type)
+            t = self.with_mode(self.resolve_type(node.type), attributes)
         finally:
             self.vla_allowed = None
         if node.name is None:
             return
         storage = node.storage or []
         if isinstance(t, T.FuncType):
-            self.declare_function(node.name, t, "static" in storage, node.coord)
+            self.declare_function(node.name, t, "static" in storage, node.coord, attributes)
             return
         if "extern" in storage:
             outer = self.scopes.names[0].get(node.name)
@@ -535,6 +582,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if "static" in storage:
             gv = self.new_global(self.unique_name(f"{self.fn_name}.{node.name}"), t,
                                  internal=True)
+            gv.align = max(gv.align, self.alignas(node, attributes) or 1)
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
                                                   is_volatile_object(node)))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
@@ -547,7 +595,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                                                   volatile=is_volatile_object(node)))
             return
         slot = self.local_alloca(t, node.name)
-        align = self.alignas(node)
+        align = self.alignas(node, attributes)
         if align:
             slot.align = max(slot.align, align)
         self.scopes.declare(node.name, Symbol("var", t, slot, volatile=is_volatile_object(node)))

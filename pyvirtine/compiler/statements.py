@@ -6,7 +6,11 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .diagnostics import CompileFailure
+from .gnu_parser import Range
 from .sema import wrap
+
+# Case ranges of up to this many values become switch cases; longer ones, range tests.
+_LISTED_CASES = 64
 
 # Where a hot loop starts decides how many 32- and 64-byte fetch windows each of its
 # rounds spans, and LLVM's default 16-byte loop alignment leaves that to the sizes of
@@ -173,6 +177,7 @@ class StatementGen:
         default = end
         blocks = {}
         seen = {}
+        ranges = []          # (low, high, block) of GNU case ranges too long to list
         for label in labels:
             block = self.new_block("switch.case")
             blocks[id(label)] = block
@@ -181,12 +186,20 @@ class StatementGen:
                     raise CompileFailure("multiple default labels in one switch", label.coord)
                 default = block
                 continue
-            value = self.consts.integer(label.expr, "case label")
-            value = wrap(value, v.type)
-            if value in seen:
-                raise CompileFailure(f"duplicate case value '{value}'", label.expr.coord)
-            seen[value] = block
-        switch = b.switch(v.ir, default)
+            low, high = self._case_values(label.expr, v.type)
+            for other in ranges:
+                if low <= other[1] and other[0] <= high:
+                    raise CompileFailure(f"duplicate case value '{max(low, other[0])}'",
+                                         label.expr.coord)
+            if high - low >= _LISTED_CASES:
+                ranges.append((low, high, block))
+                clash = next((k for k in seen if low <= k <= high), None)
+            else:
+                clash = next((k for k in range(low, high + 1) if k in seen), None)
+                seen.update({k: block for k in range(low, high + 1)})
+            if clash is not None:
+                raise CompileFailure(f"duplicate case value '{clash}'", label.expr.coord)
+        switch = b.switch(v.ir, self._range_tests(v, ranges, default) if ranges else default)
         for value, block in seen.items():
             switch.add_case(ir.Constant(v.ir.type, value), block)
         self.switch_blocks.append(blocks)
@@ -197,6 +210,34 @@ class StatementGen:
         self.breaks.pop()
         self.switch_blocks.pop()
         b.position_at_end(end)
+
+    def _case_values(self, expr: c_ast.Node, t: T.CType) -> tuple:
+        """(low, high) of a case label, both converted to the promoted switch type."""
+        if isinstance(expr, Range):
+            low = wrap(self.consts.integer(expr.lo, "case label"), t)
+            high = wrap(self.consts.integer(expr.hi, "case label"), t)
+            if low > high:
+                raise CompileFailure("empty case range", expr.coord)
+            return low, high
+        value = wrap(self.consts.integer(expr, "case label"), t)
+        return value, value
+
+    def _range_tests(self, v: object, ranges: list, default: ir.Block) -> ir.Block:
+        """Blocks testing ``low <= v <= high`` for each long case range, in turn, before
+        ``default``: where the switch's own default goes."""
+        b = self.builder
+        here = b.block
+        first = self.new_block("switch.ranges")
+        b.position_at_end(first)
+        for low, high, block in ranges:
+            offset = b.sub(v.ir, ir.Constant(v.ir.type, low))
+            inside = b.icmp_unsigned("<=", offset, ir.Constant(v.ir.type, high - low))
+            nxt = self.new_block("switch.ranges")
+            b.cbranch(inside, block, nxt)
+            b.position_at_end(nxt)
+        b.branch(default)
+        b.position_at_end(here)
+        return first
 
     def _case_body(self, node: c_ast.Node) -> None:
         if not self.switch_blocks or id(node) not in self.switch_blocks[-1]:
