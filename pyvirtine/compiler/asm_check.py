@@ -14,6 +14,8 @@ import re
 import subprocess
 import sys
 
+import llvmlite.ir as ir
+
 from .diagnostics import CompileFailure
 from .target import TRIPLE
 
@@ -31,9 +33,12 @@ print("done", flush=True)
 """
 
 
-def _module(template: str, constraints: str, signature: object) -> str:
+def _module(template: str, constraints: str, signature: object, values: list) -> str:
+    """The asm alone in a function; its operands are parameters but for constants
+    (immediate operands must stay constants)."""
     params = ", ".join(f"{t} %a{i}" for i, t in enumerate(signature.args))
-    args = ", ".join(f"{t} %a{i}" for i, t in enumerate(signature.args))
+    args = ", ".join(str(v) if isinstance(v, ir.Constant) else f"{t} %a{i}"
+                     for i, (t, v) in enumerate(zip(signature.args, values)))
     return (f'target triple = "{TRIPLE}"\n'
             f"define void @check({params}) {{\n"
             f'  call {signature.return_type} asm sideeffect "{template}", "{constraints}"'
@@ -41,12 +46,12 @@ def _module(template: str, constraints: str, signature: object) -> str:
 
 
 def check_inline_asm(checks: list) -> None:
-    """``checks``: (coord, template, constraints, signature) of each asm statement."""
+    """``checks``: (coord, template, constraints, signature, operand values) of each
+    asm statement."""
     pending = [c for c in checks if c[1].strip()]   # an empty template is a barrier only
     if not pending:
         return
-    modules = [_module(template, constraints, signature)
-               for _, template, constraints, signature in pending]
+    modules = [_module(*check[1:]) for check in pending]
     proc = subprocess.run([sys.executable, "-c", _CHILD], input=json.dumps(modules),
                           capture_output=True, text=True, timeout=120)
     if proc.returncode == 0 and proc.stdout.split()[-1:] == ["done"]:

@@ -39,6 +39,11 @@ _UNSUPPORTED = {
 MODE_BYTES = {"QI": 1, "HI": 2, "SI": 4, "DI": 8, "byte": 1, "word": 8, "pointer": 8}
 
 
+def layout_attributes(attributes: list) -> list:
+    """The names of the attributes among ``attributes`` that change sizes or offsets."""
+    return [a.name for a in attributes if a.name in ("packed", "aligned", "mode")]
+
+
 def declaration_attributes(decl: c_ast.Node) -> list:
     """Every GNU attribute of a declaration (Decl, Typedef, Typename): among its
     specifiers, before it, and in its declarator, but not those of a struct, union or

@@ -65,7 +65,8 @@ class AsmGen:
         signature = ir.FunctionType(ret, [a.ir.type for a in args])
         volatile = node.basic or "volatile" in node.qualifiers or not outputs
         constraint_text = ",".join(constraints)
-        self.asm_checks.append((node.coord, template, constraint_text, signature))
+        self.asm_checks.append((node.coord, template, constraint_text, signature,
+                                [a.ir for a in args]))
         result = self.builder.asm(signature, template, constraint_text, [a.ir for a in args],
                                   volatile)
         for i, (_, lv) in enumerate(outputs):
