@@ -98,6 +98,7 @@ class FloatType(CType):
 class PointerType(CType):
     target: CType
     volatile: bool = False      # the pointee is volatile-qualified
+    const: bool = False         # the pointee is const-qualified
     size = 8
     align = 8
 
@@ -148,6 +149,7 @@ class Member:
     bit_offset: int = 0        # bit-fields: first bit within that byte
     bit_width: Optional[int] = None
     unit_bytes: int = 0        # bit-fields: bytes spanned, read and written as one iN
+    const: bool = False
 
 
 @dataclass(eq=False)
@@ -158,6 +160,7 @@ class StructType(CType):
     size: int = 0               # type: ignore[assignment]
     align: int = 1              # type: ignore[assignment]
     complete: bool = False
+    const_member: Optional[str] = None   # a const member (maybe nested): not assignable
 
     def is_complete(self) -> bool:
         return self.complete
@@ -261,7 +264,8 @@ def usual_arithmetic(a: CType, b: CType) -> CType:
 
 def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
                   packed: bool = False, aligned: Optional[int] = None) -> None:
-    """Place ``fields`` (name, type, bit_width or None, alignas, packed) like gcc on x86-64.
+    """Place ``fields`` (name, type, bit_width or None, alignas, packed, const) like gcc
+    on x86-64.
 
     A packed member (``__attribute__((packed))`` on it or on the whole struct) has
     alignment 1 and, a bit-field, may cross storage units; ``alignas`` (``_Alignas``,
@@ -272,7 +276,7 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
     align = 1
     size = 0
     members = []
-    for name, t, width, alignas, field_packed in fields:
+    for name, t, width, alignas, field_packed, const in fields:
         tight = packed or field_packed
         falign = max(1 if tight else t.align, alignas or 1)
         if pack:
@@ -282,9 +286,9 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
                 align = max(align, falign)
             size = max(size, t.size if width is None else (width + 7) // 8)
             if width is None:
-                members.append(Member(name, t, 0))
+                members.append(Member(name, t, 0, const=const))
             elif name is not None:
-                members.append(_bitfield(name, t, 0, width))
+                members.append(_bitfield(name, t, 0, width, const))
             continue
         if width is not None:
             unit_bits = t.size * 8
@@ -294,12 +298,12 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
             if not pack and not tight and bit // unit_bits != (bit + width - 1) // unit_bits:
                 bit = _round_up(bit, unit_bits)
             if name is not None:
-                members.append(_bitfield(name, t, bit, width))
+                members.append(_bitfield(name, t, bit, width, const))
                 align = max(align, falign)
             bit += width
         else:
             bit = _round_up(bit, falign * 8)
-            members.append(Member(name, t, bit // 8))
+            members.append(Member(name, t, bit // 8, const=const))
             bit += t.size * 8
             align = max(align, falign)
     if st.kind == "struct":
@@ -311,8 +315,8 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
     st.complete = True
 
 
-def _bitfield(name: str, t: CType, bit: int, width: int) -> Member:
-    return Member(name, t, bit // 8, bit % 8, width, (bit % 8 + width + 7) // 8)
+def _bitfield(name: str, t: CType, bit: int, width: int, const: bool) -> Member:
+    return Member(name, t, bit // 8, bit % 8, width, (bit % 8 + width + 7) // 8, const)
 
 
 def _round_up(n: int, m: int) -> int:

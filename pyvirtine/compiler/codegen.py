@@ -13,7 +13,8 @@ from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, var
 from .attributes import check_supported, constructor_priority, declaration_attributes, find
 from .builtins import BuiltinGen
 from .debuginfo import DebugInfo
-from .declarations import DeclarationResolver
+from .declaration_checks import check_storage
+from .declarations import DeclarationResolver, is_const_object
 from .diagnostics import CompileFailure
 from ..pragma_pack import PackPragmas
 from .expressions import I8, PTR, ExpressionGen, Value
@@ -67,7 +68,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         self.debug = DebugInfo(self.module, filename, debug)
         self.scopes = Scopes()
         self.consts = ConstEvaluator(self.scopes, self.resolve_type, self.type_of,
-                                     self.constant_builtin)
+                                     self.constant_builtin, self.operand_type)
         self.builder: Optional[ir.IRBuilder] = None
         self.strings: dict = {}
         self.counter = 0
@@ -141,6 +142,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             raise CompileFailure(str(e), node.coord) from None
 
     def typedef(self, node: c_ast.Typedef) -> None:
+        check_storage(node, "file" if self.scopes.at_file_scope else "block", False)
         attributes = declaration_attributes(node)
         check_supported(attributes)
         t = self.with_mode(self.resolve_type(node.type), attributes)
@@ -149,6 +151,13 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             if isinstance(t, T.StructType) and not t.complete:
                 raise CompileFailure(f"aligned typedef of incomplete type '{t}'", node.coord)
             t = T.aligned_variant(t, align)
+        previous = self.scopes.lookup_local(node.name)
+        if previous is not None and (previous.kind != "typedef" or
+                                     not T.compatible(previous.type, t)):
+            raise CompileFailure(f"typedef redefinition with different types ('{t}' vs "
+                                 f"'{previous.type}')" if previous.kind == "typedef" else
+                                 f"redefinition of '{node.name}' as a different kind of "
+                                 "symbol", node.coord)
         self.scopes.declare(node.name, Symbol("typedef", t))
 
     def static_assert(self, node: c_ast.StaticAssert) -> None:
@@ -180,13 +189,21 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         storage = node.storage or []
         if "_Thread_local" in storage:
             raise CompileFailure("thread-local storage is not supported in virtines", node.coord)
+        check_storage(node, "file", isinstance(t, T.FuncType))
         if isinstance(t, T.FuncType):
+            if node.init is not None:
+                raise CompileFailure("illegal initializer (only variables can be initialized)",
+                                     node.coord)
             self.declare_function(node.name, t, "static" in storage, node.coord, attributes)
             return
         if node.init is not None and isinstance(t, T.ArrayType) and t.length is None:
             t = T.ArrayType(t.elem, self.initializer_length(t, node.init))
         sym = self.scopes.lookup_local(node.name)
-        if sym is not None and sym.kind == "var":
+        if sym is not None and sym.kind != "var":
+            raise CompileFailure(f"redefinition of '{node.name}' as a different kind of symbol",
+                                 node.coord)
+        if sym is not None:
+            self.check_redeclaration(node, sym, t, storage)
             if isinstance(sym.type, T.ArrayType) and sym.type.length is None:
                 sym.type = t
             t = sym.type
@@ -195,7 +212,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             gv = self.new_global(node.name, t, internal="static" in storage)
             sym = self.scopes.declare(node.name, Symbol("var", t, gv, "static" if "static" in
                                                         storage else None,
-                                                        is_volatile_object(node)))
+                                                        is_volatile_object(node),
+                                                        const=is_const_object(node.type)))
         gv.align = max(gv.align, self.alignas(node, attributes) or 1)
         if "extern" in storage and node.init is None:
             return
@@ -206,6 +224,20 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         elif gv.initializer is None:
             gv._tentative = True
             gv._ctype = t
+
+    def check_redeclaration(self, node: c_ast.Decl, sym: Symbol, t: T.CType,
+                            storage: list) -> None:
+        """A file-scope object declared again: the same type, and no static after a
+        declaration with external linkage."""
+        if not T.compatible(sym.type, t):
+            raise CompileFailure(f"redefinition of '{node.name}' with a different type: "
+                                 f"'{t}' vs '{sym.type}'", node.coord)
+        if "static" in storage and sym.storage != "static":
+            raise CompileFailure(f"static declaration of '{node.name}' follows non-static "
+                                 "declaration", node.coord)
+        if sym.storage == "static" and not storage:
+            raise CompileFailure(f"non-static declaration of '{node.name}' follows static "
+                                 "declaration", node.coord)
 
     def _finish_file_scope(self) -> None:
         for gv in list(self.module.global_values):
@@ -296,6 +328,12 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
     def _declare_function(self, name: str, ft: T.FuncType, internal: bool,
                           coord: object) -> Symbol:
         sym = self.scopes.names[0].get(name)
+        if sym is not None and sym.kind == "func" and internal and sym.storage != "static":
+            raise CompileFailure(f"static declaration of '{name}' follows non-static "
+                                 "declaration", coord)
+        local = self.scopes.lookup_local(name)
+        if local is not None and local.kind != "func":
+            raise CompileFailure(f"redefinition of '{name}' as a different kind of symbol", coord)
         if sym is not None and sym.kind == "func":
             if sym.type.prototyped or not ft.prototyped:
                 if ft.prototyped and not T.compatible(sym.type, ft):
@@ -372,13 +410,20 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         module = ir.Module("scratch")
         return ir.Function(module, ir.FunctionType(ir.VoidType(), []), "scratch")
 
-    def type_of(self, node: c_ast.Node) -> T.CType:
+    def operand_type(self, node: c_ast.Node) -> T.CType:
+        """Type of the operand of ``sizeof``, ``_Alignof`` or ``typeof``: not a bit-field."""
+        return self.type_of(node, operand=True)
+
+    def type_of(self, node: c_ast.Node, operand: bool = False) -> T.CType:
         """Type of an expression, generated into a throw-away block (for sizeof)."""
         saved = self.builder, getattr(self, "alloca_block", None)
         block = self._scratch.append_basic_block()
         self.builder = ir.IRBuilder(block)
         self.alloca_block = block
         try:
+            if operand and self.is_lvalue_node(node) and self.lvalue(node).member is not None:
+                raise CompileFailure("invalid application of 'sizeof' to a bit-field",
+                                     node.coord)
             return self.value_type(node)
         finally:
             self.builder, self.alloca_block = saved
@@ -443,20 +488,29 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         self.fn_name, self.fn_type, self.fn_plan = decl.name, sym.type, plan
         self.fn_variadic = sym.type.variadic
         self.breaks, self.continues, self.switch_blocks = [], [], []
+        self.switch_scopes: list = []
         self.vla_frames: list = []
         self.labels, self.defined_labels, self.goto_uses = {}, set(), {}
         self.address_taken, self.computed_gotos = [], []
+        self.vla_scope: tuple = ()   # the VLAs in scope here, outermost first
+        self.label_scopes: dict = {}
+        self.jumps: list = []        # (label, VLAs in scope at the goto, coord)
         self.alloca_block = fn.append_basic_block("entry")
         self.builder = ir.IRBuilder(fn.append_basic_block("body"))
         self.debug.begin_function(fn, decl.name, decl.coord)
         self.debug.set_location(self.builder, decl.coord)
         self.scopes.push()
         self.bind_parameters(fn, node, plan)
-        self.stmt(node.body)
+        self.debug.set_location(self.builder, node.body.coord)
+        self.compound(node.body, new_scope=False)   # parameters share the body's scope
         for name, coord in self.goto_uses.items():
             if self.labels[name] not in self.defined_labels:
                 raise CompileFailure(f"use of undeclared label '{name}'", coord)
         self.finish_computed_gotos()
+        for name, scope, coord in self.jumps:
+            if scope[:len(self.label_scopes[name])] != self.label_scopes[name]:
+                raise CompileFailure(f"jump to label '{name}' enters the scope of a "
+                                     "variable-length array", coord)
         if not self.builder.block.is_terminated:
             ret = sym.type.ret
             if ret.is_void():
@@ -476,6 +530,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         names = [p.name for p in node.decl.type.args.params]
         types = {}
         for d in node.param_decls:
+            if d.name not in names:
+                raise CompileFailure(f"parameter named '{d.name}' is missing", d.coord)
             types[d.name] = T.decay(self.resolve_type(d.type))
         params = [vararg_type(types.get(n, T.INT)) for n in names]
         return T.FuncType(ft.ret, params, False, prototyped=True)
@@ -488,12 +544,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         for p in args.params:
             if isinstance(p, c_ast.EllipsisParam):
                 continue
-            if isinstance(p, c_ast.ID):
-                names.append((p.name, p.coord))
-            elif isinstance(p, c_ast.Decl):
-                names.append((p.name, p.coord))
-            else:
-                names.append((None, p.coord))
+            names.append((getattr(p, "name", None), p))
         return names
 
     def bind_parameters(self, fn: ir.Function, node: c_ast.FuncDef, plan: Any) -> None:
@@ -503,8 +554,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             self.sret_slot = fn.args[0]
             index = 1
         names = self.parameter_names(node) if self.fn_type.params else []
-        for (name, coord), ap in zip(names, plan.args):
+        for (name, decl), ap in zip(names, plan.args):
             t = ap.ctype
+            if not t.is_complete():
+                raise CompileFailure(f"variable has incomplete type '{t}'", decl.coord)
             if ap.kind == "byval":
                 slot = fn.args[index]
             elif ap.kind == "expand":
@@ -517,7 +570,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
                 self.builder.store(fn.args[index], slot, align=t.align)
             index += len(ap.llvm_types)
             if name:
-                self.scopes.declare(name, Symbol("var", t, slot))
+                register = "register" in (getattr(decl, "storage", None) or [])
+                self.scopes.declare(name, Symbol(
+                    "var", t, slot, "register" if register else None,
+                    isinstance(decl, c_ast.Decl) and is_volatile_object(decl),
+                    const=isinstance(decl, c_ast.Decl) and is_const_object(decl.type)))
 
     def return_value(self, v: Optional[Value]) -> None:
         b = self.builder
@@ -564,18 +621,32 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         if node.name is None:
             return
         storage = node.storage or []
+        check_storage(node, "block", isinstance(t, T.FuncType))
+        previous = self.scopes.lookup_local(node.name)
+        if previous is not None and not ("extern" in storage and previous.storage == "extern"
+                                         or isinstance(t, T.FuncType)
+                                         and previous.kind == "func"):
+            raise CompileFailure(f"redefinition of '{node.name}'", node.coord)
         if isinstance(t, T.FuncType):
             self.declare_function(node.name, t, "static" in storage, node.coord, attributes)
             return
         if "extern" in storage:
+            if node.init is not None:
+                raise CompileFailure("declaration of block scope identifier with linkage cannot "
+                                     "have an initializer", node.coord)
             outer = self.scopes.names[0].get(node.name)
             if outer is None:
                 gv = self.new_global(node.name, t)
-                outer = Symbol("var", t, gv)
+                outer = Symbol("var", t, gv, const=is_const_object(node.type))
                 self.scopes.names[0][node.name] = outer
-            self.scopes.declare(node.name, outer)
+            elif outer.kind != "var" or not T.compatible(outer.type, t):
+                raise CompileFailure(f"redeclaration of '{node.name}' with a different type",
+                                     node.coord)
+            self.scopes.declare(node.name, Symbol("var", outer.type, outer.value, "extern",
+                                                  outer.volatile, const=outer.const))
             return
-        if node.init is not None and isinstance(t, T.ArrayType) and t.length is None:
+        if node.init is not None and isinstance(t, T.ArrayType) and t.length is None and \
+                t.count is None:
             t = T.ArrayType(t.elem, self.initializer_length(t, node.init))
         if not t.is_complete():
             raise CompileFailure(f"variable '{node.name}' has incomplete type '{t}'", node.coord)
@@ -584,13 +655,15 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
                                  internal=True)
             gv.align = max(gv.align, self.alignas(node, attributes) or 1)
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
-                                                  is_volatile_object(node)))
+                                                  is_volatile_object(node),
+                                                  const=is_const_object(node.type)))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
             return
         if isinstance(t, T.ArrayType) and t.count is not None:
             if node.init is not None:
                 raise CompileFailure("variable-length array may not be initialized", node.coord)
             slot = self.vla_alloca(t, node.name)
+            self.vla_scope += (id(node),)
             self.scopes.declare(node.name, Symbol("var", t, slot,
                                                   volatile=is_volatile_object(node)))
             return
@@ -598,7 +671,9 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         align = self.alignas(node, attributes)
         if align:
             slot.align = max(slot.align, align)
-        self.scopes.declare(node.name, Symbol("var", t, slot, volatile=is_volatile_object(node)))
+        self.scopes.declare(node.name, Symbol("var", t, slot, "register" if "register" in storage
+                                              else None, is_volatile_object(node),
+                                              const=is_const_object(node.type)))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
 

@@ -9,9 +9,19 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .attributes import alignment, check_supported, declaration_attributes, find, mode_bytes
+from .declaration_checks import check_storage
 from .diagnostics import CompileFailure
 from .gnu_parser import gnu_attributes
 from .sema import Symbol, base_type, wrap
+
+def is_const_object(node: c_ast.Node) -> bool:
+    """A declarator's object is const-qualified: ``const int x``, ``int *const p``, and
+    each element of ``const int a[2]``. (Qualifiers that come through a typedef are
+    not seen: the type model carries none.)"""
+    while isinstance(node, c_ast.ArrayDecl):
+        node = node.type
+    return isinstance(node, (c_ast.TypeDecl, c_ast.PtrDecl)) and "const" in (node.quals or [])
+
 
 class DeclarationResolver:
     """Mixin of the code generator: declarators to ``CType``."""
@@ -34,10 +44,12 @@ class DeclarationResolver:
 
     def t_PtrDecl(self, node: c_ast.PtrDecl) -> T.CType:
         volatile = "volatile" in (getattr(node.type, "quals", None) or [])
-        return T.PointerType(self.resolve_type(node.type), volatile)
+        return T.PointerType(self.resolve_type(node.type), volatile, is_const_object(node.type))
 
     def t_ArrayDecl(self, node: c_ast.ArrayDecl) -> T.CType:
         elem = self.resolve_type(node.type)
+        if isinstance(elem, T.FuncType):
+            raise CompileFailure("array of functions is not allowed", node.coord)
         if not elem.is_complete():
             raise CompileFailure(f"array has incomplete element type '{elem}'", node.coord)
         if elem.size % elem.align:
@@ -70,15 +82,26 @@ class DeclarationResolver:
             return T.FuncType(ret, [], False, prototyped=False)
         params, variadic = [], False
         items = node.args.params
+        seen = set()
         for p in items:
             if isinstance(p, c_ast.EllipsisParam):
                 variadic = True
                 continue
+            name = getattr(p, "name", None)
+            if name is not None and name in seen:
+                raise CompileFailure(f"redefinition of parameter '{name}'", p.coord)
+            seen.add(name)
             if isinstance(p, c_ast.ID):
                 return T.FuncType(ret, [], False, prototyped=False)
+            if isinstance(p, c_ast.Decl):
+                check_storage(p, "parameter", False)
             pt = self.parameter_type(p.type if isinstance(p, c_ast.Decl) else p)
-            if pt.is_void() and len(items) == 1 and getattr(p, "name", None) is None:
-                return T.FuncType(ret, [], False)
+            if pt.is_void():
+                if len(items) == 1 and name is None:
+                    return T.FuncType(ret, [], False)
+                raise CompileFailure("'void' must be the first and only parameter if specified"
+                                     if name is None else "argument may not have 'void' type",
+                                     p.coord)
             params.append(self.adjust_parameter(pt))
         return T.FuncType(ret, params, variadic)
 
@@ -87,7 +110,11 @@ class DeclarationResolver:
         if isinstance(node, c_ast.Typename):
             node = node.type
         if isinstance(node, c_ast.ArrayDecl):
-            return T.PointerType(self.resolve_type(node.type))
+            elem = self.resolve_type(node.type)
+            if isinstance(elem, T.FuncType):
+                raise CompileFailure("array of functions is not allowed", node.coord)
+            volatile = "volatile" in (getattr(node.type, "quals", None) or [])
+            return T.PointerType(elem, volatile, is_const_object(node.type))
         return self.resolve_type(node)
 
     def adjust_parameter(self, t: T.CType) -> T.CType:
@@ -113,7 +140,7 @@ class DeclarationResolver:
     def t_TypeOf(self, node: c_ast.TypeOf) -> T.CType:
         if isinstance(node.expr, c_ast.Typename):
             return self.resolve_type(node.expr)
-        return self.type_of(node.expr)
+        return self.operand_type(node.expr)
 
     def t_Struct(self, node: c_ast.Node) -> T.CType:
         return self.struct_type(node, "struct")
@@ -141,6 +168,7 @@ class DeclarationResolver:
         attributes = gnu_attributes(node)
         check_supported(attributes)
         fields = []
+        names: set = set()
         for d in node.decls:
             if isinstance(d, c_ast.Pragma):
                 self.pragma(d)
@@ -161,11 +189,21 @@ class DeclarationResolver:
                     raise CompileFailure(f"invalid width {width} for bit-field "
                                          f"'{d.name or '<anonymous>'}'", d.bitsize.coord)
             elif isinstance(ft, T.ArrayType) and ft.length is None and d is node.decls[-1]:
+                if not fields:
+                    raise CompileFailure(f"flexible array member '{d.name}' not allowed in "
+                                         f"otherwise empty {kind}", d.coord)
                 ft = T.ArrayType(ft.elem, 0)  # flexible array member
             elif not ft.is_complete():
                 raise CompileFailure(f"field '{d.name}' has incomplete type '{ft}'", d.coord)
+            for member in [d.name] if d.name else _member_names(ft):
+                if member in names:
+                    raise CompileFailure(f"duplicate member '{member}'", d.coord)
+                names.add(member)
+            const = is_const_object(d.type)
             fields.append((d.name, ft, width, self.alignas(d, field_attributes),
-                           find(field_attributes, "packed") is not None))
+                           find(field_attributes, "packed") is not None, const))
+            if const or getattr(ft, "const_member", None):
+                st.const_member = st.const_member or d.name
         T.layout_struct(st, fields, self.packing.value, find(attributes, "packed") is not None,
                         alignment(attributes, self.consts.integer))
         return st
@@ -190,6 +228,9 @@ class DeclarationResolver:
                 value = self.resolve_type(a.alignment).align
             else:
                 value = self.consts.integer(a.alignment, "alignment")
+                if value <= 0 or value & (value - 1):
+                    raise CompileFailure("requested alignment is not a positive power of 2",
+                                         a.alignment.coord)
             result = max(result or 1, value)
         return result
 
@@ -231,6 +272,13 @@ class DeclarationResolver:
         if node.name:
             self.scopes.declare_tag(node.name, t)
         return t
+
+
+def _member_names(t: T.CType) -> list:
+    """The names an anonymous struct or union member brings into its parent."""
+    if not isinstance(t, T.StructType):
+        return []
+    return [n for m in t.members for n in ([m.name] if m.name else _member_names(m.type))]
 
 
 def _enum_size(values: list, signed: bool, packed: bool) -> int:

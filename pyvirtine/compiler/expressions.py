@@ -32,6 +32,8 @@ class LValue:
     type: T.CType
     member: Optional[T.Member] = None
     volatile: bool = False
+    const: bool = False
+    temporary: bool = False     # a member of a struct rvalue: readable, not an object
 
 
 class VolatileLoad(ir.instructions.LoadInstr):
@@ -142,7 +144,7 @@ class ExpressionGen:
     def load(self, lv: LValue) -> Value:
         t = lv.type
         if isinstance(t, T.ArrayType):
-            return Value(lv.ptr, T.PointerType(t.elem, lv.volatile))
+            return Value(lv.ptr, T.PointerType(t.elem, lv.volatile, lv.const))
         if isinstance(t, T.FuncType):
             return Value(lv.ptr, T.PointerType(t))
         if isinstance(t, T.StructType):
@@ -287,6 +289,8 @@ class ExpressionGen:
         return Value(const_int(t, value), t)
 
     def lv_Constant(self, node: c_ast.Constant) -> LValue:
+        if node.type != "string":
+            raise CompileFailure("cannot take the address of an rvalue", node.coord)
         data, elem = string_literal_bytes(node.value, node.coord)
         return LValue(self.string_global(data, elem), T.ArrayType(elem, len(data) + 1))
 
@@ -301,7 +305,8 @@ class ExpressionGen:
                                  node.coord)
         if sym.kind == "enum":
             raise CompileFailure(f"enumerator '{node.name}' is not an lvalue", node.coord)
-        return LValue(self.symbol_address(sym, node.name), sym.type, volatile=sym.volatile)
+        return LValue(self.symbol_address(sym, node.name), sym.type, volatile=sym.volatile,
+                      const=sym.const)
 
     def e_ID(self, node: c_ast.ID) -> Value:
         sym = self.scopes.lookup(node.name)
@@ -314,7 +319,8 @@ class ExpressionGen:
         if not base.type.is_pointer() or not index.type.is_integer():
             raise CompileFailure("subscripted value is not an array or pointer", node.coord)
         p = self.pointer_add(base, index, node.coord)
-        return LValue(p.ir, base.type.target, volatile=base.type.volatile)
+        return LValue(p.ir, base.type.target, volatile=base.type.volatile,
+                      const=base.type.const)
 
     def lv_StructRef(self, node: c_ast.StructRef) -> LValue:
         if node.type == "->":
@@ -323,13 +329,15 @@ class ExpressionGen:
                 raise CompileFailure(f"member reference type '{base.type}' is not a pointer "
                                      "to a struct or union", node.coord)
             ptr, st, volatile = base.ir, base.type.target, base.type.volatile
+            const, temporary = base.type.const, False
         else:
             lv = self.lvalue(node.name) if self.is_lvalue_node(node.name) else None
             if lv is None:
                 v = self.expr(node.name)
-                ptr, st, volatile = v.ir, v.type, False
+                ptr, st, volatile, const, temporary = v.ir, v.type, False, False, True
             else:
                 ptr, st, volatile = lv.ptr, lv.type, lv.volatile
+                const, temporary = lv.const, lv.temporary
             if not isinstance(st, T.StructType):
                 raise CompileFailure(f"member reference base type '{st}' is not a structure "
                                      "or union", node.coord)
@@ -342,7 +350,8 @@ class ExpressionGen:
         offset = sum(m.offset for m in path)
         last = path[-1]
         return LValue(self.gep(ptr, offset, inbounds=True), last.type,
-                      last if last.bit_width is not None else None, volatile)
+                      last if last.bit_width is not None else None, volatile,
+                      const or any(m.const for m in path), temporary)
 
     def lv_UnaryOp(self, node: c_ast.UnaryOp) -> LValue:
         if node.op != "*":
@@ -351,7 +360,7 @@ class ExpressionGen:
         if not v.type.is_pointer():
             raise CompileFailure(f"indirection requires pointer operand ('{v.type}' invalid)",
                                  node.coord)
-        return LValue(v.ir, v.type.target, volatile=v.type.volatile)
+        return LValue(v.ir, v.type.target, volatile=v.type.volatile, const=v.type.const)
 
     def lv_CompoundLiteral(self, node: c_ast.CompoundLiteral) -> LValue:
         t = self.resolve_type(node.type)
@@ -400,7 +409,13 @@ class ExpressionGen:
             lv = self.lvalue(node.expr)
             if lv.member is not None:
                 raise CompileFailure("address of bit-field requested", node.coord)
-            return Value(lv.ptr, T.PointerType(lv.type, lv.volatile))
+            if lv.temporary:
+                raise CompileFailure("cannot take the address of an rvalue", node.coord)
+            if isinstance(node.expr, c_ast.ID) and self.scopes.lookup(node.expr.name).storage \
+                    == "register":
+                raise CompileFailure(f"address of register variable '{node.expr.name}' "
+                                     "requested", node.coord)
+            return Value(lv.ptr, T.PointerType(lv.type, lv.volatile, lv.const))
         if op in ("++", "--", "p++", "p--"):
             return self.increment(node)
         v = self.expr(node.expr)
@@ -423,6 +438,7 @@ class ExpressionGen:
 
     def increment(self, node: c_ast.UnaryOp) -> Value:
         lv = self.lvalue(node.expr)
+        self.check_modifiable(lv, node.expr, node.coord)
         old = self.load(lv)
         one = Value(ir.Constant(I32, 1), T.INT)
         op = "+" if "+" in node.op else "-"
@@ -509,6 +525,9 @@ class ExpressionGen:
         if a.type.is_pointer() and c.type.is_pointer():
             if op != "-":
                 raise CompileFailure("invalid operands: cannot add two pointers", coord)
+            if not T.compatible(a.type.target, c.type.target):
+                raise CompileFailure(f"'{a.type}' and '{c.type}' are not pointers to "
+                                     "compatible types", coord)
             size = max(a.type.target.size, 1)
             diff = b.sub(b.ptrtoint(a.ir, I64), b.ptrtoint(c.ir, I64))
             return Value(b.sdiv(diff, ir.Constant(I64, size)) if size > 1 else diff, T.LONG)
@@ -536,6 +555,7 @@ class ExpressionGen:
 
     def e_Assignment(self, node: c_ast.Assignment) -> Value:
         lv = self.lvalue(node.lvalue)
+        self.check_modifiable(lv, node.lvalue, node.coord)
         if node.op == "=":
             v = self.expr(node.rvalue)
             self.check_assignable(lv.type, v, node.coord)
@@ -543,6 +563,20 @@ class ExpressionGen:
         old = self.load(lv)
         v = self.binary(node.op[:-1], old, self.expr(node.rvalue), node.coord)
         return self.store(lv, v, node.coord)
+
+    def check_modifiable(self, lv: LValue, node: c_ast.Node, coord: object) -> None:
+        """``lv`` may be assigned to or incremented: not const, not an array or a
+        function, not a member of a struct rvalue (``f().x = 1``)."""
+        what = f"variable '{node.name}'" if isinstance(node, c_ast.ID) else "location"
+        if lv.temporary:
+            raise CompileFailure("expression is not assignable", coord)
+        if lv.const:
+            raise CompileFailure(f"cannot assign to {what} with const-qualified type", coord)
+        if isinstance(lv.type, T.StructType) and lv.type.const_member:
+            raise CompileFailure(f"cannot assign to {what} with const-qualified data member "
+                                 f"'{lv.type.const_member}'", coord)
+        if isinstance(lv.type, (T.ArrayType, T.FuncType)):
+            raise CompileFailure(f"array or function type '{lv.type}' is not assignable", coord)
 
     def check_assignable(self, to: T.CType, v: Value, coord: object,
                          what: str = "assignment") -> None:
@@ -554,9 +588,13 @@ class ExpressionGen:
             raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
         if to.is_scalar() and isinstance(v.type, T.StructType):
             raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
-        warning = conversion_problem(to, v, what)
-        if warning:
-            self.warn(warning, coord)
+        problem = conversion_problem(to, v, what)
+        if "[-Wint-conversion]" in problem or (
+                "[-Wincompatible-pointer-types]" in problem and
+                isinstance(to.target, T.FuncType) and isinstance(v.type.target, T.FuncType)):
+            raise CompileFailure(problem, coord)   # errors in gcc 14 and clang 16 alike
+        if problem:
+            self.warn(problem, coord)
 
     def e_TernaryOp(self, node: c_ast.TernaryOp) -> Value:
         b = self.builder

@@ -28,6 +28,7 @@ class GnuGen:
         last = items.pop() if items and self.is_expression(items[-1]) else None
         self.scopes.push()
         self.vla_frames.append([None])
+        vla_scope = self.vla_scope
         for item in items:
             self.stmt(item)
         result = Value(None, T.VOID)
@@ -38,6 +39,7 @@ class GnuGen:
             result = self.expr(last)
         if not self.builder.block.is_terminated:
             self.restore_vla_stack(len(self.vla_frames) - 1)
+        self.vla_scope = vla_scope
         self.vla_frames.pop()
         self.scopes.pop()
         return result

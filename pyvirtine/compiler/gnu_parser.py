@@ -209,6 +209,14 @@ class GnuParser(CParser):
             spec["type_attributes"] = attributes
         return spec, saw_type, first
 
+    def _build_declarations(self, spec: Any, decls: list, typedef_namespace: bool = False) -> list:
+        if "typedef" in spec["storage"]:     # pycparser would drop the initializer
+            for d in decls:
+                if d.get("init") is not None:
+                    self._parse_error("illegal initializer (only variables can be "
+                                      "initialized)", d["init"].coord)
+        return super()._build_declarations(spec, decls, typedef_namespace)
+
     def _attach_type_attributes(self, decl: Any, spec: Any) -> Any:
         # Attributes among the specifiers belong to what is declared (gcc), not to the
         # base type: ``int __attribute__((aligned(16))) a[4]`` aligns the array.
@@ -227,6 +235,13 @@ class GnuParser(CParser):
         decl = self._parse_parameter_declaration_body()
         decl.attributes = attributes + list(decl.attributes or [])
         return decl
+
+    def _build_parameter_declaration(self, spec: Any, decl: Any, spec_coord: Any) -> c_ast.Node:
+        # an unnamed parameter keeps no storage class: check it before it is dropped
+        if [s for s in spec["storage"] if s != "register"]:
+            self._parse_error(f"invalid storage class specifier '{spec['storage'][0]}' in "
+                              "function declarator", spec_coord)
+        return super()._build_parameter_declaration(spec, decl, spec_coord)
 
     def _parse_struct_or_union_specifier(self) -> c_ast.Node:
         # ``struct S {...} __attribute__((packed))``: after the brace, the type's own.

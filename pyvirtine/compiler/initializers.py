@@ -30,9 +30,12 @@ def _is_string(node: c_ast.Node) -> bool:
     return isinstance(node, c_ast.Constant) and node.type == "string"
 
 
-def _char_array(t: T.CType) -> bool:
-    return isinstance(t, T.ArrayType) and isinstance(t.elem, T.IntType) and \
-        (t.elem.size == 1 or T.plain(t.elem) is T.INT)
+def _char_array(t: T.CType, literal: c_ast.Constant) -> bool:
+    """``t`` can be initialized by the string ``literal``: a wide one initializes a
+    wchar_t array, a narrow one a char array."""
+    if not (isinstance(t, T.ArrayType) and isinstance(t.elem, T.IntType)):
+        return False
+    return t.elem.size == (4 if literal.value[:1] in "LU" else 1)
 
 
 class InitializerGen:
@@ -47,7 +50,7 @@ class InitializerGen:
 
     def initializer_length(self, t: T.ArrayType, init: c_ast.Node) -> int:
         """Element count of ``T x[] = init``."""
-        if _is_string(init) and _char_array(t):
+        if _is_string(init) and _char_array(t, init):
             return len(string_literal_bytes(init.value, init.coord)[0]) + 1
         if not isinstance(init, c_ast.InitList):
             raise CompileFailure("array initializer must be an initializer list", init.coord)
@@ -71,7 +74,7 @@ class InitializerGen:
             if pos < len(items):
                 raise CompileFailure(f"excess elements in initializer of '{t}'", items[pos].coord)
             return
-        if _is_string(node) and _char_array(t):
+        if _is_string(node) and _char_array(t, node):
             leaves.append(Leaf(offset, t, node))
             return
         if isinstance(t, T.ArrayType):
@@ -84,7 +87,7 @@ class InitializerGen:
         """Initialize one sub-object from ``items[pos]``, eliding braces if needed."""
         item = items[pos]
         if isinstance(item, c_ast.InitList) or t.is_scalar() or \
-                (_is_string(item) and _char_array(t)):
+                (_is_string(item) and _char_array(t, item)):
             self._init_object(t, item, offset, leaves, member)
             return pos + 1
         if isinstance(t, T.StructType) and T.same_type(self.type_of(item), t):
@@ -209,7 +212,7 @@ class InitializerGen:
         values: dict = {}   # a GNU range designator's one expression, evaluated once
         for leaf in leaves:
             dest = self.gep(ptr, leaf.offset)
-            if _is_string(leaf.expr) and _char_array(leaf.type):
+            if _is_string(leaf.expr) and _char_array(leaf.type, leaf.expr):
                 data, elem = string_literal_bytes(leaf.expr.value, leaf.expr.coord)
                 size = min((len(data) + 1) * elem.size, leaf.type.size)
                 self.memcpy(dest, self.string_global(data, elem), size, 1)
@@ -250,7 +253,7 @@ class InitializerGen:
 
     def _place_leaf(self, image: bytearray, relocs: dict, leaf: Leaf) -> None:
         t, node, off = leaf.type, leaf.expr, leaf.offset
-        if _is_string(node) and _char_array(t):
+        if _is_string(node) and _char_array(t, node):
             data, elem = string_literal_bytes(node.value, node.coord)
             raw = b"".join(c.to_bytes(elem.size, "little", signed=False) for c in data + [0])
             raw = raw[:t.size]

@@ -78,7 +78,7 @@ def _syntax_error(message: str, filename: str, lines: dict,
             coord = _Coord(unquote_filename(tok.filename or filename), tok.lineno, tok.column)
             what = f"{what} before '{tok.value}'"
         except Exception:  # noqa: BLE001 - pycparser internals; the message still stands
-            coord = None
+            coord = _end_of(filename, lines)
         return CompileFailure(f"syntax error: {what}", coord)
     file, line, col, what = (unquote_filename(m.group(1)), int(m.group(2)), int(m.group(3)),
                              m.group(4))
@@ -88,3 +88,10 @@ def _syntax_error(message: str, filename: str, lines: dict,
     if unknown and unknown.group(1) not in _KEYWORDS:
         what = f"unknown type name '{unknown.group(1)}'"
     return CompileFailure(what, _Coord(file or filename, line, col))
+
+
+def _end_of(filename: str, lines: dict) -> _Coord:
+    """Just past the last code of ``filename``: where "at end of input" errors are."""
+    last = max((line for file, line in lines if file == filename and lines[file, line].strip()),
+               default=1)
+    return _Coord(filename, last, len(lines.get((filename, last), "").rstrip()) + 1)

@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 from pycparser import c_ast
 
 from . import c_types as T
+from .declaration_checks import check_type_specifiers
 from .diagnostics import CompileFailure
 
 
@@ -22,6 +23,7 @@ class Symbol:
     value: Any = None         # LLVM pointer for objects/functions; int for enumerators
     storage: Optional[str] = None
     volatile: bool = False
+    const: bool = False       # the object itself is const-qualified
     coord: Any = None         # where it was first declared, for late diagnostics
     llvm_attributes: set = field(default_factory=set)   # functions: from GNU attributes
 
@@ -72,6 +74,7 @@ def base_type(names: list, coord: object) -> T.CType:
     """The type named by a list of basic specifiers like ``unsigned long int``."""
     if "_Complex" in names or "_Imaginary" in names:
         raise CompileFailure("complex types are not supported", coord)
+    check_type_specifiers(names, coord)
     unsigned = "unsigned" in names
     longs = names.count("long")
     if "void" in names:
@@ -252,10 +255,11 @@ class ConstEvaluator:
     ``lookup`` resolves identifiers (only enumerators are constants)."""
 
     def __init__(self, scopes: Scopes, resolve_type: Callable, type_of: Callable,
-                 builtin: Callable) -> None:
+                 builtin: Callable, operand_type: Callable) -> None:
         self.scopes = scopes
         self.resolve_type = resolve_type
         self.type_of = type_of
+        self.operand_type = operand_type  # of sizeof and _Alignof: type_of, not a bit-field
         self.builtin = builtin          # (value, type) of a builtin call, or CompileFailure
 
     def integer(self, node: c_ast.Node, what: str = "expression") -> int:
@@ -312,7 +316,7 @@ class ConstEvaluator:
             if isinstance(node.expr, c_ast.Typename):
                 t = self.resolve_type(node.expr)
             else:
-                t = self.type_of(node.expr)
+                t = self.operand_type(node.expr)
             if op == "sizeof" and not t.is_complete() and not t.is_void():
                 raise CompileFailure(f"invalid application of 'sizeof' to incomplete type "
                                      f"'{t}'", node.coord)

@@ -59,14 +59,21 @@ class StatementGen:
         method(node)
 
     def s_Compound(self, node: c_ast.Compound) -> None:
-        self.scopes.push()
+        self.compound(node)
+
+    def compound(self, node: c_ast.Compound, new_scope: bool = True) -> None:
+        if new_scope:
+            self.scopes.push()
         self.vla_frames.append([None])     # the stack pointer saved before a VLA, if any
+        vla_scope = self.vla_scope
         for item in node.block_items or []:
             self.stmt(item)
         if not self.builder.block.is_terminated:
             self.restore_vla_stack(len(self.vla_frames) - 1)
+        self.vla_scope = vla_scope
         self.vla_frames.pop()
-        self.scopes.pop()
+        if new_scope:
+            self.scopes.pop()
 
     def s_Decl(self, node: c_ast.Decl) -> None:
         self.local_declaration(node)
@@ -203,12 +210,14 @@ class StatementGen:
         for value, block in seen.items():
             switch.add_case(ir.Constant(v.ir.type, value), block)
         self.switch_blocks.append(blocks)
+        self.switch_scopes.append(self.vla_scope)
         self.breaks.append((end, len(self.vla_frames)))
         b.position_at_end(self.new_block("switch.body"))
         self.stmt(node.stmt)
         self.branch_if_open(end)
         self.breaks.pop()
         self.switch_blocks.pop()
+        self.switch_scopes.pop()
         b.position_at_end(end)
 
     def _case_values(self, expr: c_ast.Node, t: T.CType) -> tuple:
@@ -244,6 +253,9 @@ class StatementGen:
             what = "case" if isinstance(node, c_ast.Case) else "default"
             raise CompileFailure(f"'{what}' statement not in switch statement", node.coord)
         block = self.switch_blocks[-1][id(node)]
+        if self.switch_scopes[-1][:len(self.vla_scope)] != self.vla_scope:
+            raise CompileFailure("switch jumps into the scope of a variable-length array",
+                                 node.coord)
         self.branch_if_open(block)
         self.builder.position_at_end(block)
         for s in node.stmts or []:
@@ -260,6 +272,10 @@ class StatementGen:
         if block in self.defined_labels:
             raise CompileFailure(f"redefinition of label '{node.name}'", node.coord)
         self.defined_labels.add(block)
+        self.label_scopes[node.name] = self.vla_scope
+        if isinstance(node.stmt, (c_ast.Decl, c_ast.DeclList, c_ast.Typedef)):
+            raise CompileFailure("a label can only be part of a statement and a declaration is "
+                                 "not a statement", node.stmt.coord)
         self.branch_if_open(block)
         self.builder.position_at_end(block)
         if node.stmt is not None:
@@ -267,6 +283,7 @@ class StatementGen:
 
     def s_Goto(self, node: c_ast.Goto) -> None:
         self.goto_uses.setdefault(node.name, node.coord)
+        self.jumps.append((node.name, self.vla_scope, node.coord))
         self.builder.branch(self.label_block(node.name))
 
     def label_block(self, name: str) -> ir.Block:
