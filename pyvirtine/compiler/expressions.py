@@ -4,7 +4,6 @@ A ``Value`` is an rvalue; struct rvalues are the address of their bytes (copied
 on assignment). An ``LValue`` is an address plus, for bit-fields, the member."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -12,7 +11,7 @@ import llvmlite.ir as ir
 from pycparser import c_ast
 
 from . import c_types as T
-from .abi import INTEGER, SSE, X87, TypedPointer, classify, extension_attr, plan_call, vararg_type
+from .abi import TypedPointer, extension_attr, plan_call, vararg_type
 from .diagnostics import CompileFailure
 from .sema import char_constant, float_constant, int_constant, string_literal_bytes, wrap
 

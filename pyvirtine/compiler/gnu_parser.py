@@ -244,16 +244,16 @@ class GnuParser(CParser):
         return super()._build_parameter_declaration(spec, decl, spec_coord)
 
     def _parse_struct_or_union_specifier(self) -> c_ast.Node:
-        # ``struct S {...} __attribute__((packed))``: after the brace, the type's own.
         node = super()._parse_struct_or_union_specifier()
-        if node.decls is not None:
-            node.attributes = list(node.attributes or []) + \
-                self._parse_attribute_specifier_sequence()
-        return node
+        return self._type_attributes_after_body(node, node.decls is not None)
 
     def _parse_enum_specifier(self) -> c_ast.Node:
         node = super()._parse_enum_specifier()
-        if node.values is not None:
+        return self._type_attributes_after_body(node, node.values is not None)
+
+    def _type_attributes_after_body(self, node: c_ast.Node, has_body: bool) -> c_ast.Node:
+        """``struct S {...} __attribute__((packed))``: after the brace, the type's own."""
+        if has_body:
             node.attributes = list(node.attributes or []) + \
                 self._parse_attribute_specifier_sequence()
         return node
@@ -315,11 +315,15 @@ class GnuParser(CParser):
         if self._peek_type() != "LBRACKET":
             return super()._parse_designator()
         tok = self._advance()
-        lo = self._parse_constant_expression()
-        if self._accept("ELLIPSIS"):                 # ``[a ... b] = v``
-            lo = Range(lo, self._parse_constant_expression(), lo.coord)
+        index = self._parse_constant_or_range()      # ``[a ... b] = v`` too
         self._expect("RBRACKET")
-        return c_ast.ArrayDesignator(lo, self._tok_coord(tok))
+        return c_ast.ArrayDesignator(index, self._tok_coord(tok))
+
+    def _parse_constant_or_range(self) -> c_ast.Node:
+        lo = self._parse_constant_expression()
+        if self._accept("ELLIPSIS"):
+            return Range(lo, self._parse_constant_expression(), lo.coord)
+        return lo
 
     # -- statements -----------------------------------------------------------
 
@@ -335,9 +339,7 @@ class GnuParser(CParser):
         if self._peek_type() != "CASE":
             return super()._parse_labeled_statement()
         case_tok = self._advance()
-        expr = self._parse_constant_expression()
-        if self._accept("ELLIPSIS"):                 # ``case 1 ... 5:``
-            expr = Range(expr, self._parse_constant_expression(), expr.coord)
+        expr = self._parse_constant_or_range()       # ``case 1 ... 5:`` too
         self._expect("COLON")
         if self._starts_statement():
             stmt = self._parse_pragmacomp_or_statement()
