@@ -13,7 +13,7 @@ from typing import Optional
 import llvmlite.ir as ir
 
 from .c_types import (DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType, CType, FloatType, FuncType,
-                      IntType, StructType, llvm_type, promote)
+                      IntType, StructType, llvm_type, plain, promote)
 
 INTEGER, SSE, X87 = "INTEGER", "SSE", "X87"
 GP_REGS, SSE_REGS = 6, 8
@@ -68,7 +68,7 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
         if offset % t.size:
             raise _Memory()
         slot = offset // 8
-        if t is LDOUBLE:
+        if plain(t) is LDOUBLE:
             for i in (slot, slot + 1):
                 if classes[i] not in (None, X87):
                     raise _Memory()
@@ -130,7 +130,7 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
             else:
                 plan = ArgPlan("byval", p, [TypedPointer(llvm_type(p))])
         else:
-            if p is LDOUBLE:
+            if plain(p) is LDOUBLE:
                 pass                      # always in memory
             elif isinstance(p, FloatType):
                 sse = max(0, sse - 1)
@@ -148,7 +148,7 @@ def plan_function(ft: FuncType) -> CallPlan:
 
 def vararg_type(t: CType) -> CType:
     """Default argument promotions for arguments matching ``...`` or no prototype."""
-    if t is FLOAT:
+    if plain(t) is FLOAT:
         return DOUBLE
     if isinstance(t, IntType):
         return promote(t)

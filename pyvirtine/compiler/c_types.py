@@ -5,6 +5,7 @@ Aggregates are opaque byte blobs to LLVM (``[N x i8]``); members are reached by
 byte offset, so the layout computed here is the only one that exists."""
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -61,10 +62,15 @@ class IntType(CType):
     rank: int
     is_bool: bool = False
     is_enum: bool = False
+    alignment: Optional[int] = None   # an aligned(N) typedef's, instead of the size
+    incomplete: bool = False          # an enum declared but not yet defined
 
     @property
     def align(self) -> int:  # type: ignore[override]
-        return self.size
+        return self.alignment or self.size
+
+    def is_complete(self) -> bool:
+        return not self.incomplete
 
     @property
     def bits(self) -> int:
@@ -78,10 +84,11 @@ class IntType(CType):
 class FloatType(CType):
     name: str
     size: int
+    alignment: Optional[int] = None
 
     @property
     def align(self) -> int:  # type: ignore[override]
-        return self.size
+        return self.alignment or self.size
 
     def __str__(self) -> str:
         return self.name
@@ -91,6 +98,7 @@ class FloatType(CType):
 class PointerType(CType):
     target: CType
     volatile: bool = False      # the pointee is volatile-qualified
+    const: bool = False         # the pointee is const-qualified
     size = 8
     align = 8
 
@@ -103,6 +111,7 @@ class ArrayType(CType):
     elem: CType
     length: Optional[int]
     count: Any = None           # variable-length arrays: element count, an LLVM i64 value
+    alignment: Optional[int] = None
 
     @property
     def size(self) -> int:  # type: ignore[override]
@@ -110,7 +119,7 @@ class ArrayType(CType):
 
     @property
     def align(self) -> int:  # type: ignore[override]
-        return self.elem.align
+        return self.alignment or self.elem.align
 
     def is_complete(self) -> bool:
         return self.length is not None or self.count is not None
@@ -140,6 +149,7 @@ class Member:
     bit_offset: int = 0        # bit-fields: first bit within that byte
     bit_width: Optional[int] = None
     unit_bytes: int = 0        # bit-fields: bytes spanned, read and written as one iN
+    const: bool = False
 
 
 @dataclass(eq=False)
@@ -150,6 +160,7 @@ class StructType(CType):
     size: int = 0               # type: ignore[assignment]
     align: int = 1              # type: ignore[assignment]
     complete: bool = False
+    const_member: Optional[str] = None   # a const member (maybe nested): not assignable
 
     def is_complete(self) -> bool:
         return self.complete
@@ -190,8 +201,30 @@ LDOUBLE = FloatType("long double", 16)  # x87 80-bit extended, padded to 16 byte
 _UNSIGNED_OF = {CHAR: UCHAR, SCHAR: UCHAR, SHORT: USHORT, INT: UINT, LONG: ULONG, LLONG: ULLONG}
 
 
+def plain(t: CType) -> CType:
+    """The type an ``aligned(N)`` typedef made a variant of (itself if none): a variant
+    is the same type in every respect but its alignment."""
+    return getattr(t, "variant_of", None) or t
+
+
+def aligned_variant(t: CType, align: int) -> CType:
+    """``t`` with alignment ``align``, as ``typedef T name __attribute__((aligned(N)))``
+    makes it (gcc lets a typedef lower alignment too; the size does not change)."""
+    variant = copy.copy(plain(t))
+    if hasattr(variant, "alignment"):
+        variant.alignment = align
+    else:
+        variant.align = align
+    variant.variant_of = plain(t)
+    return variant
+
+
+def same_type(a: CType, b: CType) -> bool:
+    return plain(a) is plain(b)
+
+
 def to_unsigned(t: IntType) -> IntType:
-    return _UNSIGNED_OF.get(t, t)
+    return _UNSIGNED_OF.get(plain(t), t)
 
 
 def decay(t: CType) -> CType:
@@ -215,10 +248,9 @@ def promote(t: CType) -> CType:
 def usual_arithmetic(a: CType, b: CType) -> CType:
     """Usual arithmetic conversions (C99 6.3.1.8)."""
     if a.is_float() or b.is_float():
-        if DOUBLE in (a, b) or LDOUBLE in (a, b):
-            return LDOUBLE if LDOUBLE in (a, b) else DOUBLE
-        return FLOAT
-    a, b = promote(a), promote(b)
+        sizes = {a.size if a.is_float() else 0, b.size if b.is_float() else 0}
+        return LDOUBLE if 16 in sizes else DOUBLE if 8 in sizes else FLOAT
+    a, b = plain(promote(a)), plain(promote(b))
     assert isinstance(a, IntType) and isinstance(b, IntType)
     if a.signed == b.signed:
         return a if a.rank >= b.rank else b
@@ -230,17 +262,23 @@ def usual_arithmetic(a: CType, b: CType) -> CType:
     return to_unsigned(s)
 
 
-def layout_struct(st: StructType, fields: list, pack: Optional[int] = None) -> None:
-    """Place ``fields`` (name, type, bit_width or None, alignas) like gcc on x86-64.
+def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
+                  packed: bool = False, aligned: Optional[int] = None) -> None:
+    """Place ``fields`` (name, type, bit_width or None, alignas, packed, const) like gcc
+    on x86-64.
 
-    Under ``#pragma pack(n)`` member alignment is capped at n and bit-fields are
-    laid end to end, crossing storage-unit boundaries (as gcc does)."""
+    A packed member (``__attribute__((packed))`` on it or on the whole struct) has
+    alignment 1 and, a bit-field, may cross storage units; ``alignas`` (``_Alignas``,
+    ``aligned(N)``) raises a member's alignment; under ``#pragma pack(n)`` alignment is
+    capped at n, and bit-fields are laid end to end, as gcc does. ``aligned`` raises
+    the struct's own alignment."""
     bit = 0          # next free bit, from the start of the struct
     align = 1
     size = 0
     members = []
-    for name, t, width, alignas in fields:
-        falign = max(t.align, alignas or 1)
+    for name, t, width, alignas, field_packed, const in fields:
+        tight = packed or field_packed
+        falign = max(1 if tight else t.align, alignas or 1)
         if pack:
             falign = min(falign, pack)
         if st.kind == "union":
@@ -248,36 +286,37 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None) -> N
                 align = max(align, falign)
             size = max(size, t.size if width is None else (width + 7) // 8)
             if width is None:
-                members.append(Member(name, t, 0))
+                members.append(Member(name, t, 0, const=const))
             elif name is not None:
-                members.append(_bitfield(name, t, 0, width))
+                members.append(_bitfield(name, t, 0, width, const))
             continue
         if width is not None:
             unit_bits = t.size * 8
             if width == 0:
                 bit = _round_up(bit, unit_bits)
                 continue
-            if not pack and bit // unit_bits != (bit + width - 1) // unit_bits:
+            if not pack and not tight and bit // unit_bits != (bit + width - 1) // unit_bits:
                 bit = _round_up(bit, unit_bits)
             if name is not None:
-                members.append(_bitfield(name, t, bit, width))
+                members.append(_bitfield(name, t, bit, width, const))
                 align = max(align, falign)
             bit += width
         else:
             bit = _round_up(bit, falign * 8)
-            members.append(Member(name, t, bit // 8))
+            members.append(Member(name, t, bit // 8, const=const))
             bit += t.size * 8
             align = max(align, falign)
     if st.kind == "struct":
         size = (bit + 7) // 8
+    align = max(align, aligned or 1)
     st.members = members
     st.align = align
     st.size = _round_up(size, align)
     st.complete = True
 
 
-def _bitfield(name: str, t: CType, bit: int, width: int) -> Member:
-    return Member(name, t, bit // 8, bit % 8, width, (bit % 8 + width + 7) // 8)
+def _bitfield(name: str, t: CType, bit: int, width: int, const: bool) -> Member:
+    return Member(name, t, bit // 8, bit % 8, width, (bit % 8 + width + 7) // 8, const)
 
 
 def _round_up(n: int, m: int) -> int:
@@ -349,20 +388,41 @@ def llvm_type(t: CType) -> ir.Type:
 
 
 def compatible(a: CType, b: CType) -> bool:
-    """Loose type compatibility, enough for redeclarations and pointer checks."""
+    """C's compatible types (C99 6.2.7); the type model carries no qualifiers."""
+    a, b = plain(a), plain(b)
     if a is b:
         return True
+    if isinstance(a, IntType) and isinstance(b, IntType):
+        if a.is_enum and not b.is_enum:
+            return enum_underlying(a) is b
+        if b.is_enum and not a.is_enum:
+            return enum_underlying(b) is a
+        return False
     if type(a) is not type(b):
         return False
-    if isinstance(a, IntType):
-        assert isinstance(b, IntType)
-        return a.size == b.size and a.signed == b.signed and a.is_bool == b.is_bool
-    if isinstance(a, FloatType):
-        return a.name == b.name  # type: ignore[attr-defined]
     if isinstance(a, PointerType):
-        return True
+        return compatible(a.target, b.target)  # type: ignore[attr-defined]
     if isinstance(a, ArrayType):
-        return compatible(a.elem, b.elem)  # type: ignore[attr-defined]
+        assert isinstance(b, ArrayType)
+        return compatible(a.elem, b.elem) and (a.length is None or b.length is None or
+                                               a.length == b.length)
     if isinstance(a, FuncType):
-        return compatible(a.ret, b.ret)  # type: ignore[attr-defined]
-    return a is b
+        assert isinstance(b, FuncType)
+        if not compatible(a.ret, b.ret):
+            return False
+        if a.prototyped and b.prototyped:
+            return a.variadic == b.variadic and len(a.params) == len(b.params) and \
+                all(compatible(x, y) for x, y in zip(a.params, b.params))
+        proto = a if a.prototyped else b if b.prototyped else None
+        # against an unprototyped declaration, only parameters that promote to themselves
+        return proto is None or not proto.variadic and \
+            all(compatible(p, promote(p)) and not (p.is_float() and p.size == 4)
+                for p in proto.params)
+    return False
+
+
+def enum_underlying(t: IntType) -> IntType:
+    """The integer type gcc makes an enum compatible with."""
+    by_size = {1: (SCHAR, UCHAR), 2: (SHORT, USHORT), 4: (INT, UINT), 8: (LONG, ULONG)}
+    signed, unsigned = by_size[t.size]
+    return signed if t.signed else unsigned

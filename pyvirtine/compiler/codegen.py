@@ -10,15 +10,22 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, vararg_type
+from .attributes import check_supported, constructor_priority, declaration_attributes, find
+from .builtins import BuiltinGen
 from .debuginfo import DebugInfo
-from .declarations import DeclarationResolver
+from .declaration_checks import check_storage
+from .declarations import DeclarationResolver, is_const_object
 from .diagnostics import CompileFailure
 from ..pragma_pack import PackPragmas
 from .expressions import I8, PTR, ExpressionGen, Value
+from .gnu_codegen import GnuGen
+from .gnu_parser import Asm
+from .inline_asm import AsmGen
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
 from .statements import StatementGen
 from .target import TRIPLE
+from .varargs import VarargsGen
 
 
 def is_volatile_object(node: c_ast.Decl) -> bool:
@@ -39,6 +46,10 @@ def opaque(value: Any) -> Any:
 
 FRAME_POINTER = '"frame-pointer"="all"'
 
+# GNU function attributes that are LLVM ones: they tell the optimiser what the author knows.
+_LLVM_FUNCTION_ATTRIBUTES = {"noinline": "noinline", "always_inline": "alwaysinline",
+                             "noreturn": "noreturn", "cold": "cold"}
+
 
 class FunctionAttributes(ir.values.FunctionAttributes):
     """llvmlite's function attributes, plus the string attribute that makes every
@@ -47,7 +58,8 @@ class FunctionAttributes(ir.values.FunctionAttributes):
     _known = ir.values.FunctionAttributes._known | {FRAME_POINTER}
 
 
-class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
+class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen, AsmGen,
+              StatementGen, InitializerGen):
     def __init__(self, filename: str, debug: bool) -> None:
         self.module = ir.Module(name=filename)
         self.module.triple = TRIPLE
@@ -56,7 +68,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.debug = DebugInfo(self.module, filename, debug)
         self.scopes = Scopes()
         self.consts = ConstEvaluator(self.scopes, self.resolve_type, self.type_of,
-                                     self.offsetof)
+                                     self.constant_builtin, self.operand_type)
         self.builder: Optional[ir.IRBuilder] = None
         self.strings: dict = {}
         self.counter = 0
@@ -64,16 +76,15 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         self.packing = PackPragmas()
         self._scratch = self._make_scratch()
         self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
+        self.constructors: dict[str, tuple[int, object]] = {}  # name -> (priority, coord)
+        self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
 
     def warn(self, message: str, coord: object) -> None:
         self.warnings.append((coord, message))
 
     # -- translation unit ---------------------------------------------------------
 
-    def generate(self, ast: c_ast.FileAST,
-                 constructors: list[tuple[str, int]] = ()) -> ir.Module:
-        """The module of ``ast``; ``constructors`` (name, priority) are the functions its
-        ``__attribute__((constructor))`` marks."""
+    def generate(self, ast: c_ast.FileAST) -> ir.Module:
         for ext in ast.ext:
             if isinstance(ext, c_ast.FuncDef):
                 self.function_definition(ext)
@@ -88,21 +99,24 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                     self.file_declaration(d)
             elif isinstance(ext, c_ast.Pragma):
                 self.pragma(ext)
+            elif isinstance(ext, Asm):
+                raise CompileFailure("file-scope asm is not supported in virtines", ext.coord)
         self._finish_file_scope()
-        self._constructors(constructors)
+        self._constructors()
         return self.module
 
-    def _constructors(self, constructors: list[tuple[str, int]]) -> None:
-        """A ``.init_array`` table per priority (``.init_array.N`` as gcc names them), which
-        the linker gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
+    def _constructors(self) -> None:
+        """For the functions ``__attribute__((constructor))`` marks, a ``.init_array``
+        table per priority (``.init_array.N`` as gcc names them), which the linker
+        gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
         tables are written out here rather than through ``llvm.global_ctors``, which this
         LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
         by_priority: dict[int, list] = {}
-        for name, priority in constructors:
+        for name, (priority, coord) in self.constructors.items():
             sym = self.scopes.names[0].get(name)
             if sym is None or sym.kind != "func" or sym.value is None or not sym.value.blocks:
                 raise CompileFailure(f"constructor '{name}' is not a function defined in this "
-                                     "file", sym.coord if sym else None)
+                                     "file", coord)
             by_priority.setdefault(priority, []).append(sym.value)
         tables = []
         for priority, functions in sorted(by_priority.items()):
@@ -128,7 +142,22 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             raise CompileFailure(str(e), node.coord) from None
 
     def typedef(self, node: c_ast.Typedef) -> None:
-        t = self.resolve_type(node.type)
+        check_storage(node, "file" if self.scopes.at_file_scope else "block", False)
+        attributes = declaration_attributes(node)
+        check_supported(attributes)
+        t = self.with_mode(self.resolve_type(node.type), attributes)
+        align = self.alignas(node, attributes)
+        if align:
+            if isinstance(t, T.StructType) and not t.complete:
+                raise CompileFailure(f"aligned typedef of incomplete type '{t}'", node.coord)
+            t = T.aligned_variant(t, align)
+        previous = self.scopes.lookup_local(node.name)
+        if previous is not None and (previous.kind != "typedef" or
+                                     not T.compatible(previous.type, t)):
+            raise CompileFailure(f"typedef redefinition with different types ('{t}' vs "
+                                 f"'{previous.type}')" if previous.kind == "typedef" else
+                                 f"redefinition of '{node.name}' as a different kind of "
+                                 "symbol", node.coord)
         self.scopes.declare(node.name, Symbol("typedef", t))
 
     def static_assert(self, node: c_ast.StaticAssert) -> None:
@@ -152,19 +181,29 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def file_declaration(self, node: c_ast.Decl) -> None:
         if self.declare_tag_only(node):
             return
-        t = self.resolve_type(node.type)
+        attributes = declaration_attributes(node)
+        check_supported(attributes)
+        t = self.with_mode(self.resolve_type(node.type), attributes)
         if node.name is None:
             return
         storage = node.storage or []
         if "_Thread_local" in storage:
             raise CompileFailure("thread-local storage is not supported in virtines", node.coord)
+        check_storage(node, "file", isinstance(t, T.FuncType))
         if isinstance(t, T.FuncType):
-            self.declare_function(node.name, t, "static" in storage, node.coord)
+            if node.init is not None:
+                raise CompileFailure("illegal initializer (only variables can be initialized)",
+                                     node.coord)
+            self.declare_function(node.name, t, "static" in storage, node.coord, attributes)
             return
         if node.init is not None and isinstance(t, T.ArrayType) and t.length is None:
             t = T.ArrayType(t.elem, self.initializer_length(t, node.init))
         sym = self.scopes.lookup_local(node.name)
-        if sym is not None and sym.kind == "var":
+        if sym is not None and sym.kind != "var":
+            raise CompileFailure(f"redefinition of '{node.name}' as a different kind of symbol",
+                                 node.coord)
+        if sym is not None:
+            self.check_redeclaration(node, sym, t, storage)
             if isinstance(sym.type, T.ArrayType) and sym.type.length is None:
                 sym.type = t
             t = sym.type
@@ -173,7 +212,9 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             gv = self.new_global(node.name, t, internal="static" in storage)
             sym = self.scopes.declare(node.name, Symbol("var", t, gv, "static" if "static" in
                                                         storage else None,
-                                                        is_volatile_object(node)))
+                                                        is_volatile_object(node),
+                                                        const=is_const_object(node.type)))
+        gv.align = max(gv.align, self.alignas(node, attributes) or 1)
         if "extern" in storage and node.init is None:
             return
         if node.init is not None:
@@ -183,6 +224,20 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         elif gv.initializer is None:
             gv._tentative = True
             gv._ctype = t
+
+    def check_redeclaration(self, node: c_ast.Decl, sym: Symbol, t: T.CType,
+                            storage: list) -> None:
+        """A file-scope object declared again: the same type, and no static after a
+        declaration with external linkage."""
+        if not T.compatible(sym.type, t):
+            raise CompileFailure(f"redefinition of '{node.name}' with a different type: "
+                                 f"'{t}' vs '{sym.type}'", node.coord)
+        if "static" in storage and sym.storage != "static":
+            raise CompileFailure(f"static declaration of '{node.name}' follows non-static "
+                                 "declaration", node.coord)
+        if sym.storage == "static" and not storage:
+            raise CompileFailure(f"non-static declaration of '{node.name}' follows static "
+                                 "declaration", node.coord)
 
     def _finish_file_scope(self) -> None:
         for gv in list(self.module.global_values):
@@ -252,12 +307,33 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if sym.kind == "func":
             if sym.value is None:
                 sym.value = self.function_value(name, sym.type, sym.storage == "static")
+                for attribute in sym.llvm_attributes:
+                    sym.value.attributes.add(attribute)
             return sym.value
         return sym.value
 
     def declare_function(self, name: str, ft: T.FuncType, internal: bool,
-                         coord: object) -> Symbol:
+                         coord: object, attributes: list = ()) -> Symbol:
+        sym = self._declare_function(name, ft, internal, coord)
+        priority = constructor_priority(attributes, self.consts.integer)
+        if priority is not None:
+            self.constructors[name] = (priority, find(attributes, "constructor").coord)
+        for a in attributes:
+            if a.name in _LLVM_FUNCTION_ATTRIBUTES:
+                sym.llvm_attributes.add(_LLVM_FUNCTION_ATTRIBUTES[a.name])
+                if sym.value is not None:
+                    sym.value.attributes.add(_LLVM_FUNCTION_ATTRIBUTES[a.name])
+        return sym
+
+    def _declare_function(self, name: str, ft: T.FuncType, internal: bool,
+                          coord: object) -> Symbol:
         sym = self.scopes.names[0].get(name)
+        if sym is not None and sym.kind == "func" and internal and sym.storage != "static":
+            raise CompileFailure(f"static declaration of '{name}' follows non-static "
+                                 "declaration", coord)
+        local = self.scopes.lookup_local(name)
+        if local is not None and local.kind != "func":
+            raise CompileFailure(f"redefinition of '{name}' as a different kind of symbol", coord)
         if sym is not None and sym.kind == "func":
             if sym.type.prototyped or not ft.prototyped:
                 if ft.prototyped and not T.compatible(sym.type, ft):
@@ -334,13 +410,20 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         module = ir.Module("scratch")
         return ir.Function(module, ir.FunctionType(ir.VoidType(), []), "scratch")
 
-    def type_of(self, node: c_ast.Node) -> T.CType:
+    def operand_type(self, node: c_ast.Node) -> T.CType:
+        """Type of the operand of ``sizeof``, ``_Alignof`` or ``typeof``: not a bit-field."""
+        return self.type_of(node, operand=True)
+
+    def type_of(self, node: c_ast.Node, operand: bool = False) -> T.CType:
         """Type of an expression, generated into a throw-away block (for sizeof)."""
         saved = self.builder, getattr(self, "alloca_block", None)
         block = self._scratch.append_basic_block()
         self.builder = ir.IRBuilder(block)
         self.alloca_block = block
         try:
+            if operand and self.is_lvalue_node(node) and self.lvalue(node).member is not None:
+                raise CompileFailure("invalid application of 'sizeof' to a bit-field",
+                                     node.coord)
             return self.value_type(node)
         finally:
             self.builder, self.alloca_block = saved
@@ -386,32 +469,48 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         if node.param_decls:
             ft = self.kr_function_type(node, ft)
         storage = decl.storage or []
-        sym = self.declare_function(decl.name, ft, "static" in storage, decl.coord)
+        attributes = declaration_attributes(decl)
+        check_supported(attributes)
+        sym = self.declare_function(decl.name, ft, "static" in storage, decl.coord, attributes)
         if sym.type is not ft and ft.prototyped:
             sym.type = ft
             sym.value = None
         fn = self.symbol_address(sym, decl.name)
         if fn.blocks:
             raise CompileFailure(f"redefinition of '{decl.name}'", decl.coord)
+        # A C99 inline definition, or GNU89's ``extern inline`` (gnu_inline), may be provided
+        # elsewhere too; GNU89's plain ``inline`` is an external definition.
+        gnu_inline = find(attributes, "gnu_inline") is not None
         if "inline" in (decl.funcspec or []) and "static" not in storage and \
-                "extern" not in storage:
-            fn.linkage = "linkonce_odr"   # C99 inline definition: may be provided elsewhere too
+                ("extern" in storage) == gnu_inline:
+            fn.linkage = "linkonce_odr"
         plan = plan_function(sym.type)
         self.fn_name, self.fn_type, self.fn_plan = decl.name, sym.type, plan
         self.fn_variadic = sym.type.variadic
         self.breaks, self.continues, self.switch_blocks = [], [], []
+        self.switch_scopes: list = []
         self.vla_frames: list = []
         self.labels, self.defined_labels, self.goto_uses = {}, set(), {}
+        self.address_taken, self.computed_gotos = [], []
+        self.vla_scope: tuple = ()   # the VLAs in scope here, outermost first
+        self.label_scopes: dict = {}
+        self.jumps: list = []        # (label, VLAs in scope at the goto, coord)
         self.alloca_block = fn.append_basic_block("entry")
         self.builder = ir.IRBuilder(fn.append_basic_block("body"))
         self.debug.begin_function(fn, decl.name, decl.coord)
         self.debug.set_location(self.builder, decl.coord)
         self.scopes.push()
         self.bind_parameters(fn, node, plan)
-        self.stmt(node.body)
+        self.debug.set_location(self.builder, node.body.coord)
+        self.compound(node.body, new_scope=False)   # parameters share the body's scope
         for name, coord in self.goto_uses.items():
             if self.labels[name] not in self.defined_labels:
                 raise CompileFailure(f"use of undeclared label '{name}'", coord)
+        self.finish_computed_gotos()
+        for name, scope, coord in self.jumps:
+            if scope[:len(self.label_scopes[name])] != self.label_scopes[name]:
+                raise CompileFailure(f"jump to label '{name}' enters the scope of a "
+                                     "variable-length array", coord)
         if not self.builder.block.is_terminated:
             ret = sym.type.ret
             if ret.is_void():
@@ -431,6 +530,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         names = [p.name for p in node.decl.type.args.params]
         types = {}
         for d in node.param_decls:
+            if d.name not in names:
+                raise CompileFailure(f"parameter named '{d.name}' is missing", d.coord)
             types[d.name] = T.decay(self.resolve_type(d.type))
         params = [vararg_type(types.get(n, T.INT)) for n in names]
         return T.FuncType(ft.ret, params, False, prototyped=True)
@@ -443,12 +544,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
         for p in args.params:
             if isinstance(p, c_ast.EllipsisParam):
                 continue
-            if isinstance(p, c_ast.ID):
-                names.append((p.name, p.coord))
-            elif isinstance(p, c_ast.Decl):
-                names.append((p.name, p.coord))
-            else:
-                names.append((None, p.coord))
+            names.append((getattr(p, "name", None), p))
         return names
 
     def bind_parameters(self, fn: ir.Function, node: c_ast.FuncDef, plan: Any) -> None:
@@ -458,8 +554,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
             self.sret_slot = fn.args[0]
             index = 1
         names = self.parameter_names(node) if self.fn_type.params else []
-        for (name, coord), ap in zip(names, plan.args):
+        for (name, decl), ap in zip(names, plan.args):
             t = ap.ctype
+            if not t.is_complete():
+                raise CompileFailure(f"variable has incomplete type '{t}'", decl.coord)
             if ap.kind == "byval":
                 slot = fn.args[index]
             elif ap.kind == "expand":
@@ -472,7 +570,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
                 self.builder.store(fn.args[index], slot, align=t.align)
             index += len(ap.llvm_types)
             if name:
-                self.scopes.declare(name, Symbol("var", t, slot))
+                register = "register" in (getattr(decl, "storage", None) or [])
+                self.scopes.declare(name, Symbol(
+                    "var", t, slot, "register" if register else None,
+                    isinstance(decl, c_ast.Decl) and is_volatile_object(decl),
+                    const=isinstance(decl, c_ast.Decl) and is_const_object(decl.type)))
 
     def return_value(self, v: Optional[Value]) -> None:
         b = self.builder
@@ -509,48 +611,69 @@ class CodeGen(DeclarationResolver, ExpressionGen, StatementGen, InitializerGen):
     def local_declaration(self, node: c_ast.Decl) -> None:
         if self.declare_tag_only(node):
             return
+        attributes = declaration_attributes(node)
+        check_supported(attributes)
         self.vla_allowed = node.type if "static" not in (node.storage or []) else None
         try:
-            t = self.resolve_type(node.type)
+            t = self.with_mode(self.resolve_type(node.type), attributes)
         finally:
             self.vla_allowed = None
         if node.name is None:
             return
         storage = node.storage or []
+        check_storage(node, "block", isinstance(t, T.FuncType))
+        previous = self.scopes.lookup_local(node.name)
+        if previous is not None and not ("extern" in storage and previous.storage == "extern"
+                                         or isinstance(t, T.FuncType)
+                                         and previous.kind == "func"):
+            raise CompileFailure(f"redefinition of '{node.name}'", node.coord)
         if isinstance(t, T.FuncType):
-            self.declare_function(node.name, t, "static" in storage, node.coord)
+            self.declare_function(node.name, t, "static" in storage, node.coord, attributes)
             return
         if "extern" in storage:
+            if node.init is not None:
+                raise CompileFailure("declaration of block scope identifier with linkage cannot "
+                                     "have an initializer", node.coord)
             outer = self.scopes.names[0].get(node.name)
             if outer is None:
                 gv = self.new_global(node.name, t)
-                outer = Symbol("var", t, gv)
+                outer = Symbol("var", t, gv, const=is_const_object(node.type))
                 self.scopes.names[0][node.name] = outer
-            self.scopes.declare(node.name, outer)
+            elif outer.kind != "var" or not T.compatible(outer.type, t):
+                raise CompileFailure(f"redeclaration of '{node.name}' with a different type",
+                                     node.coord)
+            self.scopes.declare(node.name, Symbol("var", outer.type, outer.value, "extern",
+                                                  outer.volatile, const=outer.const))
             return
-        if node.init is not None and isinstance(t, T.ArrayType) and t.length is None:
+        if node.init is not None and isinstance(t, T.ArrayType) and t.length is None and \
+                t.count is None:
             t = T.ArrayType(t.elem, self.initializer_length(t, node.init))
         if not t.is_complete():
             raise CompileFailure(f"variable '{node.name}' has incomplete type '{t}'", node.coord)
         if "static" in storage:
             gv = self.new_global(self.unique_name(f"{self.fn_name}.{node.name}"), t,
                                  internal=True)
+            gv.align = max(gv.align, self.alignas(node, attributes) or 1)
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
-                                                  is_volatile_object(node)))
+                                                  is_volatile_object(node),
+                                                  const=is_const_object(node.type)))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
             return
         if isinstance(t, T.ArrayType) and t.count is not None:
             if node.init is not None:
                 raise CompileFailure("variable-length array may not be initialized", node.coord)
             slot = self.vla_alloca(t, node.name)
+            self.vla_scope += (id(node),)
             self.scopes.declare(node.name, Symbol("var", t, slot,
                                                   volatile=is_volatile_object(node)))
             return
         slot = self.local_alloca(t, node.name)
-        align = self.alignas(node)
+        align = self.alignas(node, attributes)
         if align:
             slot.align = max(slot.align, align)
-        self.scopes.declare(node.name, Symbol("var", t, slot, volatile=is_volatile_object(node)))
+        self.scopes.declare(node.name, Symbol("var", t, slot, "register" if "register" in storage
+                                              else None, is_volatile_object(node),
+                                              const=is_const_object(node.type)))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
 

@@ -10,10 +10,11 @@ from typing import Sequence
 import llvmlite.binding as llvm
 
 from ..errors import VirtineCompileError
+from .asm_check import check_inline_asm
 from .codegen import CodeGen
 from .diagnostics import CompileFailure, SourceMap, coord_parts, emit_warnings, format_error
 from .optimize import emit_object, optimize
-from .parse import constructors, parse
+from .parse import parse
 from .preprocess import preprocess
 from .target import target_machine
 
@@ -41,7 +42,8 @@ def _build_unguarded(source: str, filename: str, include_dirs: Sequence[str],
         text = preprocess(source, filename, include_dirs, defines, undefines)
         ast = parse(text, filename)
         gen = CodeGen(filename, debug)
-        module = gen.generate(ast, constructors(text, filename) if "constructor" in text else [])
+        module = gen.generate(ast)
+        check_inline_asm(gen.asm_checks)
         emit_warnings(sources, filename, gen.warnings)
         target_machine(opt_level)   # initializes LLVM's x86 target before parsing IR
         llmod = llvm.parse_assembly(str(module))

@@ -4,7 +4,6 @@ A ``Value`` is an rvalue; struct rvalues are the address of their bytes (copied
 on assignment). An ``LValue`` is an address plus, for bit-fields, the member."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -12,7 +11,7 @@ import llvmlite.ir as ir
 from pycparser import c_ast
 
 from . import c_types as T
-from .abi import INTEGER, SSE, X87, TypedPointer, classify, extension_attr, plan_call, vararg_type
+from .abi import TypedPointer, extension_attr, plan_call, vararg_type
 from .diagnostics import CompileFailure
 from .sema import char_constant, float_constant, int_constant, string_literal_bytes, wrap
 
@@ -32,6 +31,8 @@ class LValue:
     type: T.CType
     member: Optional[T.Member] = None
     volatile: bool = False
+    const: bool = False
+    temporary: bool = False     # a member of a struct rvalue: readable, not an object
 
 
 class VolatileLoad(ir.instructions.LoadInstr):
@@ -98,6 +99,8 @@ class ExpressionGen:
         return method(node)
 
     def is_lvalue_node(self, node: c_ast.Node) -> bool:
+        if isinstance(node, c_ast.GenericSelection):
+            return self.is_lvalue_node(self._chosen(node))
         return (isinstance(node, _LVALUE_NODES) and not self._is_enumerator(node)) or \
             (isinstance(node, c_ast.UnaryOp) and node.op == "*") or \
             (isinstance(node, c_ast.Constant) and node.type == "string")
@@ -140,7 +143,7 @@ class ExpressionGen:
     def load(self, lv: LValue) -> Value:
         t = lv.type
         if isinstance(t, T.ArrayType):
-            return Value(lv.ptr, T.PointerType(t.elem, lv.volatile))
+            return Value(lv.ptr, T.PointerType(t.elem, lv.volatile, lv.const))
         if isinstance(t, T.FuncType):
             return Value(lv.ptr, T.PointerType(t))
         if isinstance(t, T.StructType):
@@ -232,7 +235,7 @@ class ExpressionGen:
         if fr is to:
             return v
         if isinstance(to, T.StructType):
-            if fr is not to:
+            if not T.same_type(fr, to):
                 raise CompileFailure(f"incompatible types: '{fr}' to '{to}'", coord)
             return v
         if not fr.is_scalar():
@@ -285,6 +288,8 @@ class ExpressionGen:
         return Value(const_int(t, value), t)
 
     def lv_Constant(self, node: c_ast.Constant) -> LValue:
+        if node.type != "string":
+            raise CompileFailure("cannot take the address of an rvalue", node.coord)
         data, elem = string_literal_bytes(node.value, node.coord)
         return LValue(self.string_global(data, elem), T.ArrayType(elem, len(data) + 1))
 
@@ -299,7 +304,8 @@ class ExpressionGen:
                                  node.coord)
         if sym.kind == "enum":
             raise CompileFailure(f"enumerator '{node.name}' is not an lvalue", node.coord)
-        return LValue(self.symbol_address(sym, node.name), sym.type, volatile=sym.volatile)
+        return LValue(self.symbol_address(sym, node.name), sym.type, volatile=sym.volatile,
+                      const=sym.const)
 
     def e_ID(self, node: c_ast.ID) -> Value:
         sym = self.scopes.lookup(node.name)
@@ -312,7 +318,8 @@ class ExpressionGen:
         if not base.type.is_pointer() or not index.type.is_integer():
             raise CompileFailure("subscripted value is not an array or pointer", node.coord)
         p = self.pointer_add(base, index, node.coord)
-        return LValue(p.ir, base.type.target, volatile=base.type.volatile)
+        return LValue(p.ir, base.type.target, volatile=base.type.volatile,
+                      const=base.type.const)
 
     def lv_StructRef(self, node: c_ast.StructRef) -> LValue:
         if node.type == "->":
@@ -321,13 +328,15 @@ class ExpressionGen:
                 raise CompileFailure(f"member reference type '{base.type}' is not a pointer "
                                      "to a struct or union", node.coord)
             ptr, st, volatile = base.ir, base.type.target, base.type.volatile
+            const, temporary = base.type.const, False
         else:
             lv = self.lvalue(node.name) if self.is_lvalue_node(node.name) else None
             if lv is None:
                 v = self.expr(node.name)
-                ptr, st, volatile = v.ir, v.type, False
+                ptr, st, volatile, const, temporary = v.ir, v.type, False, False, True
             else:
                 ptr, st, volatile = lv.ptr, lv.type, lv.volatile
+                const, temporary = lv.const, lv.temporary
             if not isinstance(st, T.StructType):
                 raise CompileFailure(f"member reference base type '{st}' is not a structure "
                                      "or union", node.coord)
@@ -340,7 +349,8 @@ class ExpressionGen:
         offset = sum(m.offset for m in path)
         last = path[-1]
         return LValue(self.gep(ptr, offset, inbounds=True), last.type,
-                      last if last.bit_width is not None else None, volatile)
+                      last if last.bit_width is not None else None, volatile,
+                      const or any(m.const for m in path), temporary)
 
     def lv_UnaryOp(self, node: c_ast.UnaryOp) -> LValue:
         if node.op != "*":
@@ -349,7 +359,7 @@ class ExpressionGen:
         if not v.type.is_pointer():
             raise CompileFailure(f"indirection requires pointer operand ('{v.type}' invalid)",
                                  node.coord)
-        return LValue(v.ir, v.type.target, volatile=v.type.volatile)
+        return LValue(v.ir, v.type.target, volatile=v.type.volatile, const=v.type.const)
 
     def lv_CompoundLiteral(self, node: c_ast.CompoundLiteral) -> LValue:
         t = self.resolve_type(node.type)
@@ -398,7 +408,13 @@ class ExpressionGen:
             lv = self.lvalue(node.expr)
             if lv.member is not None:
                 raise CompileFailure("address of bit-field requested", node.coord)
-            return Value(lv.ptr, T.PointerType(lv.type, lv.volatile))
+            if lv.temporary:
+                raise CompileFailure("cannot take the address of an rvalue", node.coord)
+            if isinstance(node.expr, c_ast.ID) and self.scopes.lookup(node.expr.name).storage \
+                    == "register":
+                raise CompileFailure(f"address of register variable '{node.expr.name}' "
+                                     "requested", node.coord)
+            return Value(lv.ptr, T.PointerType(lv.type, lv.volatile, lv.const))
         if op in ("++", "--", "p++", "p--"):
             return self.increment(node)
         v = self.expr(node.expr)
@@ -421,6 +437,7 @@ class ExpressionGen:
 
     def increment(self, node: c_ast.UnaryOp) -> Value:
         lv = self.lvalue(node.expr)
+        self.check_modifiable(lv, node.expr, node.coord)
         old = self.load(lv)
         one = Value(ir.Constant(I32, 1), T.INT)
         op = "+" if "+" in node.op else "-"
@@ -507,6 +524,9 @@ class ExpressionGen:
         if a.type.is_pointer() and c.type.is_pointer():
             if op != "-":
                 raise CompileFailure("invalid operands: cannot add two pointers", coord)
+            if not T.compatible(a.type.target, c.type.target):
+                raise CompileFailure(f"'{a.type}' and '{c.type}' are not pointers to "
+                                     "compatible types", coord)
             size = max(a.type.target.size, 1)
             diff = b.sub(b.ptrtoint(a.ir, I64), b.ptrtoint(c.ir, I64))
             return Value(b.sdiv(diff, ir.Constant(I64, size)) if size > 1 else diff, T.LONG)
@@ -534,6 +554,7 @@ class ExpressionGen:
 
     def e_Assignment(self, node: c_ast.Assignment) -> Value:
         lv = self.lvalue(node.lvalue)
+        self.check_modifiable(lv, node.lvalue, node.coord)
         if node.op == "=":
             v = self.expr(node.rvalue)
             self.check_assignable(lv.type, v, node.coord)
@@ -542,19 +563,37 @@ class ExpressionGen:
         v = self.binary(node.op[:-1], old, self.expr(node.rvalue), node.coord)
         return self.store(lv, v, node.coord)
 
+    def check_modifiable(self, lv: LValue, node: c_ast.Node, coord: object) -> None:
+        """``lv`` may be assigned to or incremented: not const, not an array or a
+        function, not a member of a struct rvalue (``f().x = 1``)."""
+        what = f"variable '{node.name}'" if isinstance(node, c_ast.ID) else "location"
+        if lv.temporary:
+            raise CompileFailure("expression is not assignable", coord)
+        if lv.const:
+            raise CompileFailure(f"cannot assign to {what} with const-qualified type", coord)
+        if isinstance(lv.type, T.StructType) and lv.type.const_member:
+            raise CompileFailure(f"cannot assign to {what} with const-qualified data member "
+                                 f"'{lv.type.const_member}'", coord)
+        if isinstance(lv.type, (T.ArrayType, T.FuncType)):
+            raise CompileFailure(f"array or function type '{lv.type}' is not assignable", coord)
+
     def check_assignable(self, to: T.CType, v: Value, coord: object,
                          what: str = "assignment") -> None:
         """``v`` may be assigned to ``to`` (an error if not), with gcc's default warnings
         for the conversions C allows but that are rarely meant. ``what`` names the
         assignment for them: "assignment", "initialization", "return" or "passing
         argument N of 'f'"."""
-        if isinstance(to, T.StructType) and v.type is not to:
+        if isinstance(to, T.StructType) and not T.same_type(v.type, to):
             raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
         if to.is_scalar() and isinstance(v.type, T.StructType):
             raise CompileFailure(f"assigning to '{to}' from incompatible type '{v.type}'", coord)
-        warning = conversion_problem(to, v, what)
-        if warning:
-            self.warn(warning, coord)
+        problem = conversion_problem(to, v, what)
+        if "[-Wint-conversion]" in problem or (
+                "[-Wincompatible-pointer-types]" in problem and
+                isinstance(to.target, T.FuncType) and isinstance(v.type.target, T.FuncType)):
+            raise CompileFailure(problem, coord)   # errors in gcc 14 and clang 16 alike
+        if problem:
+            self.warn(problem, coord)
 
     def e_TernaryOp(self, node: c_ast.TernaryOp) -> Value:
         b = self.builder
@@ -596,7 +635,7 @@ class ExpressionGen:
             return x.type
         if y.type.is_pointer():
             return y.type
-        if x.type is y.type:
+        if T.same_type(x.type, y.type):
             return x.type
         raise CompileFailure(f"incompatible operand types ('{x.type}' and '{y.type}')", coord)
 
@@ -696,150 +735,6 @@ class ExpressionGen:
                 self.builder.store(piece, self.gep(slot, 8 * i), align=8)
         else:
             self.builder.store(value, slot, align=8)
-
-    # -- builtins -----------------------------------------------------------------
-
-    def va_list_arg(self, node: c_ast.Node, builtin: str) -> ir.Value:
-        v = self.expr(node)
-        target = v.type.target if v.type.is_pointer() else None
-        if not isinstance(target, T.StructType) or target.tag != "__va_list_tag":
-            raise CompileFailure(f"first argument to '{builtin}' is not of type 'va_list'",
-                                 node.coord)
-        return v.ir
-
-    def builtin(self, name: str, args: list, node: c_ast.FuncCall) -> Value:
-        b = self.builder
-        if name.startswith("__builtin_va_") and not args:
-            raise CompileFailure(f"too few arguments to '{name}'", node.coord)
-        if name == "__builtin_va_start":
-            fn = self.intrinsic("llvm.va_start.p0", ir.VoidType(), [PTR])
-            if not self.fn_variadic:
-                raise CompileFailure("'va_start' used in function with fixed arguments",
-                                     node.coord)
-            b.call(fn, [self.va_list_arg(args[0], "va_start")])
-            return Value(None, T.VOID)
-        if name == "__builtin_va_end":
-            self.va_list_arg(args[0], "va_end")
-            return Value(None, T.VOID)
-        if name == "__builtin_va_copy" and len(args) == 2:
-            dst = self.va_list_arg(args[0], "va_copy")
-            self.memcpy(dst, self.va_list_arg(args[1], "va_copy"), 24, 8)
-            return Value(None, T.VOID)
-        if name == "__builtin_va_arg":
-            t = self.resolve_type(args[1])
-            return self.load(LValue(self.va_arg(self.va_list_arg(args[0], "va_arg"), t,
-                                                node.coord), t))
-        if name == "__builtin_expect":
-            return self.expr(args[0])
-        if name == "__builtin_unreachable" or name == "__builtin_trap":
-            if name == "__builtin_trap":
-                b.call(self.intrinsic("llvm.trap", ir.VoidType(), []), [])
-            b.unreachable()
-            b.position_at_end(self.new_block("after.unreachable"))
-            return Value(None, T.VOID)
-        bits = self.bit_builtin(name, args, node)
-        if bits is not None:
-            return bits
-        plain = name[len("__builtin_"):]
-        sym = self.scopes.lookup(plain)
-        if sym is not None and sym.kind == "func":    # __builtin_memcpy: the declared memcpy
-            return self.e_FuncCall(c_ast.FuncCall(c_ast.ID(plain, node.name.coord), node.args,
-                                                  node.coord))
-        raise CompileFailure(f"unknown builtin '{name}'", node.coord)
-
-    def bit_builtin(self, name: str, args: list, node: c_ast.FuncCall) -> Optional[Value]:
-        """``__builtin_clz/ctz/popcount/parity`` (and ``l``/``ll``), ``__builtin_bswap*``."""
-        b = self.builder
-        m = re.fullmatch(r"__builtin_(clz|ctz|popcount|parity)(l{0,2})", name)
-        if m:
-            t = {"": T.UINT, "l": T.ULONG, "ll": T.ULLONG}[m.group(2)]
-            x = self.convert(self.expr(args[0]), t, node.coord).ir if args else None
-            if x is None:
-                raise CompileFailure(f"too few arguments to '{name}'", node.coord)
-            llt = x.type
-            op = m.group(1)
-            if op in ("clz", "ctz"):
-                fn = self.intrinsic(f"llvm.{'ctlz' if op == 'clz' else 'cttz'}.i{llt.width}",
-                                    llt, [llt, I1])
-                result = b.call(fn, [x, ir.Constant(I1, 1)])    # zero input: undefined, as gcc
-            else:
-                result = b.call(self.intrinsic(f"llvm.ctpop.i{llt.width}", llt, [llt]), [x])
-                if op == "parity":
-                    result = b.and_(result, ir.Constant(llt, 1))
-            return self.convert(Value(result, t), T.INT)
-        m = re.fullmatch(r"__builtin_bswap(16|32|64)", name)
-        if m:
-            t = {"16": T.USHORT, "32": T.UINT, "64": T.ULONG}[m.group(1)]
-            x = self.convert(self.expr(args[0]), t, node.coord).ir
-            return Value(b.call(self.intrinsic(f"llvm.bswap.i{t.bits}", x.type, [x.type]), [x]), t)
-        return None
-
-    def va_arg(self, ap: ir.Value, t: T.CType, coord: object) -> ir.Value:
-        """Address of the next variadic argument of type ``t`` (SysV va_list walk)."""
-        b = self.builder
-        t = vararg_type(t)
-        if isinstance(t, T.StructType):
-            classes = classify(t)
-            if classes == [X87]:
-                classes = None
-        elif t is T.LDOUBLE:
-            classes = None
-        elif t.is_float():
-            classes = [SSE]
-        elif t.is_scalar():
-            classes = [INTEGER]
-        else:
-            raise CompileFailure(f"va_arg of type '{t}' is not supported", coord)
-        overflow_ptr = self.gep(ap, 8)
-        if classes is None:
-            return self._va_overflow(overflow_ptr, t)
-        need_gp, need_sse = classes.count(INTEGER), classes.count(SSE)
-        gp_ptr, fp_ptr = ap, self.gep(ap, 4)
-        gp = b.load(gp_ptr, typ=I32, align=4)
-        fp = b.load(fp_ptr, typ=I32, align=4)
-        fits = ir.Constant(I1, 1)
-        if need_gp:
-            fits = b.and_(fits, b.icmp_unsigned("<=", gp, ir.Constant(I32, 48 - 8 * need_gp)))
-        if need_sse:
-            fits = b.and_(fits, b.icmp_unsigned("<=", fp, ir.Constant(I32, 176 - 16 * need_sse)))
-        in_regs, in_mem, done = (self.new_block("va.reg"), self.new_block("va.mem"),
-                                 self.new_block("va.end"))
-        b.cbranch(fits, in_regs, in_mem)
-        b.position_at_end(in_regs)
-        save = b.load(self.gep(ap, 16), typ=PTR, align=8)
-        tmp = self.local_alloca(T.ArrayType(T.LONG, 2), "va")
-        gp_off, fp_off = gp, fp
-        for i, cls in enumerate(classes):
-            if cls == INTEGER:
-                src = self.gep(save, b.zext(gp_off, I64))
-                gp_off = b.add(gp_off, ir.Constant(I32, 8))
-            else:
-                src = self.gep(save, b.zext(fp_off, I64))
-                fp_off = b.add(fp_off, ir.Constant(I32, 16))
-            b.store(b.load(src, typ=I64, align=8), self.gep(tmp, 8 * i), align=8)
-        b.store(gp_off, gp_ptr, align=4)
-        b.store(fp_off, fp_ptr, align=4)
-        regs_end = b.block
-        b.branch(done)
-        b.position_at_end(in_mem)
-        from_mem = self._va_overflow(overflow_ptr, t)
-        mem_end = b.block
-        b.branch(done)
-        b.position_at_end(done)
-        phi = b.phi(PTR)
-        phi.add_incoming(tmp, regs_end)
-        phi.add_incoming(from_mem, mem_end)
-        return phi
-
-    def _va_overflow(self, overflow_ptr: ir.Value, t: T.CType) -> ir.Value:
-        b = self.builder
-        area = b.load(overflow_ptr, typ=PTR, align=8)
-        if t.align > 8:
-            raw = b.ptrtoint(area, I64)
-            raw = b.and_(b.add(raw, ir.Constant(I64, t.align - 1)), ir.Constant(I64, -t.align))
-            area = b.inttoptr(raw, PTR)
-        b.store(self.gep(area, (t.size + 7) // 8 * 8), overflow_ptr, align=8)
-        return area
 
 
 def conversion_problem(to: T.CType, v: Value, what: str) -> str:

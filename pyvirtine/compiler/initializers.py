@@ -14,6 +14,7 @@ from pycparser import c_ast
 from . import c_types as T
 from .diagnostics import CompileFailure
 from .expressions import PTR, I8, LValue
+from .gnu_parser import LabelAddress, Range
 from .sema import convert_constant, string_literal_bytes
 
 
@@ -29,9 +30,12 @@ def _is_string(node: c_ast.Node) -> bool:
     return isinstance(node, c_ast.Constant) and node.type == "string"
 
 
-def _char_array(t: T.CType) -> bool:
-    return isinstance(t, T.ArrayType) and isinstance(t.elem, T.IntType) and \
-        (t.elem.size == 1 or t.elem is T.INT)
+def _char_array(t: T.CType, literal: c_ast.Constant) -> bool:
+    """``t`` can be initialized by the string ``literal``: a wide one initializes a
+    wchar_t array, a narrow one a char array."""
+    if not (isinstance(t, T.ArrayType) and isinstance(t.elem, T.IntType)):
+        return False
+    return t.elem.size == (4 if literal.value[:1] in "LU" else 1)
 
 
 class InitializerGen:
@@ -46,7 +50,7 @@ class InitializerGen:
 
     def initializer_length(self, t: T.ArrayType, init: c_ast.Node) -> int:
         """Element count of ``T x[] = init``."""
-        if _is_string(init) and _char_array(t):
+        if _is_string(init) and _char_array(t, init):
             return len(string_literal_bytes(init.value, init.coord)[0]) + 1
         if not isinstance(init, c_ast.InitList):
             raise CompileFailure("array initializer must be an initializer list", init.coord)
@@ -70,7 +74,7 @@ class InitializerGen:
             if pos < len(items):
                 raise CompileFailure(f"excess elements in initializer of '{t}'", items[pos].coord)
             return
-        if _is_string(node) and _char_array(t):
+        if _is_string(node) and _char_array(t, node):
             leaves.append(Leaf(offset, t, node))
             return
         if isinstance(t, T.ArrayType):
@@ -83,10 +87,10 @@ class InitializerGen:
         """Initialize one sub-object from ``items[pos]``, eliding braces if needed."""
         item = items[pos]
         if isinstance(item, c_ast.InitList) or t.is_scalar() or \
-                (_is_string(item) and _char_array(t)):
+                (_is_string(item) and _char_array(t, item)):
             self._init_object(t, item, offset, leaves, member)
             return pos + 1
-        if isinstance(t, T.StructType) and self.type_of(item) is t:
+        if isinstance(t, T.StructType) and T.same_type(self.type_of(item), t):
             leaves.append(Leaf(offset, t, item))
             return pos + 1
         return self._fill(t, items, pos, offset, leaves, braced=False)
@@ -105,9 +109,12 @@ class InitializerGen:
                 if isinstance(item, c_ast.NamedInitializer):
                     if not braced and not (designated and first):
                         break
-                    index = self._designator_index(item.name[0], t)
-                    pos = self._designated(t.elem, None, item, items, pos,
-                                           offset + index * t.elem.size, leaves)
+                    low, index = self._designator_range(item.name[0], t)
+                    for i in range(low, index + 1):     # GNU ``[a ... b] = x``: each alike
+                        work = list(items) if i < index else items
+                        after = self._designated(t.elem, None, item, work, pos,
+                                                 offset + i * t.elem.size, leaves)
+                    pos = after
                 else:
                     if t.length is not None and index >= t.length:
                         if braced:
@@ -171,16 +178,21 @@ class InitializerGen:
         items[pos] = item.expr
         return self._init_element(t, items, pos, offset, leaves, member)
 
-    def _designator_index(self, d: c_ast.Node, t: T.ArrayType) -> int:
+    def _designator_range(self, d: c_ast.Node, t: T.ArrayType) -> tuple:
+        """(first, last) element an array designator names (GNU ranges name several)."""
         if isinstance(d, c_ast.ID):
             raise CompileFailure(f"field designator '{d.name}' used for array '{t}'", d.coord)
         if isinstance(d, c_ast.ArrayDesignator):
             d = d.expr
-        index = self.consts.integer(d, "array designator")
-        if index < 0 or (t.length is not None and index >= t.length):
-            raise CompileFailure(f"array designator index ({index}) exceeds array bounds",
-                                 d.coord)
-        return index
+        bounds = (d.lo, d.hi) if isinstance(d, Range) else (d, d)
+        low, high = (self.consts.integer(e, "array designator") for e in bounds)
+        for index, e in ((low, bounds[0]), (high, bounds[1])):
+            if index < 0 or (t.length is not None and index >= t.length):
+                raise CompileFailure(f"array designator index ({index}) exceeds array bounds",
+                                     e.coord)
+        if low > high:
+            raise CompileFailure("array designator range is empty", d.coord)
+        return low, high
 
     # -- locals -------------------------------------------------------------------
 
@@ -197,14 +209,17 @@ class InitializerGen:
             return
         leaves = self.flatten(t, init)
         self.memset_zero(ptr, t.size)
+        values: dict = {}   # a GNU range designator's one expression, evaluated once
         for leaf in leaves:
             dest = self.gep(ptr, leaf.offset)
-            if _is_string(leaf.expr) and _char_array(leaf.type):
+            if _is_string(leaf.expr) and _char_array(leaf.type, leaf.expr):
                 data, elem = string_literal_bytes(leaf.expr.value, leaf.expr.coord)
                 size = min((len(data) + 1) * elem.size, leaf.type.size)
                 self.memcpy(dest, self.string_global(data, elem), size, 1)
                 continue
-            v = self.expr(leaf.expr)
+            if id(leaf.expr) not in values:
+                values[id(leaf.expr)] = self.expr(leaf.expr)
+            v = values[id(leaf.expr)]
             self.check_assignable(leaf.type, v, leaf.expr.coord, "initialization")
             self.store(LValue(dest, leaf.type, leaf.member), v, leaf.expr.coord)
 
@@ -238,7 +253,7 @@ class InitializerGen:
 
     def _place_leaf(self, image: bytearray, relocs: dict, leaf: Leaf) -> None:
         t, node, off = leaf.type, leaf.expr, leaf.offset
-        if _is_string(node) and _char_array(t):
+        if _is_string(node) and _char_array(t, node):
             data, elem = string_literal_bytes(node.value, node.coord)
             raw = b"".join(c.to_bytes(elem.size, "little", signed=False) for c in data + [0])
             raw = raw[:t.size]
@@ -268,7 +283,7 @@ class InitializerGen:
             raise CompileFailure("initializer element is not a compile-time constant "
                                  f"({failure.message})", failure.coord) from None
         value = convert_constant(value, vt, t, node.coord)
-        if t is T.LDOUBLE:
+        if T.plain(t) is T.LDOUBLE:
             image[off:off + 10] = T.fp80_bits(value).to_bytes(10, "little")
         elif isinstance(t, T.FloatType):
             image[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", value)
@@ -313,6 +328,8 @@ class InitializerGen:
                 return self.offset_constant(base, self.consts.integer(node.left) * scale)
         if isinstance(node, c_ast.CompoundLiteral):
             return self.lvalue_constant(node)
+        if isinstance(node, LabelAddress) and self.fn_name is not None:
+            return self.block_address(node)
         value, _ = self.consts.eval(node)
         return int(value)
 

@@ -30,10 +30,9 @@ PREDEFINED = {
     "__SIZE_MAX__": "0xffffffffffffffffUL", "__PTRDIFF_MAX__": "0x7fffffffffffffffL",
     "__INTPTR_MAX__": "0x7fffffffffffffffL", "__UINTPTR_MAX__": "0xffffffffffffffffUL",
     # GNU spellings that are harmless to accept: keywords pycparser lacks.
-    # (__attribute__ is stripped by the parser, which rejects the layout-changing ones.)
     "__extension__": "", "__inline__": "inline", "__inline": "inline",
     "__restrict": "restrict", "__restrict__": "restrict", "__const": "const",
-    "__const__": "const", "__volatile": "volatile", "__signed__": "signed",
+    "__const__": "const", "__volatile": "volatile", "__volatile__": "volatile", "__signed__": "signed",
     "__signed": "signed", "__alignof__": "_Alignof",
 }
 

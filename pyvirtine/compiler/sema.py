@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import re
 from fractions import Fraction
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from pycparser import c_ast
 
 from . import c_types as T
+from .declaration_checks import check_type_specifiers
 from .diagnostics import CompileFailure
 
 
@@ -22,7 +23,9 @@ class Symbol:
     value: Any = None         # LLVM pointer for objects/functions; int for enumerators
     storage: Optional[str] = None
     volatile: bool = False
+    const: bool = False       # the object itself is const-qualified
     coord: Any = None         # where it was first declared, for late diagnostics
+    llvm_attributes: set = field(default_factory=set)   # functions: from GNU attributes
 
 
 class Scopes:
@@ -71,6 +74,7 @@ def base_type(names: list, coord: object) -> T.CType:
     """The type named by a list of basic specifiers like ``unsigned long int``."""
     if "_Complex" in names or "_Imaginary" in names:
         raise CompileFailure("complex types are not supported", coord)
+    check_type_specifiers(names, coord)
     unsigned = "unsigned" in names
     longs = names.count("long")
     if "void" in names:
@@ -227,6 +231,23 @@ def wrap(value: int, t: T.CType) -> int:
     return value
 
 
+def generic_choice(node: c_ast.GenericSelection, resolve_type: Callable,
+                   type_of: Callable) -> c_ast.Node:
+    """The expression ``_Generic`` selects: the association whose type is compatible
+    with the controlling expression's after lvalue conversion (C11 6.5.1.1)."""
+    controlling = T.decay(type_of(node.expr))
+    default = None
+    for association in node.associations:
+        if association.type is None:
+            default = association.expr
+        elif T.compatible(resolve_type(association.type), controlling):
+            return association.expr
+    if default is None:
+        raise CompileFailure(f"controlling expression type '{controlling}' not compatible "
+                             "with any generic association type", node.expr.coord)
+    return default
+
+
 class ConstEvaluator:
     """Arithmetic constant expressions, evaluated with C's typing rules.
 
@@ -234,11 +255,12 @@ class ConstEvaluator:
     ``lookup`` resolves identifiers (only enumerators are constants)."""
 
     def __init__(self, scopes: Scopes, resolve_type: Callable, type_of: Callable,
-                 offsetof: Callable) -> None:
+                 builtin: Callable, operand_type: Callable) -> None:
         self.scopes = scopes
         self.resolve_type = resolve_type
         self.type_of = type_of
-        self.offsetof = offsetof
+        self.operand_type = operand_type  # of sizeof and _Alignof: type_of, not a bit-field
+        self.builtin = builtin          # (value, type) of a builtin call, or CompileFailure
 
     def integer(self, node: c_ast.Node, what: str = "expression") -> int:
         value, t = self.eval(node)
@@ -272,6 +294,9 @@ class ConstEvaluator:
         value, t = self.eval(node.expr)
         return convert_constant(value, t, to, node.coord), to
 
+    def _GenericSelection(self, node: c_ast.GenericSelection) -> tuple:
+        return self.eval(generic_choice(node, self.resolve_type, self.type_of))
+
     def _TernaryOp(self, node: c_ast.TernaryOp) -> tuple:
         cond, _ = self.eval(node.cond)
         a, ta = self.eval(node.iftrue)
@@ -280,8 +305,9 @@ class ConstEvaluator:
         return convert_constant(a if cond else b, ta if cond else tb, rt, node.coord), rt
 
     def _FuncCall(self, node: c_ast.FuncCall) -> tuple:
-        if isinstance(node.name, c_ast.ID) and node.name.name == "offsetof":
-            return self.offsetof(node), T.ULONG
+        if isinstance(node.name, c_ast.ID) and (node.name.name == "offsetof" or
+                                                node.name.name.startswith("__builtin_")):
+            return self.builtin(node)
         raise CompileFailure("function call in a constant expression", node.coord)
 
     def _UnaryOp(self, node: c_ast.UnaryOp) -> tuple:
@@ -290,7 +316,7 @@ class ConstEvaluator:
             if isinstance(node.expr, c_ast.Typename):
                 t = self.resolve_type(node.expr)
             else:
-                t = self.type_of(node.expr)
+                t = self.operand_type(node.expr)
             if op == "sizeof" and not t.is_complete() and not t.is_void():
                 raise CompileFailure(f"invalid application of 'sizeof' to incomplete type "
                                      f"'{t}'", node.coord)
@@ -347,7 +373,7 @@ class ConstEvaluator:
 def convert_constant(value: Any, src: T.CType, dst: T.CType, coord: object) -> Any:
     if isinstance(dst, T.IntType):
         return wrap(int(value), dst)
-    if dst is T.LDOUBLE:
+    if T.plain(dst) is T.LDOUBLE:
         return value if isinstance(value, float) else Fraction(value)
     if isinstance(dst, T.FloatType):
         try:

@@ -6,7 +6,11 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .diagnostics import CompileFailure
+from .gnu_parser import Range
 from .sema import wrap
+
+# Case ranges of up to this many values become switch cases; longer ones, range tests.
+_LISTED_CASES = 64
 
 # Where a hot loop starts decides how many 32- and 64-byte fetch windows each of its
 # rounds spans, and LLVM's default 16-byte loop alignment leaves that to the sizes of
@@ -55,14 +59,21 @@ class StatementGen:
         method(node)
 
     def s_Compound(self, node: c_ast.Compound) -> None:
-        self.scopes.push()
+        self.compound(node)
+
+    def compound(self, node: c_ast.Compound, new_scope: bool = True) -> None:
+        if new_scope:
+            self.scopes.push()
         self.vla_frames.append([None])     # the stack pointer saved before a VLA, if any
+        vla_scope = self.vla_scope
         for item in node.block_items or []:
             self.stmt(item)
         if not self.builder.block.is_terminated:
             self.restore_vla_stack(len(self.vla_frames) - 1)
+        self.vla_scope = vla_scope
         self.vla_frames.pop()
-        self.scopes.pop()
+        if new_scope:
+            self.scopes.pop()
 
     def s_Decl(self, node: c_ast.Decl) -> None:
         self.local_declaration(node)
@@ -173,6 +184,7 @@ class StatementGen:
         default = end
         blocks = {}
         seen = {}
+        ranges = []          # (low, high, block) of GNU case ranges too long to list
         for label in labels:
             block = self.new_block("switch.case")
             blocks[id(label)] = block
@@ -181,28 +193,69 @@ class StatementGen:
                     raise CompileFailure("multiple default labels in one switch", label.coord)
                 default = block
                 continue
-            value = self.consts.integer(label.expr, "case label")
-            value = wrap(value, v.type)
-            if value in seen:
-                raise CompileFailure(f"duplicate case value '{value}'", label.expr.coord)
-            seen[value] = block
-        switch = b.switch(v.ir, default)
+            low, high = self._case_values(label.expr, v.type)
+            for other in ranges:
+                if low <= other[1] and other[0] <= high:
+                    raise CompileFailure(f"duplicate case value '{max(low, other[0])}'",
+                                         label.expr.coord)
+            if high - low >= _LISTED_CASES:
+                ranges.append((low, high, block))
+                clash = next((k for k in seen if low <= k <= high), None)
+            else:
+                clash = next((k for k in range(low, high + 1) if k in seen), None)
+                seen.update({k: block for k in range(low, high + 1)})
+            if clash is not None:
+                raise CompileFailure(f"duplicate case value '{clash}'", label.expr.coord)
+        switch = b.switch(v.ir, self._range_tests(v, ranges, default) if ranges else default)
         for value, block in seen.items():
             switch.add_case(ir.Constant(v.ir.type, value), block)
         self.switch_blocks.append(blocks)
+        self.switch_scopes.append(self.vla_scope)
         self.breaks.append((end, len(self.vla_frames)))
         b.position_at_end(self.new_block("switch.body"))
         self.stmt(node.stmt)
         self.branch_if_open(end)
         self.breaks.pop()
         self.switch_blocks.pop()
+        self.switch_scopes.pop()
         b.position_at_end(end)
+
+    def _case_values(self, expr: c_ast.Node, t: T.CType) -> tuple:
+        """(low, high) of a case label, both converted to the promoted switch type."""
+        if isinstance(expr, Range):
+            low = wrap(self.consts.integer(expr.lo, "case label"), t)
+            high = wrap(self.consts.integer(expr.hi, "case label"), t)
+            if low > high:
+                raise CompileFailure("empty case range", expr.coord)
+            return low, high
+        value = wrap(self.consts.integer(expr, "case label"), t)
+        return value, value
+
+    def _range_tests(self, v: object, ranges: list, default: ir.Block) -> ir.Block:
+        """Blocks testing ``low <= v <= high`` for each long case range, in turn, before
+        ``default``: where the switch's own default goes."""
+        b = self.builder
+        here = b.block
+        first = self.new_block("switch.ranges")
+        b.position_at_end(first)
+        for low, high, block in ranges:
+            offset = b.sub(v.ir, ir.Constant(v.ir.type, low))
+            inside = b.icmp_unsigned("<=", offset, ir.Constant(v.ir.type, high - low))
+            nxt = self.new_block("switch.ranges")
+            b.cbranch(inside, block, nxt)
+            b.position_at_end(nxt)
+        b.branch(default)
+        b.position_at_end(here)
+        return first
 
     def _case_body(self, node: c_ast.Node) -> None:
         if not self.switch_blocks or id(node) not in self.switch_blocks[-1]:
             what = "case" if isinstance(node, c_ast.Case) else "default"
             raise CompileFailure(f"'{what}' statement not in switch statement", node.coord)
         block = self.switch_blocks[-1][id(node)]
+        if self.switch_scopes[-1][:len(self.vla_scope)] != self.vla_scope:
+            raise CompileFailure("switch jumps into the scope of a variable-length array",
+                                 node.coord)
         self.branch_if_open(block)
         self.builder.position_at_end(block)
         for s in node.stmts or []:
@@ -219,6 +272,10 @@ class StatementGen:
         if block in self.defined_labels:
             raise CompileFailure(f"redefinition of label '{node.name}'", node.coord)
         self.defined_labels.add(block)
+        self.label_scopes[node.name] = self.vla_scope
+        if isinstance(node.stmt, (c_ast.Decl, c_ast.DeclList, c_ast.Typedef)):
+            raise CompileFailure("a label can only be part of a statement and a declaration is "
+                                 "not a statement", node.stmt.coord)
         self.branch_if_open(block)
         self.builder.position_at_end(block)
         if node.stmt is not None:
@@ -226,6 +283,7 @@ class StatementGen:
 
     def s_Goto(self, node: c_ast.Goto) -> None:
         self.goto_uses.setdefault(node.name, node.coord)
+        self.jumps.append((node.name, self.vla_scope, node.coord))
         self.builder.branch(self.label_block(node.name))
 
     def label_block(self, name: str) -> ir.Block:

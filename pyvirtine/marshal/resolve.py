@@ -12,6 +12,8 @@ from typing import Union
 from pycparser import c_ast
 from pycparser.c_generator import CGenerator
 
+from ..compiler.attributes import declaration_attributes, layout_attributes
+from ..compiler.gnu_parser import gnu_attributes
 from ..pragma_pack import PackPragmas
 from .lengths import binary
 from .types import Array, CType, Enum, Field, Scalar, Struct, align_up
@@ -50,6 +52,12 @@ class Unresolvable(Exception):
     """A constant expression the resolver cannot evaluate."""
 
 
+def _attributed(c: str, names: list) -> Opaque:
+    """Types laid out by GNU attributes stay on one side of the boundary: the
+    marshalling layout knows only C's rules and ``#pragma pack``."""
+    return Opaque(c, f"it has __attribute__(({', '.join(dict.fromkeys(names))}))")
+
+
 def spelling(node: c_ast.Node) -> str:
     """C spelling of a type node without its declared name, e.g. ``const char *``."""
     return CGenerator()._generate_type(node, emit_declname=False).strip()
@@ -63,6 +71,7 @@ class TypeResolver:
         self.constants: dict[str, int] = {}
         self._active: set[int] = set()
         self.packs: dict[int, int] = {}   # struct definition -> #pragma pack in force
+        self.attributed: dict[str, list] = {}  # typedef -> its GNU layout attributes
         _Collector(self).visit(ast)
 
     # -- types --------------------------------------------------------------------
@@ -90,6 +99,8 @@ class TypeResolver:
     def _specifier(self, spec: c_ast.Node, hint: str) -> Resolved:
         if isinstance(spec, c_ast.IdentifierType):
             names = spec.names
+            if len(names) == 1 and names[0] in self.attributed:
+                return _attributed(names[0], self.attributed[names[0]])
             if len(names) == 1 and names[0] in self.typedefs:
                 return self.resolve(self.typedefs[names[0]], hint=names[0])
             if names == ["void"]:
@@ -114,6 +125,8 @@ class TypeResolver:
         node = spec if spec.values else self.enums.get(spec.name or "")
         if node is None:
             return Opaque(f"enum {spec.name}", "an incomplete enum")
+        if layout_attributes(gnu_attributes(node)):
+            return _attributed(f"enum {node.name or hint}", ["packed"])
         values = tuple((e.name, self.constants[e.name]) for e in node.values.enumerators)
         lo = min((v for _, v in values), default=0)
         hi = max((v for _, v in values), default=0)
@@ -139,9 +152,14 @@ class TypeResolver:
 
     def _layout(self, node: c_ast.Struct, name: str, c: str) -> Resolved:
         fields, offset, align = [], 0, 1
+        if layout_attributes(gnu_attributes(node)):
+            return _attributed(c, layout_attributes(gnu_attributes(node)))
         for decl in node.decls:
             if not isinstance(decl, c_ast.Decl):
                 continue
+            if layout_attributes(declaration_attributes(decl)):
+                return _attributed(f"{c} (member '{decl.name}')",
+                                   layout_attributes(declaration_attributes(decl)))
             if decl.bitsize is not None:
                 return Opaque(c, f"its member '{decl.name}' is a bit-field")
             if decl.name is None:
@@ -241,6 +259,8 @@ class _Collector(c_ast.NodeVisitor):
 
     def visit_Typedef(self, node: c_ast.Typedef) -> None:
         self.r.typedefs[node.name] = node.type
+        if layout_attributes(declaration_attributes(node)):
+            self.r.attributed[node.name] = layout_attributes(declaration_attributes(node))
         self.generic_visit(node)
 
     def visit_Struct(self, node: c_ast.Struct) -> None:

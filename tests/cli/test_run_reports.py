@@ -42,10 +42,10 @@ def test_stack_overflow_is_named(kvm, run):
 
 
 def test_warnings_print_as_a_c_compilers(kvm, run):
-    proc = run("int main(void) { int x = 0; int *p = x; return p != 0; }\n", name="warn.c")
-    assert proc.returncode == 0
+    proc = run("int main(void) { int x = 0; long *p = &x; return p != 0; }\n", name="warn.c")
+    assert proc.returncode == 1
     assert text(proc.stderr).splitlines() == [
-        "warn.c:1:38: warning: initialization of 'int *' from 'int' makes pointer from "
-        "integer without a cast [-Wint-conversion]",
-        "int main(void) { int x = 0; int *p = x; return p != 0; }",
-        " " * 37 + "^"]
+        "warn.c:1:40: warning: initialization of 'long *' from incompatible pointer type "
+        "'int *' [-Wincompatible-pointer-types]",
+        "int main(void) { int x = 0; long *p = &x; return p != 0; }",
+        " " * 39 + "^"]

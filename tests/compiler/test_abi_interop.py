@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import HERE, compile_to_file, have_gcc, link_native
+from harness import HERE, compile_to_file, have_gcc, link_native, run_virtine
 
 ABI = HERE / "abi"
 pytestmark = pytest.mark.skipif(not have_gcc(), reason="needs gcc as the reference compiler")
@@ -25,12 +25,23 @@ def test_calls_between_gcc_and_our_code_agree(tmp_path: Path, opt_level: int) ->
     assert proc.returncode == 0
 
 
-def test_layout_agrees_with_gcc(tmp_path: Path) -> None:
+def gcc_layout(source: Path, tmp_path: Path) -> str:
     reference = tmp_path / "layout_gcc"
-    subprocess.run(["gcc", "-w", str(ABI / "layout.c"), "-o", str(reference)], check=True)
-    expected = subprocess.run([str(reference)], capture_output=True, text=True).stdout
+    subprocess.run(["gcc", "-w", str(source), "-o", str(reference)], check=True)
+    return subprocess.run([str(reference)], capture_output=True, text=True).stdout
+
+
+@pytest.mark.parametrize("source", ["layout.c", "gnu_layout.c"])
+def test_layout_agrees_with_gcc(tmp_path: Path, source: str) -> None:
+    expected = gcc_layout(ABI / source, tmp_path)
     exe = tmp_path / "layout_ours"
-    link_native([compile_to_file(ABI / "layout.c", tmp_path)], exe)
+    link_native([compile_to_file(ABI / source, tmp_path)], exe)
     got = subprocess.run([str(exe)], capture_output=True, text=True).stdout
     assert got == expected
-    assert "b1" in got and "size" in got
+    assert "v1" in got or "b1" in got
+    assert "size" in got
+
+
+def test_gnu_layout_agrees_with_gcc_in_a_virtine(kvm, tmp_path: Path) -> None:
+    """packed, aligned and mode attributes lay data out in a virtine as gcc does."""
+    assert run_virtine(ABI / "gnu_layout.c") == (gcc_layout(ABI / "gnu_layout.c", tmp_path), 0)

@@ -104,10 +104,15 @@ def test_json_round_trip_is_compact():
     ("struct opaque *o", "struct opaque *", "incomplete struct"),
     ("long double x", "long double", ""),
     ("struct bits b", "struct bits", "bit-field"),
+    ("struct wire w", "struct wire", "it has __attribute__((packed))"),
+    ("al16 a", "al16", "it has __attribute__((aligned))"),
+    ("enum pe e", "enum pe", "it has __attribute__((packed))"),
 ])
 def test_uncopyable_parameters_are_located_errors(decl, ctype, why):
     body = ("struct node { int v; struct node *next; };\nunion u { int a; float b; };\n"
-            "struct opaque;\nstruct bits { int a : 3; };\n"
+            "struct opaque;\nstruct bits { int a : 3; }; struct __attribute__((packed)) wire "
+            "{ char c; int v; }; typedef int al16 __attribute__((aligned(16))); "
+            "enum __attribute__((packed)) pe { PA };\n"
             f"virtine int f(int ok,\n              {decl}) {{ return 0; }}\n")
     msg = error(body)
     name = decl.replace("(*", "").replace(")(int)", "").split()[-1].lstrip("*")

@@ -87,13 +87,25 @@ def test_memory_out_of_range_is_a_clear_error():
 
 WARNED = """\
 struct s { int a; };
-int *from_int(int x) { int *p = x; return p; }
-long from_pointer(int *p) { long l; l = p; return l; }
 char *incompatible(int *p) { return p; }
 void take(struct s *q);
 void passes(int *p) { take(p); }
-int *gives(long v) { return v; }
+long *assigns(int *p) { long *l; l = p; return l; }
 """
+
+# Integers made pointers and pointers made integers without a cast are errors in gcc 14
+# and clang 15 on (gcc 12 warned): each line alone is rejected.
+INT_CONVERSIONS = [
+    ("int *from_int(int x) { int *p = x; return p; }",
+     "1:33: error: initialization of 'int *' from 'int' makes pointer from integer without a "
+     "cast [-Wint-conversion]"),
+    ("long from_pointer(int *p) { long l; l = p; return l; }",
+     "1:37: error: assignment to 'long' from 'int *' makes integer from pointer without a "
+     "cast [-Wint-conversion]"),
+    ("int *gives(long v) { return v; }",
+     "1:29: error: returning 'long' from a function with return type 'int *' makes pointer "
+     "from integer without a cast [-Wint-conversion]"),
+]
 
 QUIET = """\
 #include <stddef.h>
@@ -108,17 +120,20 @@ def test_warnings_as_gcc_gives():
         compile_c(WARNED, "warned.c")
     messages = [str(w.message).splitlines()[0] for w in got]
     assert messages == [
-        "warned.c:2:33: warning: initialization of 'int *' from 'int' makes pointer from "
-        "integer without a cast [-Wint-conversion]",
-        "warned.c:3:37: warning: assignment to 'long' from 'int *' makes integer from pointer "
-        "without a cast [-Wint-conversion]",
-        "warned.c:4:37: warning: returning 'int *' from a function with incompatible return "
+        "warned.c:2:37: warning: returning 'int *' from a function with incompatible return "
         "type 'char *' [-Wincompatible-pointer-types]",
-        "warned.c:6:28: warning: passing argument 1 of 'take' from incompatible pointer type "
+        "warned.c:4:28: warning: passing argument 1 of 'take' from incompatible pointer type "
         "'int *' [-Wincompatible-pointer-types]",
-        "warned.c:7:29: warning: returning 'long' from a function with return type 'int *' "
-        "makes pointer from integer without a cast [-Wint-conversion]"]
+        "warned.c:5:34: warning: assignment to 'long *' from incompatible pointer type 'int *' "
+        "[-Wincompatible-pointer-types]"]
     assert str(got[0].message).splitlines()[1] == WARNED.splitlines()[1]
+
+
+@pytest.mark.parametrize("source, error", INT_CONVERSIONS)
+def test_int_conversions_are_errors(source, error):
+    with pytest.raises(VirtineCompileError) as info:
+        compile_c(source + "\n", "conv.c")
+    assert info.value.diagnostics.splitlines()[0] == "conv.c:" + error
 
 
 def test_no_warning_where_gcc_gives_none():

@@ -1,6 +1,3 @@
-// expect-error: 5:3: __attribute__((packed)) is not supported in virtines
-struct wire {
-    char tag;
-    int value;
-} __attribute__((packed));
+// expect-error: 2:33: vector types are not supported
+typedef int v4si __attribute__((vector_size(16)));
 int main(void) { return 0; }

@@ -1,5 +1,5 @@
-// expect-error: 3:13: GNU statement expressions are not supported
+// expect-error: 2:17: statement expression not allowed outside a function
+int n = sizeof(({ 1; }));
 int main(void) {
-    int x = ({ int y = 2; y * 3; });
-    return x;
+    return n;
 }

@@ -1,6 +1,5 @@
-// expect-error: 4:5: typeof is not supported
+// expect-error: 3:12: use of undeclared identifier 'nothing'
 int main(void) {
-    int a = 1;
-    typeof(a) b = a;
-    return b;
+    typeof(nothing) x = 0;
+    return x;
 }

@@ -1,0 +1,38 @@
+/* asm statements: a compiler barrier, register operands, read-write and tied operands,
+   named operands, immediates, clobbers. */
+#include <stdio.h>
+
+static int counter;
+
+static unsigned swap_bytes(unsigned x) {
+    __asm__("bswap %0" : "+r"(x));
+    return x;
+}
+
+static long add3(long a, long b, long c) {
+    long r;
+    asm("lea (%1,%2), %0\n\t"
+        "add %[c], %0" : "=&r"(r) : "r"(a), "r"(b), [c] "rm"(c) : "cc");
+    return r;
+}
+
+static int shift_left(int x) {
+    asm("shl %1, %0" : "=r"(x) : "i"(3), "0"(x));
+    return x;
+}
+
+static unsigned long long cycles_like(void) {
+    unsigned hi, lo;
+    __asm__ __volatile__("mov $7, %%eax\n\tmov $1, %%edx" : "=a"(lo), "=d"(hi));
+    return ((unsigned long long)hi << 32) | lo;
+}
+
+int main(void) {
+    counter = 1;
+    __asm__ __volatile__("" ::: "memory");
+    counter++;
+    asm volatile("nop");
+    printf("%x %ld %d %llx %d\n", swap_bytes(0x11223344), add3(1, 2, 3), shift_left(5),
+           cycles_like(), counter);
+    return 0;
+}

@@ -1,0 +1,2 @@
+// clang: 2:25: error: expected expression
+int main(void) { return ''; }

@@ -1,0 +1,4 @@
+// clang: 3:6: error: redefinition of 'e'
+enum e { A };
+enum e { B };
+int main(void) { return 0; }

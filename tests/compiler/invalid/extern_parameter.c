@@ -1,0 +1,3 @@
+// clang: 2:7: error: invalid storage class specifier in function declarator
+int f(extern int x) { return x; }
+int main(void) { return 0; }

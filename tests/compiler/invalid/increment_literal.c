@@ -1,0 +1,2 @@
+// clang: 2:25: error: expression is not assignable
+int main(void) { return ++1; }

@@ -1,0 +1,3 @@
+// clang: 2:7: error: 'a' declared as an array with a negative size
+int a[-1];
+int main(void) { return 0; }

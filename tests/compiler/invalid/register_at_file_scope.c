@@ -1,0 +1,3 @@
+// clang: 2:14: error: illegal storage class on file-scoped variable
+register int x;
+int main(void) { return 0; }

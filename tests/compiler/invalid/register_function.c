@@ -1,0 +1,3 @@
+// clang: 2:1: error: illegal storage class on function
+register int f(void);
+int main(void) { return 0; }

@@ -1,0 +1,3 @@
+// clang: 3:36: error: statement requires expression of scalar type ('struct s' invalid)
+struct s { int a; };
+int main(void) { struct s v = {1}; while (v) {} return 0; }
