@@ -24,6 +24,7 @@ from . import image as image_format
 from .host import host_info
 from .backtrace import backtrace, describe as describe_frames, location as frame_location
 from .backtrace import user_frame
+from .grants import FileGrants, grant_array, resolve_grants
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
                      VirtineTimeout)
 
@@ -112,7 +113,8 @@ class Virtine(PoolCaller):
     ``boot="stub"`` makes the guest walk real -> long mode itself; ``snapshot=False``
     boots every call from scratch; ``memory_limit`` refuses images needing more;
     ``host_entropy`` makes the guest's ``virtine_random`` (and ``rand``'s seed) come
-    from the host's kernel even where the CPU offers RDRAND.
+    from the host's kernel even where the CPU offers RDRAND; ``files`` grants the guest
+    files or directories to open (``pyvirtine.grants``; none by default).
 
     ``call(args=b"", input=b"") -> CallResult`` runs one call; it is inherited from
     ``PoolCaller`` (``hypervisor/pycall.c``), which does the whole call in C.
@@ -121,7 +123,8 @@ class Virtine(PoolCaller):
     def __init__(self, image: Union[image_format.Image, bytes, str, os.PathLike], *,
                  pool_size: int = 1, timeout: Optional[float] = None, allow: AllowSpec = 0,
                  capture: bool = True, boot: str = "direct", snapshot: bool = True,
-                 memory_limit: Optional[int] = None, host_entropy: bool = False) -> None:
+                 memory_limit: Optional[int] = None, host_entropy: bool = False,
+                 files: Optional[FileGrants] = None) -> None:
         if isinstance(image, image_format.Image):
             self.image, data = image, image.to_bytes()
         else:
@@ -139,6 +142,9 @@ class Virtine(PoolCaller):
             "capture": int(capture), "snapshot": int(snapshot), "timeout": timeout or 0.0,
             "memory_limit": memory_limit or 0, "gil_handoff": 1,
             "host_entropy": int(host_entropy)})
+        grants = resolve_grants(files)
+        grant_memory = grant_array(ffi, grants)  # read by vt_pool_create, which copies it
+        options.files, options.n_files = grant_memory[0], len(grants)
         res = ffi.new("struct vt_result *")
         pool = lib.vt_pool_create(data, len(data), options, res)
         try:

@@ -85,14 +85,17 @@ def inline_recursion(module: llvm.ModuleRef) -> llvm.ModuleRef:
     target_data = llvm.create_target_data(module.data_layout)
     simplify = None
     plans = {}
+    text = str(module)
+    candidates = _naming_themselves(text)
+    types = "".join(line + "\n" for line in text.split("\n") if _TYPE_DEFINITION.match(line))
     for fn in module.functions:
-        if fn.is_declaration or not _names_itself(fn) or not _self_calls(fn):
+        if fn.is_declaration or fn.name not in candidates or not _self_calls(fn):
             continue
         # Counted and inspected as the pipeline's first passes leave it.
         simplify = simplify or _passes(["sroa", "instcombine", "simplifycfg"])
         simplify(fn)
         tail = _self_calls(fn)
-        depth = _depth(fn, tail.count(False), target_data)
+        depth = _depth(fn, tail.count(False), target_data, types)
         if depth > 1:
             clones = [_fresh(fn.name + CLONE_SUFFIX, k, taken) for k in range(1, depth)]
             plans[fn.name] = _Plan(fn.name, tail, clones)
@@ -132,11 +135,22 @@ def _fresh(prefix: str, k: int, taken: set[str]) -> str:
     return name
 
 
-def _names_itself(fn: llvm.ValueRef) -> bool:
-    """Whether ``fn``'s text mentions ``@fn(`` past its own ``define`` line: necessary for
-    a self-call, and one FFI call where ``_self_calls`` makes several per instruction
-    (a tenth of the compile time of a file of many small functions)."""
-    return str(fn).count(_ref(fn.name) + "(") > 1
+def _naming_themselves(text: str) -> set[str]:
+    """The functions whose body mentions ``@fn(``: necessary for a self-call. Read from
+    one print of the module: printing each function on its own costs a pass over the
+    whole module each time (30 s of the 100 s sqlite3.c took), and ``_self_calls``
+    makes several FFI calls per instruction."""
+    found = set()
+    name = ref = None
+    for line in text.split("\n"):
+        if line.startswith("define "):
+            name = _defined_name(line)
+            ref = _ref(name) + "(" if name else None
+        elif line == "}":
+            name = ref = None
+        elif ref and ref in line:
+            found.add(name)
+    return found
 
 
 def _self_calls(fn: llvm.ValueRef) -> list[bool]:
@@ -186,9 +200,10 @@ def _is_function(value: llvm.ValueRef) -> bool:
     return value.value_kind == llvm.ValueKind.function
 
 
-def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData) -> int:
+def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData, types: str) -> int:
     """How many levels of ``fn`` one call should run, 1 for a function left alone;
-    ``calls`` counts its self-calls that are not tail calls."""
+    ``calls`` counts its self-calls that are not tail calls; ``types`` holds the
+    module's type definitions."""
     if (calls == 0 or fn.linkage not in _OWN_DEFINITION
             or fn.global_value_type.is_function_vararg
             or _attributes(fn) & {"noinline", "optnone"}):
@@ -202,7 +217,7 @@ def _depth(fn: llvm.ValueRef, calls: int, target_data: llvm.TargetData) -> int:
                     op.value_kind == llvm.ValueKind.block_address for op in instr.operands):
                 return 1
             if instr.opcode == "alloca":
-                bytes_ = _static_alloca_bytes(instr, index, target_data)
+                bytes_ = _static_alloca_bytes(instr, index, target_data, types)
                 if bytes_ is None:  # a VLA: each inlined level would grow the stack more
                     return 1
                 frame += bytes_
@@ -249,12 +264,13 @@ def _attributes(fn: llvm.ValueRef) -> set[str]:
     return {word for group in fn.attributes for word in group.decode().split()}
 
 
+_TYPE_DEFINITION = re.compile(r"%\S+ = type ")
 _ALLOCA = re.compile(r"= alloca (?P<type>.*?)(?:, i\d+ -?\d+)?, align \d+")
 _SCALAR = re.compile(r"i\d+|ptr|half|float|double|x86_fp80|fp128")
 
 
 def _static_alloca_bytes(instr: llvm.ValueRef, block_index: int,
-                         target_data: llvm.TargetData) -> Optional[int]:
+                         target_data: llvm.TargetData, types: str) -> Optional[int]:
     """The bytes an entry-block alloca of a constant count reserves, None otherwise."""
     count = list(instr.operands)[0]
     match = _ALLOCA.search(str(instr))
@@ -264,8 +280,6 @@ def _static_alloca_bytes(instr: llvm.ValueRef, block_index: int,
     if _SCALAR.fullmatch(allocated):
         return 0  # promoted to a register
     # An aggregate's size: that of a global of its type, in a module of its own.
-    types = "".join(line + "\n" for line in str(instr.module).splitlines()
-                    if re.match(r"%\S+ = type ", line))
     probe = llvm.parse_assembly(f"{types}@probe = external global {allocated}\n")
     size = target_data.get_abi_size(probe.get_global_variable("probe").global_value_type)
     return size * count.get_constant_value()

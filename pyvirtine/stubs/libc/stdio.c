@@ -1,6 +1,7 @@
 /* Streams over the write/read hypercalls. Output is buffered to keep VM exits
    rare: stdout until it fills, exit() or __libc_flush() at the end of the
-   call; stderr until the end of each stdio call. stdin reads the call's input. */
+   call; stderr until the end of each stdio call. stdin reads the call's input;
+   the streams fopen opens (file.c) read and write files the host granted. */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
@@ -10,9 +11,12 @@
 static unsigned char stdin_buf[4096], stdout_buf[BUFSIZ], stderr_buf[1024];
 
 static FILE streams[3] = {
-    {0, 0, stdin_buf, sizeof stdin_buf, 0, 0, 0, 0},
-    {1, 0, stdout_buf, sizeof stdout_buf, 0, 0, 0, 0},
-    {2, 1, stderr_buf, sizeof stderr_buf, 0, 0, 0, 0},
+    {.fd = 0, .buffering = _IOFBF, .buf = stdin_buf, .cap = sizeof stdin_buf,
+     .flags = __F_READ},
+    {.fd = 1, .buffering = _IOFBF, .buf = stdout_buf, .cap = sizeof stdout_buf,
+     .flags = __F_WRITE},
+    {.fd = 2, .buffering = _IONBF, .buf = stderr_buf, .cap = sizeof stderr_buf,
+     .flags = __F_WRITE},
 };
 
 /* Where the host finds what stdout and stderr still hold when a call ends without
@@ -27,6 +31,7 @@ const struct {
 FILE *stdin = &streams[0];
 FILE *stdout = &streams[1];
 FILE *stderr = &streams[2];
+FILE *__stdio_files;
 
 static void write_out(FILE *f, const void *data, size_t n)
 {
@@ -43,13 +48,21 @@ static void write_out(FILE *f, const void *data, size_t n)
     }
 }
 
+static int fail(FILE *f, int error)
+{
+    f->error = 1;
+    errno = error;
+    return 0;
+}
+
+/* Turns f to writing: read-ahead goes back to the descriptor first. */
 static int is_output(FILE *f)
 {
-    if (f->fd == 0) {
-        f->error = 1;
-        errno = EBADF;
+    if (!(f->flags & __F_WRITE))
+        return fail(f, EBADF);
+    if (f->last == __F_READ && __stdio_settle(f) != 0)
         return 0;
-    }
+    f->last = __F_WRITE;
     return 1;
 }
 
@@ -70,18 +83,36 @@ void __stdio_put(FILE *f, const char *data, size_t n)
 
 void __stdio_end(FILE *f)
 {
-    if (f->unbuffered)
+    if (f->buffering == _IONBF ||
+        (f->buffering == _IOLBF && f->last == __F_WRITE && memchr(f->buf, '\n', f->len)))
         fflush(f);
+}
+
+int __stdio_settle(FILE *f)
+{
+    if (f->last == __F_WRITE) {
+        write_out(f, f->buf, f->len);
+        f->len = 0;
+    } else if (f->last == __F_READ && f->pos < f->len) {
+        long back = __virtine_hypercall(HC_LSEEK, f->fd, -(long)(f->len - f->pos), 1);
+        if (back < 0)
+            return fail(f, (int)-back), EOF;
+    }
+    if (f->last == __F_READ)
+        f->len = f->pos = 0;
+    f->last = 0;
+    return f->error ? EOF : 0;
 }
 
 int fflush(FILE *f)
 {
     if (!f) {
-        fflush(stdout);
-        fflush(stderr);
-        return stdout->error || stderr->error ? EOF : 0;
+        int result = fflush(stdout) | fflush(stderr);
+        for (f = __stdio_files; f; f = f->next)
+            result |= fflush(f);
+        return result ? EOF : 0;
     }
-    if (f->fd != 0 && f->len) {
+    if (f->last == __F_WRITE && f->len) {
         write_out(f, f->buf, f->len);
         f->len = 0;
     }
@@ -132,21 +163,18 @@ size_t fwrite(const void *data, size_t size, size_t count, FILE *f)
 static int refill(FILE *f)
 {
     long got;
-    if (f->fd != 0) {
-        f->error = 1;
-        errno = EBADF;
+    if (!(f->flags & __F_READ))
+        return fail(f, EBADF);
+    if (f->last == __F_WRITE && __stdio_settle(f) != 0)
         return 0;
-    }
+    f->last = __F_READ;
     if (f->eof || f->error)
         return 0;
-    got = __virtine_hypercall(HC_READ, 0, (long)f->buf, (long)f->cap);
+    got = __virtine_hypercall(HC_READ, f->fd, (long)f->buf, (long)f->cap);
     if (got <= 0) {
-        if (got < 0) {
-            f->error = 1;
-            errno = (int)-got;
-        } else {
-            f->eof = 1;
-        }
+        if (got < 0)
+            return fail(f, (int)-got);
+        f->eof = 1;
         return 0;
     }
     f->len = (size_t)got;
@@ -156,7 +184,7 @@ static int refill(FILE *f)
 
 int fgetc(FILE *f)
 {
-    if (f->pos == f->len && !refill(f))
+    if ((f->last != __F_READ || f->pos == f->len) && !refill(f))
         return EOF;
     return f->buf[f->pos++];
 }
@@ -166,8 +194,14 @@ int getchar(void) { return fgetc(stdin); }
 
 int ungetc(int c, FILE *f)
 {
-    if (c == EOF || f->fd != 0 || f->pos == 0)
+    if (c == EOF || f->last != __F_READ)
         return EOF;
+    if (f->pos == 0) { /* room for the byte in front of what is buffered */
+        if (f->len == f->cap)
+            return EOF;
+        memmove(f->buf + 1, f->buf, f->len++);
+        f->pos = 1;
+    }
     f->buf[--f->pos] = (unsigned char)c;
     f->eof = 0;
     return (unsigned char)c;
@@ -201,7 +235,7 @@ size_t fread(void *data, size_t size, size_t count, FILE *f)
     want = size * count;
     while (got < want) {
         size_t chunk;
-        if (f->pos == f->len && !refill(f))
+        if ((f->last != __F_READ || f->pos == f->len) && !refill(f))
             break;
         chunk = f->len - f->pos;
         if (chunk > want - got)
