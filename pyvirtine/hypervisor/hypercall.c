@@ -168,10 +168,7 @@ int hypercall(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, bool *
     }
     case HC_CLOSE: ret = 0; break; /* fds 0-2; files_hypercall has the others */
     case HC_ISATTY: ret = 0; break;
-    case HC_SNAPSHOT: /* the pool takes it at boot; later ones are no-ops */
-        files_snapshot(p, vm);
-        ret = 0;
-        break;
+    case HC_SNAPSHOT: ret = 0; break; /* the pool takes it at boot; later ones are no-ops */
     default: ret = -ENOSYS; break; /* link */
     }
     r->rax = (uint64_t)ret;

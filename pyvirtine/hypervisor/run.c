@@ -379,6 +379,7 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
         else result_fail(res, kind, "%s (while initialising, before the snapshot point)", why);
         return -1;
     }
+    files_snapshot(p, vm); /* initialisation's files are no call's */
     /* Complete the pending `out` without running further, so the saved rip is past it. */
     vm->run->immediate_exit = 1;
     ioctl(vm->cpufd, KVM_RUN, 0);
