@@ -46,5 +46,6 @@ void _Exit(int status);
 void abort(void);
 int atexit(void (*handler)(void));
 char *getenv(const char *name);
+int system(const char *command);
 
 #endif

@@ -1,0 +1,45 @@
+"""lz4, zlib, Lua 5.4 and SQLite, unmodified, in virtines: each driver prints the same
+bytes built by pyvirtine in a virtine and by gcc against glibc (conftest.agree)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+PROGRAMS = Path(__file__).parent / "programs"
+# (requirement, the directory its sdist unpacks to): PyPI packages that bundle the
+# library's own sources
+LZ4 = ("lz4==4.4.5", "lz4-4.4.5")                      # lz4libs/: lz4 1.9.4
+ZLIB = ("pyminizip==0.2.6", "pyminizip-0.2.6")         # zlib-1.2.11/
+LUA = ("lupa==2.8", "lupa-2.8")                        # third-party/lua54/: Lua 5.4.8
+SQLITE = ("sqlean-py==3.50.4.5", "sqlean_py-3.50.4.5")  # sqlite/sqlite3.c: 3.50.4
+
+
+def test_lz4_block_hc_frame_and_xxhash(agree, sdist):
+    lib = sdist(*LZ4) / "lz4libs"
+    out = agree([PROGRAMS / "lz4_check.c", *(lib / f for f in
+                 ("lz4.c", "lz4hc.c", "lz4frame.c", "xxhash.c"))], include_dirs=[lib])
+    assert out.count(b"round trip ok") == 9 and b"FAILED" not in out
+
+
+ZLIB_SOURCES = ("adler32.c", "compress.c", "crc32.c", "deflate.c", "infback.c", "inffast.c",
+                "inflate.c", "inftrees.c", "trees.c", "uncompr.c", "zutil.c")
+
+
+def test_zlib_deflate_inflate_gzip_and_checksums(agree, sdist):
+    lib = sdist(*ZLIB) / "zlib-1.2.11"
+    out = agree([PROGRAMS / "zlib_check.c", *(lib / f for f in ZLIB_SOURCES)],
+                include_dirs=[lib])
+    assert out.count(b"round trip ok") == 16 and b"FAILED" not in out
+
+
+LUA_SOURCES = ("lapi.c", "lauxlib.c", "lbaselib.c", "lcode.c", "lcorolib.c", "lctype.c",
+               "ldblib.c", "ldebug.c", "ldo.c", "ldump.c", "lfunc.c", "lgc.c", "linit.c",
+               "liolib.c", "llex.c", "lmathlib.c", "lmem.c", "loadlib.c", "lobject.c",
+               "lopcodes.c", "loslib.c", "lparser.c", "lstate.c", "lstring.c", "lstrlib.c",
+               "ltable.c", "ltablib.c", "ltm.c", "lundump.c", "lutf8lib.c", "lvm.c", "lzio.c")
+
+
+def test_lua_runs_a_script(agree, sdist):
+    lib = sdist(*LUA) / "third-party" / "lua54"
+    out = agree([PROGRAMS / "lua_check.c", *(lib / f for f in LUA_SOURCES)],
+                include_dirs=[lib])
+    assert b"error:" not in out and b"\n1\t46368\n" in out  # fib(24)
