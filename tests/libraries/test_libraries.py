@@ -43,3 +43,28 @@ def test_lua_runs_a_script(agree, sdist):
     out = agree([PROGRAMS / "lua_check.c", *(lib / f for f in LUA_SOURCES)],
                 include_dirs=[lib])
     assert b"error:" not in out and b"\n1\t46368\n" in out  # fib(24)
+
+
+SQLITE_DEFINES = ("SQLITE_OS_OTHER=1", "SQLITE_THREADSAFE=0", "SQLITE_OMIT_LOAD_EXTENSION",
+                  "SQLITE_TEMP_STORE=3")
+
+
+def pristine_sqlite(sdist_dir: Path) -> Path:
+    """The amalgamation as SQLite ships it: sqlean appends its own init after the
+    "End of sqlite3.c" line, which is left out."""
+    out = sdist_dir / "pristine"
+    if not (out / "sqlite3.c").exists():
+        out.mkdir(exist_ok=True)
+        text = (sdist_dir / "sqlite" / "sqlite3.c").read_text(encoding="latin-1")
+        end = text.index("\n", text.index("** End of sqlite3.c ***")) + 1
+        (out / "sqlite3.h").write_bytes((sdist_dir / "sqlite" / "sqlite3.h").read_bytes())
+        (out / "sqlite3.c.tmp").write_text(text[:end], encoding="latin-1")
+        (out / "sqlite3.c.tmp").rename(out / "sqlite3.c")
+    return out
+
+
+def test_sqlite_runs_sql_and_writes_the_same_database(agree, sdist):
+    lib = pristine_sqlite(sdist(*SQLITE))
+    out = agree([PROGRAMS / "sqlite_check.c", lib / "sqlite3.c"], include_dirs=[lib],
+                defines=SQLITE_DEFINES)
+    assert b"integrity_check=ok" in out and b"version=3.50.4" in out
