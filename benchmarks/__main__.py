@@ -11,11 +11,11 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compute, dask_scale, http, python_api, runtime, virtinecc
+from . import compute, dask_scale, http, library_compile, python_api, runtime, virtinecc
 from .timing import one_cpu
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "python", "compute", "virtinecc", "http", "dask"]
+SUITES = ["runtime", "python", "compute", "sqlite", "virtinecc", "http", "dask"]
 
 
 def machine() -> str:
@@ -51,8 +51,9 @@ def http_report(r: dict) -> list[str]:
 
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
+           "sqlite": library_compile.report,
            "virtinecc": virtinecc_report, "http": http_report, "dask": dask_scale.report}
-MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
+MODULES = {"runtime": runtime, "python": python_api, "compute": compute, "sqlite": library_compile,
            "virtinecc": virtinecc, "http": http, "dask": dask_scale}
 
 

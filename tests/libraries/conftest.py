@@ -1,56 +1,30 @@
 """Real C libraries, unmodified, built by pyvirtine for virtines and by gcc for the host:
-the same driver program must print the same bytes both ways.
-
-The sources come from the sdists of PyPI packages that bundle them pristine, fetched with
-pip on first use and kept under the pyvirtine cache (``sources/``). Without a network
-(or pip) the tests skip, saying so."""
+the same driver program must print the same bytes both ways. The sources come from PyPI
+sdists (benchmarks/library_sources.py); without a network the tests skip, saying so."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
-import tarfile
-import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
 import pytest
 
-from pyvirtine.cache import cache_dir
+from benchmarks.library_sources import SourceUnavailable, library
 
 GCC = shutil.which("gcc")
 
 
 @pytest.fixture
-def sdist() -> Callable[[str, str], Path]:
-    """``sdist("name==version", top)``: the sdist unpacked (``top`` is the directory it
-    unpacks to), from the cache or downloaded now; skips the test when that fails."""
-    return fetch
-
-
-def fetch(requirement: str, top: str) -> Path:
-    root = cache_dir() / "sources"
-    unpacked = root / top
-    if (unpacked / ".complete").exists():
-        return unpacked
-    root.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=root) as scratch:
-        proc = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                               "--no-binary", ":all:", "--dest", scratch, requirement],
-                              capture_output=True, text=True, timeout=600)
-        archives = list(Path(scratch).glob("*.tar.gz"))
-        if proc.returncode != 0 or len(archives) != 1:
-            last = (proc.stderr.strip().splitlines() or ["no archive"])[-1]
-            pytest.skip(f"cannot fetch the {requirement} sdist (offline?): {last}")
-        with tarfile.open(archives[0]) as archive:
-            archive.extractall(scratch, filter="data")
-        (Path(scratch) / top / ".complete").touch()
+def source() -> Callable[[tuple[str, str, str]], Path]:
+    """``source(library_sources.LZ4)``: the library's source directory, fetched unless
+    cached; skips the test when that fails."""
+    def fetch(spec: tuple[str, str, str]) -> Path:
         try:
-            os.rename(Path(scratch) / top, unpacked)
-        except OSError:
-            pass  # a concurrent run unpacked it first
-    return unpacked
+            return library(spec)
+        except SourceUnavailable as e:
+            pytest.skip(f"{e} (offline?)")
+    return fetch
 
 
 def native_output(sources: Sequence[Path], include_dirs: Sequence[Path],
