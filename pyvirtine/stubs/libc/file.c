@@ -62,6 +62,8 @@ FILE *fopen(const char *path, const char *mode)
         return NULL;
     }
     fd = open(path, flags, 0666);
+    if (fd >= 0 && (flags & O_APPEND) && (flags & O_ACCMODE) == O_WRONLY)
+        lseek(fd, 0, SEEK_END); /* where glibc's ftell puts it; "a+" reads from the start */
     return fd < 0 ? NULL : stream_on(fd, stream);
 }
 
@@ -102,7 +104,7 @@ FILE *freopen(const char *path, const char *mode, FILE *f)
     }
     f->fd = fd;
     f->flags = stream;
-    f->len = f->pos = 0;
+    f->len = f->pos = f->pushed = 0;
     f->eof = f->error = f->last = 0;
     return f;
 }
@@ -111,10 +113,8 @@ int fseek(FILE *f, long offset, int whence)
 {
     if (__stdio_settle(f) != 0)
         return -1;
-    if (lseek(f->fd, offset, whence) < 0) {
-        f->error = 1;
+    if (lseek(f->fd, offset, whence) < 0)
         return -1;
-    }
     f->eof = 0;
     return 0;
 }

@@ -602,9 +602,10 @@ int vsprintf(char *buf, const char *fmt, va_list ap)
 
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
+    unsigned before = f->failures;
     int n = __format(f, NULL, 0, fmt, ap);
     __stdio_end(f);
-    return f->error ? -1 : n;
+    return f->failures != before ? -1 : n;
 }
 
 int vprintf(const char *fmt, va_list ap)

@@ -36,11 +36,10 @@ FILE *__stdio_files;
 static void write_out(FILE *f, const void *data, size_t n)
 {
     const char *p = data;
-    while (n && !f->error) {
+    while (n) {
         long done = __virtine_hypercall(HC_WRITE, f->fd, (long)p, (long)n);
         if (done <= 0) {
-            f->error = 1;
-            errno = done < 0 ? (int)-done : EIO;
+            __stdio_fail(f, done < 0 ? (int)-done : EIO);
             return;
         }
         p += done;
@@ -48,10 +47,16 @@ static void write_out(FILE *f, const void *data, size_t n)
     }
 }
 
-static int fail(FILE *f, int error)
+void __stdio_fail(FILE *f, int error)
 {
     f->error = 1;
+    f->failures++;
     errno = error;
+}
+
+static int fail(FILE *f, int error)
+{
+    __stdio_fail(f, error);
     return 0;
 }
 
@@ -90,33 +95,40 @@ void __stdio_end(FILE *f)
 
 int __stdio_settle(FILE *f)
 {
+    unsigned before = f->failures;
     if (f->last == __F_WRITE) {
         write_out(f, f->buf, f->len);
         f->len = 0;
-    } else if (f->last == __F_READ && f->pos < f->len) {
-        long back = __virtine_hypercall(HC_LSEEK, f->fd, -(long)(f->len - f->pos), 1);
+    } else if (f->last == __F_READ && f->pos + f->pushed < f->len) {
+        /* what was read ahead goes back; what ungetc pushed is dropped, as glibc does */
+        long back = __virtine_hypercall(HC_LSEEK, f->fd,
+                                        -(long)(f->len - f->pos - f->pushed), 1);
         if (back < 0)
             return fail(f, (int)-back), EOF;
     }
     if (f->last == __F_READ)
-        f->len = f->pos = 0;
+        f->len = f->pos = f->pushed = 0;
     f->last = 0;
-    return f->error ? EOF : 0;
+    return f->failures != before ? EOF : 0;
 }
 
 int fflush(FILE *f)
 {
+    unsigned before;
     if (!f) {
         int result = fflush(stdout) | fflush(stderr);
         for (f = __stdio_files; f; f = f->next)
             result |= fflush(f);
         return result ? EOF : 0;
     }
+    before = f->failures;
     if (f->last == __F_WRITE && f->len) {
         write_out(f, f->buf, f->len);
         f->len = 0;
+    } else if (f->last == __F_READ && f->fd > 2) {
+        __stdio_settle(f); /* a file's read-ahead is handed back (POSIX) */
     }
-    return f->error ? EOF : 0;
+    return f->failures != before ? EOF : 0;
 }
 
 void __libc_flush(void)
@@ -127,9 +139,10 @@ void __libc_flush(void)
 int fputc(int c, FILE *f)
 {
     char ch = (char)c;
+    unsigned before = f->failures;
     __stdio_put(f, &ch, 1);
     __stdio_end(f);
-    return f->error ? EOF : (unsigned char)c;
+    return f->failures != before ? EOF : (unsigned char)c;
 }
 
 int putc(int c, FILE *f) { return fputc(c, f); }
@@ -137,26 +150,29 @@ int putchar(int c) { return fputc(c, stdout); }
 
 int fputs(const char *s, FILE *f)
 {
+    unsigned before = f->failures;
     __stdio_put(f, s, strlen(s));
     __stdio_end(f);
-    return f->error ? EOF : 0;
+    return f->failures != before ? EOF : 0;
 }
 
 int puts(const char *s)
 {
+    unsigned before = stdout->failures;
     __stdio_put(stdout, s, strlen(s));
     __stdio_put(stdout, "\n", 1);
     __stdio_end(stdout);
-    return stdout->error ? EOF : 0;
+    return stdout->failures != before ? EOF : 0;
 }
 
 size_t fwrite(const void *data, size_t size, size_t count, FILE *f)
 {
+    unsigned before = f->failures;
     if (!size || !count)
         return 0;
     __stdio_put(f, data, size * count);
     __stdio_end(f);
-    return f->error ? 0 : count;
+    return f->failures != before ? 0 : count;
 }
 
 /* Refills an input stream; returns 0 at end of input or on error. */
@@ -168,7 +184,7 @@ static int refill(FILE *f)
     if (f->last == __F_WRITE && __stdio_settle(f) != 0)
         return 0;
     f->last = __F_READ;
-    if (f->eof || f->error)
+    if (f->eof)
         return 0;
     got = __virtine_hypercall(HC_READ, f->fd, (long)f->buf, (long)f->cap);
     if (got <= 0) {
@@ -186,6 +202,8 @@ int fgetc(FILE *f)
 {
     if ((f->last != __F_READ || f->pos == f->len) && !refill(f))
         return EOF;
+    if (f->pushed)
+        f->pushed--;
     return f->buf[f->pos++];
 }
 
@@ -196,6 +214,11 @@ int ungetc(int c, FILE *f)
 {
     if (c == EOF || f->last != __F_READ)
         return EOF;
+    if (f->pos > 0 && f->buf[f->pos - 1] == (unsigned char)c && !f->pushed) {
+        f->pos--; /* the byte just read, back: still the file's (as glibc counts it) */
+        f->eof = 0;
+        return (unsigned char)c;
+    }
     if (f->pos == 0) { /* room for the byte in front of what is buffered */
         if (f->len == f->cap)
             return EOF;
@@ -203,6 +226,7 @@ int ungetc(int c, FILE *f)
         f->pos = 1;
     }
     f->buf[--f->pos] = (unsigned char)c;
+    f->pushed++;
     f->eof = 0;
     return (unsigned char)c;
 }
@@ -242,6 +266,7 @@ size_t fread(void *data, size_t size, size_t count, FILE *f)
             chunk = want - got;
         memcpy(out + got, f->buf + f->pos, chunk);
         f->pos += chunk;
+        f->pushed = f->pushed > chunk ? f->pushed - chunk : 0;
         got += chunk;
     }
     return got / size;

@@ -16,12 +16,17 @@ struct __virtine_file {
     size_t cap;
     size_t len; /* output: bytes waiting; input: bytes in buf */
     size_t pos; /* input: next byte to hand out */
+    size_t pushed; /* input: how many of the bytes from pos on ungetc put there */
     int eof, error;
+    unsigned failures; /* I/O failures so far: a call failed if it added one (error is
+                          the sticky flag ferror reads, which earlier calls may have set) */
     int flags;  /* __F_* the stream was opened with */
     int last;   /* __F_READ or __F_WRITE: what buf holds now (0: nothing) */
     FILE *next; /* the other streams fopen made, for fflush(NULL) */
 };
 
+/* Records an I/O failure on f: its error flag, errno. */
+void __stdio_fail(FILE *f, int error);
 /* Appends bytes to an output stream's buffer, flushing when it fills. */
 void __stdio_put(FILE *f, const char *data, size_t n);
 /* Ends one stdio call on f: unbuffered streams are flushed now, line-buffered ones

@@ -17,15 +17,13 @@ wint_t fgetwc(FILE *f)
         char byte = (char)c;
         wchar_t wc;
         if (c == EOF) {
-            if (!mbsinit(&state)) { /* a character cut off by the end of the stream */
-                f->error = 1;
-                errno = EILSEQ;
-            }
+            if (!mbsinit(&state)) /* a character cut off by the end of the stream */
+                __stdio_fail(f, EILSEQ);
             return WEOF;
         }
         size_t used = mbrtowc(&wc, &byte, 1, &state);
         if (used == (size_t)-1) {
-            f->error = 1;
+            __stdio_fail(f, EILSEQ);
             return WEOF;
         }
         if (used != (size_t)-2)
@@ -66,7 +64,7 @@ wint_t fputwc(wchar_t c, FILE *f)
     char bytes[6];
     size_t n = wcrtomb(bytes, c, NULL);
     if (n == (size_t)-1) {
-        f->error = 1;
+        __stdio_fail(f, EILSEQ);
         return WEOF;
     }
     return fwrite(bytes, 1, n, f) == n ? (wint_t)c : WEOF;
