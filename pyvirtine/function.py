@@ -45,9 +45,9 @@ class VirtineFunction:
         self.image = image
         self.signature = Signature.from_json(image.abi)
         mask = allow if isinstance(allow, int) else allow_mask(list(allow or ()))
-        if mask and self.signature.strict:
+        if (mask or files) and self.signature.strict:
             raise ValueError(f"virtine '{self.signature.name}' is virtine_strict: "
-                             "no hypercalls can be allowed")
+                             "no hypercalls can be allowed, no files granted")
         if timeout is not None and not timeout > 0:
             raise ValueError("timeout must be a positive number of seconds")
         if pool_size < 1:

@@ -227,6 +227,7 @@ static int64_t hc_open(struct vt_pool *p, struct vt_vm *vm, uint64_t addr, uint6
                        uint64_t mode) {
     char path[PATH_MAX];
     const char *rest;
+    if (!p->files) return -EACCES; /* nothing granted: nothing looked at */
     int e = guest_path(p, vm, addr, path, sizeof path);
     if (e) return e;
     if ((flags & ~(uint64_t)OPEN_FLAGS) || (flags & O_ACCMODE) == O_ACCMODE) return -EINVAL;
@@ -240,15 +241,15 @@ static int64_t hc_open(struct vt_pool *p, struct vt_vm *vm, uint64_t addr, uint6
     /* O_NONBLOCK: opening a FIFO someone put in a granted directory must not hang the
      * host; only regular files are handed over. */
     long fd = openat2_beneath(g->dirfd, rest ? rest : g->base,
-                              (flags & ~(uint64_t)O_CLOEXEC) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
-                              mode & 0777, rest ? 0 : RESOLVE_NO_SYMLINKS);
+                              flags | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, mode & 0777,
+                              rest ? 0 : RESOLVE_NO_SYMLINKS);
     if (fd < 0) return denied(fd);
     struct stat st;
-    bool regular = fstat((int)fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (!regular) {
-        bool dir = fstat((int)fd, &st) == 0 && S_ISDIR(st.st_mode);
+    e = fstat((int)fd, &st) < 0 ? -errno
+        : S_ISREG(st.st_mode) ? 0 : S_ISDIR(st.st_mode) ? -EISDIR : -EACCES;
+    if (e) {
         close((int)fd);
-        return dir ? -EISDIR : -EACCES;
+        return e;
     }
     fcntl((int)fd, F_SETFL, fcntl((int)fd, F_GETFL) & ~O_NONBLOCK);
     vm->files[slot] = (int)fd + 1;
@@ -261,6 +262,7 @@ static int64_t hc_open(struct vt_pool *p, struct vt_vm *vm, uint64_t addr, uint6
 static int64_t parent_of(struct vt_pool *p, struct vt_vm *vm, uint64_t addr, char *path,
                          int *dir, bool *owned, const char **last) {
     const char *rest;
+    if (!p->files) return -EACCES;
     int e = guest_path(p, vm, addr, path, PATH_MAX);
     if (e) return e;
     struct grant *g = find_grant(p, path, &rest);
