@@ -11,11 +11,12 @@ import platform
 import sys
 from pathlib import Path
 
-from . import compile_speed, compute, dask_scale, http, js, python_api, runtime, virtinecc
+from . import (compile_speed, compute, dask_scale, http, js, library_compile, python_api,
+               runtime, virtinecc)
 from .timing import one_cpu
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["runtime", "python", "compute", "virtinecc", "js", "http", "dask", "compile"]
+SUITES = ["runtime", "python", "compute", "sqlite", "virtinecc", "js", "http", "dask", "compile"]
 
 
 def machine() -> str:
@@ -51,9 +52,9 @@ def http_report(r: dict) -> list[str]:
 
 
 REPORTS = {"runtime": runtime.report, "python": python_api.report, "compute": compute.report,
-           "virtinecc": virtinecc_report, "js": js.report, "http": http_report,
-           "dask": dask_scale.report, "compile": compile_speed.report}
-MODULES = {"runtime": runtime, "python": python_api, "compute": compute,
+           "sqlite": library_compile.report, "virtinecc": virtinecc_report, "js": js.report,
+           "http": http_report, "dask": dask_scale.report, "compile": compile_speed.report}
+MODULES = {"runtime": runtime, "python": python_api, "compute": compute, "sqlite": library_compile,
            "virtinecc": virtinecc, "js": js, "http": http, "dask": dask_scale,
            "compile": compile_speed}
 # These spread over every CPU, as a server's load, Dask's workers and a build's steps do.

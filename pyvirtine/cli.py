@@ -89,10 +89,17 @@ def main() -> None:
               show_default=True,
               help=f"Hypercalls the program may make, comma separated ('none' for none), of: "
                    f"{', '.join(ALLOWABLE)}.")
+@click.option("--file", "read_files", multiple=True, metavar="PATH",
+              help="Let the program open PATH (a file, or a directory and all beneath it) "
+                   "read-only, by that name.")
+@click.option("--rw-file", "rw_files", multiple=True, metavar="PATH",
+              help="Let the program open, create and remove PATH (a file, or a directory "
+                   "and all beneath it), by that name.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int, debug: bool,
-        memory: int, timeout: Optional[float], allow: tuple[str, ...], file: str,
+        memory: int, timeout: Optional[float], allow: tuple[str, ...],
+        read_files: tuple[str, ...], rw_files: tuple[str, ...], file: str,
         args: tuple[str, ...]) -> NoReturn:
     """Compile the C program FILE and run its main(ARGS) in a virtine."""
     from .program import build_program, pack_argv  # imports the compiler: only when needed
@@ -115,7 +122,8 @@ def run(include_dirs: tuple[str, ...], defines: tuple[str, ...], opt_level: int,
     # A call's input is handed over whole, so an endless pipe is cut at INPUT_LIMIT.
     stdin = (b"" if sys.stdin is None or sys.stdin.isatty()
              else sys.stdin.buffer.read(INPUT_LIMIT))
-    sys.exit(_run(file, image, argv, stdin, timeout, allow))
+    grants = {**{path: "r" for path in read_files}, **{path: "rw" for path in rw_files}}
+    sys.exit(_run(file, image, argv, stdin, timeout, allow, grants))
 
 
 @main.command()
@@ -139,10 +147,10 @@ def doctor() -> NoReturn:
 
 
 def _run(file: str, image: img.Image, argv: bytes, stdin: bytes,
-         timeout: Optional[float], allow: tuple[str, ...]) -> int:
+         timeout: Optional[float], allow: tuple[str, ...], files: dict[str, str]) -> int:
     from .runtime import Virtine
     try:
-        with Virtine(image, timeout=timeout, capture=False) as virtine:
+        with Virtine(image, timeout=timeout, capture=False, files=files) as virtine:
             return virtine.call(argv, input=stdin).status & 0xFF
     except VirtineTimeout:
         _fail(f"{file}: timed out after {timeout:g} s", EXIT_TIMEOUT)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, TypeVar, Un
 from .build import build_images, parse_memory
 from .errors import VirtineCompileError
 from .function import AllowSpec, VirtineFunction
+from .grants import FileGrants
 from .marshal.annotations import ANNOTATION_DEFINES
 
 
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # typing_extensions is mypy's, not a dependency: only for che
                 memory: Optional[Union[int, str]] = None, timeout: Optional[float] = None,
                 allow: AllowSpec = None, capture: Literal[False] = False, pool_size: int = 1,
                 include_dirs: Iterable[str] = (), defines: Iterable[str] = (),
+                files: Optional[FileGrants] = None,
                 ) -> Callable[[Callable[P, R]], VirtineCallable[P, R]]: ...
 
     @overload
@@ -58,6 +60,7 @@ if TYPE_CHECKING:  # typing_extensions is mypy's, not a dependency: only for che
                 memory: Optional[Union[int, str]] = None, timeout: Optional[float] = None,
                 allow: AllowSpec = None, capture: Literal[True], pool_size: int = 1,
                 include_dirs: Iterable[str] = (), defines: Iterable[str] = (),
+                files: Optional[FileGrants] = None,
                 ) -> Callable[[Callable[P, Any]], VirtineCallable[P, Captured]]: ...
 
 
@@ -66,7 +69,8 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,  #
             memory: Optional[Union[int, str]] = None,
             timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
             pool_size: int = 1, include_dirs: Iterable[str] = (),
-            defines: Iterable[str] = (), init: Union[str, Iterable[str]] = ()) -> Any:
+            defines: Iterable[str] = (), init: Union[str, Iterable[str]] = (),
+            files: Optional[FileGrants] = None) -> Any:
     """Decorate a function to run its C implementation in virtines; usable bare
     (``@virtine``) or with options (see ``pyvirtine.load`` for their meaning). The
     result keeps the function's signature and annotations, for ``inspect`` and type
@@ -93,7 +97,7 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,  #
             raise error.with_traceback(None) from None
         image = next(i for i in images if i.name == f.__name__)
         vf = VirtineFunction(image, timeout=timeout, allow=allow, capture=capture,
-                             pool_size=pool_size)
+                             pool_size=pool_size, files=files)
         _check_python_signature(f, vf)
         call = vf.as_function()
         call.__module__ = f.__module__

@@ -17,6 +17,7 @@ from typing import Any, Callable, NamedTuple, Optional, Union
 
 from . import pickling
 from .errors import VirtineCrash, VirtineError
+from .grants import FileGrants, resolve_grants
 from .image import Image, allow_mask
 from .marshal import ArgPacker, Codec, FixedPlan, Signature, plan_for
 
@@ -33,26 +34,29 @@ class Captured(NamedTuple):
 class VirtineFunction:
     """Calls one virtine image. ``timeout`` is seconds per call; ``allow`` names
     hypercalls (``"write"``...) opened beyond the image's own; ``capture`` returns the
-    guest's output in a ``Captured`` instead of writing it to ``sys.stdout``/``stderr``."""
+    guest's output in a ``Captured`` instead of writing it to ``sys.stdout``/``stderr``;
+    ``files`` grants files or directories the guest may open (``pyvirtine.grants``)."""
 
     def __init__(self, image: Image, *, codec: Optional[Codec] = None,
                  timeout: Optional[float] = None, allow: AllowSpec = None,
-                 capture: bool = False, pool_size: int = 1) -> None:
+                 capture: bool = False, pool_size: int = 1,
+                 files: Optional[FileGrants] = None) -> None:
         if not image.abi or "params" not in image.abi:
             raise ValueError(f"image '{image.name}' carries no virtine signature")
         self.image = image
         self.signature = Signature.from_json(image.abi)
         mask = allow if isinstance(allow, int) else allow_mask(list(allow or ()))
-        if mask and self.signature.strict:
+        if (mask or files) and self.signature.strict:
             raise ValueError(f"virtine '{self.signature.name}' is virtine_strict: "
-                             "no hypercalls can be allowed")
+                             "no hypercalls can be allowed, no files granted")
         if timeout is not None and not timeout > 0:
             raise ValueError("timeout must be a positive number of seconds")
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
         self.capture = capture
         # What it was made with, and the load() module it belongs to (it pickles by them).
-        self.options = dict(timeout=timeout, allow=mask, capture=capture, pool_size=pool_size)
+        self.options = dict(timeout=timeout, allow=mask, capture=capture, pool_size=pool_size,
+                            files=resolve_grants(files))
         self.module: Optional[Any] = None
         self.packer = ArgPacker(self.signature, codec)
         self._codec = self.packer.codec

@@ -72,7 +72,7 @@ _CRC_OFFSET = 120
 HCALLS = {
     "exit": 0, "close": 1, "fstat": 2, "link": 3, "lseek": 4, "open": 5, "read": 6,
     "sbrk": 7, "times": 8, "unlink": 9, "write": 10, "gettimeofday": 11, "isatty": 12,
-    "snapshot": 13, "random": 14,
+    "snapshot": 13, "random": 14, "rename": 15,
 }
 ALWAYS_ALLOWED = (1 << HCALLS["exit"]) | (1 << HCALLS["snapshot"]) | (1 << HCALLS["random"])
 # What a whole program (``pyvirtine run``) may do unless told otherwise: print, read its

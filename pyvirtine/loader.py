@@ -12,6 +12,7 @@ from .build import build_images, parse_memory
 from .bundle import BUNDLE_SUFFIX, read_bundle
 from .errors import VirtineCompileError
 from .function import AllowSpec, VirtineFunction
+from .grants import FileGrants
 from .image import Image
 from .marshal import Codec
 
@@ -60,7 +61,8 @@ def load(path: Optional[Union[str, os.PathLike]] = None, *, source: Optional[str
          filename: Optional[str] = None, include_dirs: Iterable[str] = (),
          defines: Iterable[str] = (), memory: Optional[Union[int, str]] = None,
          timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
-         pool_size: int = 1, init: Union[str, Iterable[str]] = ()) -> VirtineModule:
+         pool_size: int = 1, init: Union[str, Iterable[str]] = (),
+         files: Optional[FileGrants] = None) -> VirtineModule:
     """Load the virtines of a C file (compiled, cached), of C ``source``, or of a
     ``.virtines`` bundle built ahead of time (no compiler needed).
 
@@ -68,8 +70,10 @@ def load(path: Optional[Union[str, os.PathLike]] = None, *, source: Optional[str
     ``timeout`` seconds per call, ``allow`` hypercall names, ``capture`` guest output
     (see ``VirtineFunction``), ``pool_size`` VMs kept ready per function, ``init`` the
     name(s) of ``void f(void)`` functions that run once per pool before the snapshot every
-    call starts from (as if marked ``virtine_init``; C sources only)."""
-    options = dict(timeout=timeout, allow=allow, capture=capture, pool_size=pool_size)
+    call starts from (as if marked ``virtine_init``; C sources only), ``files`` the files
+    and directories the guest may open (``pyvirtine.grants``; none by default)."""
+    options = dict(timeout=timeout, allow=allow, capture=capture, pool_size=pool_size,
+                   files=files)
     if (path is None) == (source is None):
         raise TypeError("load() takes a path or source=, not both")
     if path is not None and os.fspath(path).endswith(BUNDLE_SUFFIX):

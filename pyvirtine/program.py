@@ -29,19 +29,30 @@ def build_program(path: str, source: str, *, include_dirs: Sequence[str] = (),
                   allow: Sequence[str] = DEFAULT_ALLOW) -> img.Image:
     """The image of the C program ``source`` (the file ``path``). Raises
     ``VirtineCompileError`` (link errors too)."""
-    obj = compile_object(path, source, include_dirs=include_dirs, defines=defines,
-                         opt_level=opt_level, debug=debug)
+    return build_program_sources([(path, source)], include_dirs=include_dirs, defines=defines,
+                                 opt_level=opt_level, debug=debug, memory=memory, allow=allow)
+
+
+def build_program_sources(sources: Sequence[tuple[str, str]], *,
+                          include_dirs: Sequence[str] = (), defines: Sequence[str] = (),
+                          opt_level: int = 2, debug: bool = True, memory: int = DEFAULT_MEMORY,
+                          allow: Sequence[str] = DEFAULT_ALLOW) -> img.Image:
+    """The image of a program of several C files, ``(path, source)`` each, compiled
+    separately and linked together; named after the first."""
+    objects = [compile_object(path, source, include_dirs=include_dirs, defines=defines,
+                              opt_level=opt_level, debug=debug) for path, source in sources]
     libraries = libc_objects()
     mask = img.allow_mask(list(allow))
+    path = sources[0][0]
     name = path.rsplit("/", 1)[-1]
 
     def build() -> bytes:
         try:
-            return link([obj], libraries=libraries, mode="program", memory=memory, allow=mask,
+            return link(objects, libraries=libraries, mode="program", memory=memory, allow=mask,
                         name=name).to_bytes()
         except LinkError as error:
             raise link_failure(error, path) from None
-    key = [obj, *libraries, f"program memory={memory} allow={mask} name={name}"]
+    key = [*objects, *libraries, f"program memory={memory} allow={mask} name={name}"]
     return img.Image.from_bytes(cached("image", key, build))
 
 

@@ -25,6 +25,7 @@ from . import image as image_format
 from .host import host_info
 from .backtrace import backtrace, describe as describe_frames, location as frame_location
 from .backtrace import user_frame
+from .grants import FileGrants, grant_array, resolve_grants
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
                      VirtineTimeout)
 
@@ -116,7 +117,8 @@ class Virtine(PoolCaller):
     ``host_entropy`` makes the guest's ``virtine_random`` (and ``rand``'s seed) come
     from the host's kernel even where the CPU offers RDRAND; ``init_timeout`` bounds the
     boot to the snapshot, where the image's constructors run (default 10 s, or
-    ``timeout`` if longer).
+    ``timeout`` if longer); ``files`` grants the guest files or directories to open
+    (``pyvirtine.grants``; none by default).
     A child made by ``fork()`` boots a pool of its own at once (the parent's VMs
     cannot run there); with ``boot_after_fork=False`` the virtine is closed there
     instead, for owners that make their own when needed (``VirtineFunction``).
@@ -129,7 +131,8 @@ class Virtine(PoolCaller):
                  pool_size: int = 1, timeout: Optional[float] = None, allow: AllowSpec = 0,
                  capture: bool = True, boot: str = "direct", snapshot: bool = True,
                  memory_limit: Optional[int] = None, host_entropy: bool = False,
-                 init_timeout: Optional[float] = None, boot_after_fork: bool = True) -> None:
+                 init_timeout: Optional[float] = None, files: Optional[FileGrants] = None,
+                 boot_after_fork: bool = True) -> None:
         if isinstance(image, image_format.Image):
             self.image, data = image, image.to_bytes()
         else:
@@ -147,6 +150,10 @@ class Virtine(PoolCaller):
             "capture": int(capture), "snapshot": int(snapshot), "timeout": timeout or 0.0,
             "memory_limit": memory_limit or 0, "gil_handoff": 1,
             "host_entropy": int(host_entropy), "init_timeout": init_timeout or 0.0})
+        grants = resolve_grants(files)
+        # Read (and copied) by vt_pool_create: at the first boot, and again after a fork.
+        self._grants = grant_array(ffi, grants)
+        self._options.files, self._options.n_files = self._grants[0], len(grants)
         # A _ThreadState per calling thread, by thread id (cheaper than a threading.local;
         # a thread reusing a finished thread's id may reuse its buffers too).
         self._per_thread: dict[int, _ThreadState] = {}

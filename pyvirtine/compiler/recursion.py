@@ -89,7 +89,7 @@ def inline_recursion(module: llvm.ModuleRef) -> llvm.ModuleRef:
     naming = _naming_themselves(text)
     # The named types, for sizing an aggregate in a module of its own (_frame_bytes).
     sizes = _Sizes(target_data, "".join(line + "\n" for line in text.split("\n")
-                                        if re.match(r"%\S+ = type ", line)))
+                                        if _TYPE_DEFINITION.match(line)))
     for fn in module.functions:
         if fn.is_declaration or fn.name not in naming or not _self_calls(fn):
             continue
@@ -205,7 +205,8 @@ def _is_function(value: llvm.ValueRef) -> bool:
 
 def _depth(fn: llvm.ValueRef, calls: int, sizes: "_Sizes") -> int:
     """How many levels of ``fn`` one call should run, 1 for a function left alone;
-    ``calls`` counts its self-calls that are not tail calls."""
+    ``calls`` counts its self-calls that are not tail calls; ``types`` holds the
+    module's type definitions."""
     if (calls == 0 or fn.linkage not in _OWN_DEFINITION
             or fn.global_value_type.is_function_vararg
             or _attributes(fn) & {"noinline", "optnone"}):
@@ -266,6 +267,7 @@ def _attributes(fn: llvm.ValueRef) -> set[str]:
     return {word for group in fn.attributes for word in group.decode().split()}
 
 
+_TYPE_DEFINITION = re.compile(r"%\S+ = type ")
 _ALLOCA = re.compile(r"= alloca (?P<type>.*?)(?:, i\d+ -?\d+)?, align \d+")
 _SCALAR = re.compile(r"i\d+|ptr|half|float|double|x86_fp80|fp128")
 

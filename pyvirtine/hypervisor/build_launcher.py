@@ -14,8 +14,8 @@ import cffi
 from setuptools import Distribution, Extension
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCES = ["host.c", "image.c", "machine.c", "hypercall.c", "run.c", "postmortem.c", "callers.c",
-           "handoff.c", "watchdog.c"]
+SOURCES = ["host.c", "image.c", "machine.c", "hypercall.c", "files.c", "run.c", "postmortem.c",
+           "callers.c", "handoff.c", "watchdog.c"]
 CFLAGS = ["-O2", "-std=gnu11", "-Wall", "-Wextra", "-Wno-unused-parameter"]
 LIBRARIES = ["z", "pthread"]
 

@@ -53,10 +53,12 @@
 
 /* Hypercall numbers (Wasp's, then pyvirtine's own). */
 enum { HC_EXIT, HC_CLOSE, HC_FSTAT, HC_LINK, HC_LSEEK, HC_OPEN, HC_READ, HC_SBRK, HC_TIMES,
-       HC_UNLINK, HC_WRITE, HC_GETTIMEOFDAY, HC_ISATTY, HC_SNAPSHOT, HC_RANDOM, HC_COUNT };
+       HC_UNLINK, HC_WRITE, HC_GETTIMEOFDAY, HC_ISATTY, HC_SNAPSHOT, HC_RANDOM, HC_RENAME,
+       HC_COUNT };
 /* Entropy is no host resource: every guest may ask for it. */
 #define HC_ALWAYS ((1ull << HC_EXIT) | (1ull << HC_SNAPSHOT) | (1ull << HC_RANDOM))
 
+#define FILES_MAX 16 /* files a call may have open at once (files.c) */
 #define OUTPUT_LIMIT (64ull << 20) /* captured bytes per stream per call */
 #define HOST_DIRTY_MAX 16
 #define REMAP_PAGES 64 /* a VM's first remap threshold: 256 KiB put back per call */
@@ -94,6 +96,7 @@ struct vt_vm {
     uint64_t host_dirty[HOST_DIRTY_MAX][2];
     int host_dirty_n;
     bool host_dirty_overflow;
+    int files[FILES_MAX]; /* host descriptor + 1 of each file the call has open (files.c) */
 };
 
 struct vt_pool {
@@ -115,6 +118,7 @@ struct vt_pool {
     uint32_t running;     /* calls started and not done (a call may not hold a VM yet) */
     atomic_bool closed;   /* vt_pool_close began: calls stop, none may start */
     pthread_cond_t idle;  /* signalled when running drops to 0 after closed is set */
+    struct file_grants *files; /* what the caller granted (files.c); NULL: nothing */
 };
 
 /* host.c: what this host offers guests, probed once per process */
@@ -162,6 +166,18 @@ const char *hypercall_name(uint32_t nr);
 int hc_write(struct vt_pool *p, struct vt_vm *vm, struct vt_result *res, uint64_t fd,
              uint64_t buf, uint64_t len, bool wait, int64_t *ret);
 bool guest_range(struct vt_pool *p, uint64_t addr, uint64_t len, bool for_host_write);
+
+/* files.c: the caller's file grants (opened by files_grant at pool creation, released
+ * with the pool), the descriptors each call opens on them (closed by files_close when
+ * the call ends and by files_snapshot at the snapshot), and the hypercalls on them:
+ * files_hypercall answers open, unlink, rename, fstat, lseek, and read, write and close
+ * of descriptors past 2, whatever the allow mask says (the grants are their policy). */
+int files_grant(struct vt_pool *p, const struct vt_options *opt, char *err, size_t n);
+void files_release(struct vt_pool *p);
+void files_close(struct vt_vm *vm);
+void files_snapshot(struct vt_pool *p, struct vt_vm *vm);
+bool files_hypercall(struct vt_pool *p, struct vt_vm *vm, uint32_t nr, const struct kvm_regs *r,
+                     int64_t *ret);
 
 /* callers.c: a record per calling thread (NULL only when out of memory), listed from
  * callers_first() through next. Each on its own cache line: other threads read them

@@ -28,6 +28,18 @@
 #define VT_BOOT_DIRECT 0 /* host loads long mode + CPL3 with KVM_SET_SREGS */
 #define VT_BOOT_STUB 1   /* guest walks real -> protected -> long mode itself */
 
+/* vt_file_grant.access */
+#define VT_FILE_READ 1
+#define VT_FILE_WRITE 2
+
+/* A file or directory the guest may open (docs/ABI.md, "Files"): host_path on the host,
+ * known to the guest as guest_path; a directory grants everything beneath it. */
+struct vt_file_grant {
+    const char *guest_path;
+    const char *host_path;
+    uint32_t access;       /* VT_FILE_READ, or VT_FILE_READ | VT_FILE_WRITE */
+};
+
 struct vt_options {
     uint32_t pool_size;    /* VMs made ready when the pool is created (at least 1) */
     uint32_t boot;         /* VT_BOOT_DIRECT or VT_BOOT_STUB */
@@ -43,6 +55,8 @@ struct vt_options {
                             * exit per 256 bytes) even where the CPU offers RDRAND */
     double init_timeout;   /* seconds the boot to the snapshot (the image's constructors)
                             * may take; 0: 10 s, or the call timeout if that is longer */
+    const struct vt_file_grant *files; /* n_files grants, read by vt_pool_create only */
+    uint32_t n_files;
 };
 
 struct vt_result {

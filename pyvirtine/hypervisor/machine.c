@@ -227,6 +227,7 @@ int machine_vm_remap(struct vt_pool *p, struct vt_vm *vm, char *err, size_t n) {
 
 void machine_vm_destroy(struct vt_vm *vm) {
     if (!vm) return;
+    files_close(vm);
     if (vm->run != MAP_FAILED) munmap(vm->run, host_get()->run_size);
     if (vm->cpufd >= 0) close(vm->cpufd);
     if (vm->vmfd >= 0) close(vm->vmfd);

@@ -343,6 +343,7 @@ static void busy_add(struct vt_pool *p, struct vt_vm *vm, struct caller *runner)
 
 /* A call is over (vm: the VM it held, if any). */
 static void call_done(struct vt_pool *p, struct vt_vm *vm, bool keep) {
+    if (vm) files_close(vm);
     pthread_mutex_lock(&p->lock);
     for (struct vt_vm **l = &p->busy; vm && *l; l = &(*l)->next)
         if (*l == vm) { *l = vm->next; break; }
@@ -387,6 +388,7 @@ static int take_snapshot(struct vt_pool *p, struct vt_vm *vm, struct vt_result *
         else result_fail(res, kind, "%s (while initialising, before the snapshot point)", why);
         return -1;
     }
+    files_snapshot(p, vm); /* initialisation's files are no call's */
     /* Complete the pending `out` without running further, so the saved rip is past it. */
     vm->run->immediate_exit = 1;
     ioctl(vm->cpufd, KVM_RUN, 0);
@@ -446,6 +448,10 @@ struct vt_pool *vt_pool_create(const uint8_t *image, size_t len, const struct vt
         goto bad;
     }
     p->allow = p->hdr.allow | opt->allow | HC_ALWAYS;
+    if (files_grant(p, opt, res->message, sizeof res->message) < 0) {
+        res->kind = VT_ERROR;
+        goto bad;
+    }
     p->mem_top = p->hdr.mem_size - page_table_bytes(p->hdr.mem_size);
     p->user_lo = p->hdr.load_addr + p->hdr.text_size;
     if (machine_kvm_fd(res->message, sizeof res->message) < 0 ||
@@ -690,6 +696,7 @@ void vt_pool_close(struct vt_pool *p) {
 void vt_pool_destroy(struct vt_pool *p) {
     if (!p) return;
     vt_pool_close(p);
+    files_release(p);
     pthread_cond_destroy(&p->idle);
     pthread_mutex_destroy(&p->lock);
     free(p);

@@ -177,3 +177,31 @@ def test_bad_command_line_is_a_usage_error(run):
     assert proc.returncode == 2 and "is not a size" in text(proc.stderr)
     proc = run("int main(void) { return 0; }\n", options=["--allow", "fork"])
     assert proc.returncode == 2 and "unknown hypercall 'fork'" in text(proc.stderr)
+
+
+def test_files_granted_by_file_and_rw_file(kvm, run, tmp_path):
+    (tmp_path / "in.txt").write_text("41")
+    (tmp_path / "out").mkdir()
+    source = r"""
+#include <stdio.h>
+#include <errno.h>
+int main(void)
+{
+    int n = 0;
+    FILE *in = fopen("in.txt", "r"), *out;
+    if (!in || fscanf(in, "%d", &n) != 1)
+        return 10;
+    fclose(in);
+    if (fopen("in.txt", "w") || errno != EACCES)  /* --file is read-only */
+        return 11;
+    if (!(out = fopen("out/answer.txt", "w")))
+        return 12;
+    fprintf(out, "%d\n", n + 1);
+    return fclose(out);
+}
+"""
+    proc = run(source, options=["--file", "in.txt", "--rw-file", "out"])
+    assert proc.returncode == 0, text(proc.stderr)
+    assert (tmp_path / "out" / "answer.txt").read_text() == "42\n"
+    denied = run(source)  # nothing granted: fopen fails, the program goes on
+    assert denied.returncode == 10, text(denied.stderr)

@@ -197,7 +197,9 @@ def case_count() -> Callable[[int], int]:
 # Functions whose result is exact must match glibc bit for bit; the others
 # may be MAX_ULPS apart (glibc's own cbrt is up to 3 ulps off).
 EXACT_MATH = {"classify", "sqrt", "fabs", "floor", "ceil", "round", "trunc", "rint", "frexp",
-              "modf", "fmod", "fmin", "fmax", "copysign", "ldexp"}
+              "modf", "fmod", "fmin", "fmax", "copysign", "ldexp", "fma", "fmaf", "fma_a",
+              "remainder", "remquo_q", "remainder_a", "nexttoward", "scalbln", "logb", "ilogb",
+              "llround", "llrint", "fmod_r"}
 MAX_ULPS = {"cbrt": 4}
 DEFAULT_MAX_ULPS = 2
 

@@ -142,6 +142,8 @@ def test_strict_virtines_refuse_allow():
     src = "#include <virtine.h>\nvirtine_strict int f(void) { return 1; }\n"
     with pytest.raises(ValueError, match="virtine_strict"):
         pyvirtine.load(source=src, allow=["write"])
+    with pytest.raises(ValueError, match="no files granted"):
+        pyvirtine.load(source=src, files={"data.txt": "r"})
 
 
 def test_out_list_placeholders_are_replaced(kvm, lib):

@@ -38,6 +38,22 @@
 #define isfinite(x) __fp_generic(__isfinite, x)
 #define isnormal(x) (fpclassify(x) == FP_NORMAL)
 #define signbit(x) __fp_generic(__signbit, x)
+/* Comparisons that are false, not an error, when an operand is a NaN. */
+#define isunordered(x, y) (isnan(x) || isnan(y))
+#define isgreater(x, y) (!isunordered(x, y) && (x) > (y))
+#define isgreaterequal(x, y) (!isunordered(x, y) && (x) >= (y))
+#define isless(x, y) (!isunordered(x, y) && (x) < (y))
+#define islessequal(x, y) (!isunordered(x, y) && (x) <= (y))
+#define islessgreater(x, y) (!isunordered(x, y) && ((x) < (y) || (x) > (y)))
+
+typedef float float_t;
+typedef double double_t;
+#define HUGE_VALL ((long double)HUGE_VAL)
+#define FP_ILOGB0 (-2147483647 - 1)
+#define FP_ILOGBNAN (-2147483647 - 1)
+#define MATH_ERRNO 1
+#define MATH_ERREXCEPT 2
+#define math_errhandling MATH_ERRNO
 
 int __fpclassify(double x);
 int __fpclassifyf(float x);
@@ -120,5 +136,101 @@ float copysignf(float x, float y);
 float ldexpf(float x, int exp);
 float frexpf(float x, int *exp);
 float modff(float x, float *ipart);
+
+/* C99's others (math_c99.c, fma.c). */
+double fma(double x, double y, double z);
+float fmaf(float x, float y, float z);
+double remainder(double x, double y);
+double remquo(double x, double y, int *quo);
+int ilogb(double x);
+double logb(double x);
+double nan(const char *tag);
+float nanf(const char *tag);
+long long llround(double x);
+long long llrint(double x);
+double scalbln(double x, long n);
+double nexttoward(double x, long double y);
+double asinh(double x);
+double acosh(double x);
+double atanh(double x);
+float acoshf(float x);
+float asinhf(float x);
+float atanhf(float x);
+float cbrtf(float x);
+float exp2f(float x);
+float expm1f(float x);
+float log1pf(float x);
+float logbf(float x);
+int ilogbf(float x);
+float nearbyintf(float x);
+float rintf(float x);
+long lrintf(float x);
+long long llrintf(float x);
+long lroundf(float x);
+long long llroundf(float x);
+float scalbnf(float x, int n);
+float scalblnf(float x, long n);
+float fdimf(float x, float y);
+float remquof(float x, float y, int *quo);
+float remainderf(float x, float y);
+float nextafterf(float x, float y);
+float nexttowardf(float x, long double y);
+
+
+
+/* long double: computed in double (these are as precise as the double functions) */
+long double sqrtl(long double x);
+long double fabsl(long double x);
+long double floorl(long double x);
+long double ceill(long double x);
+long double roundl(long double x);
+long double truncl(long double x);
+long double rintl(long double x);
+long double nearbyintl(long double x);
+long double expl(long double x);
+long double exp2l(long double x);
+long double expm1l(long double x);
+long double logl(long double x);
+long double log10l(long double x);
+long double log2l(long double x);
+long double log1pl(long double x);
+long double cbrtl(long double x);
+long double sinl(long double x);
+long double cosl(long double x);
+long double tanl(long double x);
+long double asinl(long double x);
+long double acosl(long double x);
+long double atanl(long double x);
+long double sinhl(long double x);
+long double coshl(long double x);
+long double tanhl(long double x);
+long double asinhl(long double x);
+long double acoshl(long double x);
+long double atanhl(long double x);
+long double logbl(long double x);
+long double fmodl(long double x, long double y);
+long double powl(long double x, long double y);
+long double atan2l(long double x, long double y);
+long double hypotl(long double x, long double y);
+long double fminl(long double x, long double y);
+long double fmaxl(long double x, long double y);
+long double fdiml(long double x, long double y);
+long double copysignl(long double x, long double y);
+long double nextafterl(long double x, long double y);
+long double remainderl(long double x, long double y);
+long double fmal(long double x, long double y, long double z);
+long double frexpl(long double x, int *exp);
+long double ldexpl(long double x, int exp);
+long double scalbnl(long double x, int exp);
+long double scalblnl(long double x, long exp);
+long double modfl(long double x, long double *ipart);
+long double remquol(long double x, long double y, int *quo);
+long double nexttowardl(long double x, long double y);
+long double nanl(const char *tag);
+int ilogbl(long double x);
+long lroundl(long double x);
+long lrintl(long double x);
+long long llroundl(long double x);
+long long llrintl(long double x);
 
 #endif

@@ -6,6 +6,7 @@
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX 2147483647
+#define MB_CUR_MAX ((size_t)6) /* UTF-8 as glibc's C.UTF-8 has it (wchar.h) */
 
 typedef struct { int quot, rem; } div_t;
 typedef struct { long quot, rem; } ldiv_t;
@@ -22,6 +23,7 @@ long long strtoll(const char *s, char **end, int base);
 unsigned long long strtoull(const char *s, char **end, int base);
 double strtod(const char *s, char **end);
 float strtof(const char *s, char **end);
+long double strtold(const char *s, char **end); /* as precise as strtod */
 int atoi(const char *s);
 long atol(const char *s);
 long long atoll(const char *s);
@@ -46,5 +48,12 @@ void _Exit(int status);
 void abort(void);
 int atexit(void (*handler)(void));
 char *getenv(const char *name);
+int system(const char *command);
+
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *wc, const char *s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *dst, const char *src, size_t n);
+size_t wcstombs(char *dst, const wchar_t *src, size_t n);
 
 #endif

@@ -3,7 +3,10 @@
 
 #include <stddef.h>
 
+#ifndef __time_t_defined
+#define __time_t_defined
 typedef long time_t;
+#endif
 typedef long clock_t;
 
 struct timespec {

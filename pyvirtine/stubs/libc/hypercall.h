@@ -3,11 +3,18 @@
 #define _LIBC_HYPERCALL_H
 
 #define HC_EXIT 0
+#define HC_CLOSE 1
+#define HC_FSTAT 2
+#define HC_LSEEK 4
+#define HC_OPEN 5
 #define HC_READ 6
 #define HC_TIMES 8
+#define HC_UNLINK 9
 #define HC_WRITE 10
 #define HC_GETTIMEOFDAY 11
+#define HC_ISATTY 12
 #define HC_RANDOM 14
+#define HC_RENAME 15
 #define HC_ABORT 64 /* past every allow mask: the host reports the call as abort() */
 
 /* Implemented in assembly by the image's crt0: one `out` to port 0xf0. */

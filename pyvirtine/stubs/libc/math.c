@@ -232,6 +232,11 @@ double fmod(double x, double y)
     my = (by & FRAC_MASK) | (ey ? (uint64_t)1 << 52 : 0);
     ex = ex ? ex - 1075 : -1074;
     ey = ey ? ey - 1075 : -1074;
+    /* subnormals normalised: the division below needs my's top bit at mx's */
+    for (; !(mx >> 52); ex--)
+        mx <<= 1;
+    for (; !(my >> 52); ey--)
+        my <<= 1;
     for (; ex > ey; ex--) {
         if (mx >= my)
             mx -= my;

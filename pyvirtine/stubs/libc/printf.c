@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <wchar.h>
+#include <errno.h>
 #include "stdio_impl.h"
 #include "bigint.h"
 
@@ -28,6 +30,7 @@ struct out {
     char *buf;
     size_t cap;
     size_t count;
+    int bad_char; /* a %lc or %ls argument had no multibyte form: the call fails */
 };
 
 static void put(struct out *o, const char *s, size_t n)
@@ -367,6 +370,35 @@ static void format_string(struct out *o, int flags, int width, int precision, co
     put_field(o, flags & ~ZERO, width, "", s, len, 0, 0);
 }
 
+/* %ls (one character for %lc): as UTF-8, at most precision bytes of whole characters. */
+static void format_wide(struct out *o, int flags, int width, int precision, const wchar_t *s,
+                        size_t count)
+{
+    char bytes[6];
+    size_t len = 0, i, n;
+    if (!s) {
+        format_string(o, flags, width, precision, NULL);
+        return;
+    }
+    for (i = 0; i < count && (count != (size_t)-1 || s[i]); i++) {
+        n = wcrtomb(bytes, s[i], NULL);
+        if (n == (size_t)-1) {
+            o->bad_char = 1;
+            return;
+        }
+        if (precision >= 0 && len + n > (size_t)precision)
+            break;
+        len += n;
+    }
+    count = i;
+    if (!(flags & LEFT))
+        put_repeat(o, ' ', width - (int)len);
+    for (i = 0; i < count; i++)
+        put(o, bytes, wcrtomb(bytes, s[i], NULL));
+    if (flags & LEFT)
+        put_repeat(o, ' ', width - (int)len);
+}
+
 enum length { NONE, HH, H, L, LL, Z, J, T, BIG_L };
 
 int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
@@ -376,6 +408,7 @@ int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
     o.buf = buf;
     o.cap = cap;
     o.count = 0;
+    o.bad_char = 0;
     while (*fmt) {
         int flags = 0, width = 0, precision = -1;
         enum length length = NONE;
@@ -497,12 +530,21 @@ int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
             break;
         }
         case 'c': {
+            if (length == L) {
+                wchar_t wc = (wchar_t)va_arg(ap, wint_t);
+                format_wide(&o, flags, width, -1, &wc, 1);
+                break;
+            }
             char c = (char)va_arg(ap, int);
             put_field(&o, flags & ~ZERO, width, "", &c, 1, 0, 0);
             break;
         }
         case 's':
-            format_string(&o, flags, width, precision, va_arg(ap, const char *));
+            if (length == L)
+                format_wide(&o, flags, width, precision, va_arg(ap, const wchar_t *),
+                            (size_t)-1);
+            else
+                format_string(&o, flags, width, precision, va_arg(ap, const char *));
             break;
         case 'f':
         case 'F':
@@ -541,6 +583,10 @@ int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
     }
     if (!f && cap)
         buf[o.count < cap ? o.count : cap - 1] = 0;
+    if (o.bad_char) {
+        errno = EILSEQ;
+        return -1;
+    }
     return (int)o.count;
 }
 
@@ -556,9 +602,10 @@ int vsprintf(char *buf, const char *fmt, va_list ap)
 
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
+    unsigned before = f->failures;
     int n = __format(f, NULL, 0, fmt, ap);
     __stdio_end(f);
-    return f->error ? -1 : n;
+    return f->failures != before ? -1 : n;
 }
 
 int vprintf(const char *fmt, va_list ap)

@@ -357,3 +357,8 @@ float strtof(const char *s, char **end)
 {
     return (float)strtod(s, end);
 }
+
+long double strtold(const char *s, char **end)
+{
+    return strtod(s, end);
+}

@@ -31,6 +31,8 @@ static double arg(const char *domain)
     case 'n': return uniform(-25, 25);
     case 'm': return rng_below(2) ? uniform(-0.999, 5) : log_uniform(-60, 0);
     case 'y': return rng_below(3) ? uniform(-60, 60) : (double)(rng_below(41) - 20);
+    case 'c': return rng_below(3) ? 1 + log_uniform(-40, 3) : log_uniform(0, 1023);
+    case 'l': return rng_below(2) ? uniform(-1e15, 1e15) : (double)(rng_below(4001) - 2000) / 4;
     default: return rng_double();
     }
 }
@@ -59,6 +61,42 @@ static double call_modf(double x)
 }
 
 static double call_ldexp(double x, double n) { return ldexp(x, (int)n); }
+static double call_scalbln(double x, double n) { return scalbln(x, (long)n * 1000); }
+static double call_ilogb(double x) { return ilogb(x); }
+static double call_llround(double x) { return (double)llround(x); }
+static double call_llrint(double x) { return (double)llrint(x); }
+static double call_nexttoward(double x, double y) { return nexttoward(x, y); }
+
+static double call_remquo_q(double x, double y)
+{
+    int q;
+    if (y == 0 || !isfinite(x) || isnan(y))
+        return 0; /* the quotient is unspecified (glibc leaves it unset) */
+    remquo(x, y, &q);
+    return q;
+}
+
+/* fma with a z made from x and y: the product's own rounding error, a neighbour, a
+   near-cancellation, a tiny or a huge addend. */
+static double fma_addend(double x, double y)
+{
+    double p = x * y;
+    switch (bits_from_double(x) % 5) {
+    case 0: return -p;
+    case 1: return y;
+    case 2: return -p * (1 + 0x1p-40) + y * 0x1p-70;
+    case 3: return -y * 1e-300;
+    default: return p * -0x1p60;
+    }
+}
+
+static double call_fma(double x, double y) { return fma(x, y, fma_addend(x, y)); }
+
+static double call_fmaf(double x, double y)
+{
+    float a = (float)x, b = (float)y;
+    return fmaf(a, b, (float)fma_addend(a, b));
+}
 
 static const struct unary unaries[] = {
     {"sqrt", "p", sqrt},   {"fabs", "r", fabs},   {"floor", "a", floor}, {"ceil", "a", ceil},
@@ -68,13 +106,19 @@ static const struct unary unaries[] = {
     {"log2", "p", log2},   {"log10", "p", log10}, {"log1p", "m", log1p}, {"cbrt", "r", cbrt},
     {"sin", "t", sin},     {"cos", "t", cos},     {"tan", "t", tan},     {"asin", "u", asin},
     {"acos", "u", acos},   {"atan", "a", atan},   {"sinh", "h", sinh},   {"cosh", "h", cosh},
-    {"tanh", "n", tanh},
+    {"tanh", "n", tanh},   {"asinh", "a", asinh}, {"acosh", "c", acosh}, {"atanh", "u", atanh},
+    {"logb", "r", logb},   {"ilogb", "r", call_ilogb}, {"llround", "l", call_llround},
+    {"llrint", "l", call_llrint},
 };
 
 static const struct binary binaries[] = {
     {"pow", "p", "y", pow},         {"atan2", "r", "r", atan2},   {"hypot", "r", "r", hypot},
     {"fmod", "r", "a", fmod},       {"fmin", "r", "r", fmin},     {"fmax", "r", "r", fmax},
     {"copysign", "r", "r", copysign}, {"ldexp", "r", "y", call_ldexp},
+    {"fma", "r", "r", call_fma},    {"fmaf", "n", "n", call_fmaf}, {"fma_a", "a", "a", call_fma},
+    {"remainder", "r", "r", remainder}, {"remquo_q", "r", "r", call_remquo_q},
+    {"remainder_a", "a", "a", remainder}, {"nexttoward", "r", "r", call_nexttoward},
+    {"scalbln", "r", "y", call_scalbln}, {"fmod_r", "r", "r", fmod},
 };
 
 /* The classification macros, on doubles and floats: printed as a 0 "function"
