@@ -6,7 +6,14 @@
 
 static duk_context *ctx;
 
-virtine_init void js_start(void) { ctx = duk_create_heap_default(); }
+/* A collection before the snapshot starts every call with Duktape's full allocation
+ * budget; without it each call, starting from the count the snapshot holds, did the
+ * garbage collector's work again (about 10 us a call, measured here). */
+virtine_init void js_start(void)
+{
+    ctx = duk_create_heap_default();
+    duk_gc(ctx, 0);
+}
 
 /* The script's value as a string ("Error: ..." when it throws). Scripts may read the
  * clock (Date) and nothing else of the host. */
