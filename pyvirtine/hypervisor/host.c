@@ -53,11 +53,12 @@ static void read_cpu(void) {
     unsigned a, b, c, d;
     h.cpu_model[0] = 0;
     if (__get_cpuid(0x80000000, &a, &b, &c, &d) && a >= 0x80000004) {
-        unsigned *w = (unsigned *)h.cpu_model;
+        unsigned words[12];
         for (unsigned leaf = 0; leaf < 3; leaf++)
-            __get_cpuid(0x80000002 + leaf, &w[4 * leaf], &w[4 * leaf + 1], &w[4 * leaf + 2],
-                        &w[4 * leaf + 3]);
-        h.cpu_model[48] = 0;
+            __get_cpuid(0x80000002 + leaf, &words[4 * leaf], &words[4 * leaf + 1],
+                        &words[4 * leaf + 2], &words[4 * leaf + 3]);
+        memcpy(h.cpu_model, words, sizeof words);
+        h.cpu_model[sizeof words] = 0;
     }
     if (__get_cpuid(1, &a, &b, &c, &d)) h.cpu_ecx1 = c;
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) h.cpu_ecx7 = c;

@@ -127,7 +127,7 @@ struct host {
     int run_size;
     int backend;           /* VT_BACKEND_* */
     char problem[200];
-    char cpu_model[52];
+    char cpu_model[49];         /* CPUID's brand string */
     uint32_t cpu_ecx1, cpu_ecx7; /* CPUID leaves 1 and 7 as the host sees them */
     struct {
         struct kvm_cpuid2 head;
