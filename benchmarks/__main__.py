@@ -61,6 +61,42 @@ MODULES = {"runtime": runtime, "python": python_api, "compute": compute, "sqlite
 ALL_CPUS = {"http", "dask", "compile"}
 
 
+PLOTS = {"runtime": runtime.plot, "js": js.plot}
+RESULTS_JSON = HERE / "results.json"
+
+
+def load_results() -> dict:
+    """What earlier runs measured, by suite: a run of some suites keeps the others' sections
+    (each stamped with the run that made it) instead of erasing them."""
+    if not RESULTS_JSON.exists():
+        return {}
+    stored = json.loads(RESULTS_JSON.read_text())
+    return {suite: entry for suite, entry in stored.items()
+            if suite in SUITES and isinstance(entry, dict) and "results" in entry}
+
+
+def render(stored: dict) -> str:
+    header = ["# Benchmark results", "",
+              "`make bench` (`python -m benchmarks`) runs every suite; `python -m benchmarks "
+              "SUITE...` reruns some and keeps the others' sections. Each section names the "
+              "command, date and machine that made it. Every ratio compares two medians "
+              "measured in the same run, the two sampled in alternating blocks "
+              "(`benchmarks/timing.py`) so the machine's drifts in speed hit both (thread "
+              "scaling: the median of each round's ratio of a 2-thread to a 1-thread window, "
+              "with the raw exits' own scaling taken in the same rounds), and all but the "
+              "thread rows, the HTTP server, Dask and compile speed run on one CPU, as this "
+              "machine's CPUs can differ in speed by 2x for seconds; on a shared or paravirtual "
+              "machine repeat the run to see the spread between runs.", ""]
+    lines = []
+    for suite in SUITES:
+        if suite in stored:
+            entry = stored[suite]
+            section = REPORTS[suite](entry["results"])
+            stamp = f"Made by `{entry['command']}` on {entry['date']}: {entry['machine']}."
+            lines += section[:2] + [stamp, ""] + section[2:]
+    return "\n".join(header + lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
@@ -70,30 +106,20 @@ def main() -> int:
     suites = args.suites or SUITES
     command = " ".join(["python -m benchmarks", *(["--quick"] if args.quick else []),
                         *args.suites])
-    results, lines = {}, []
+    stored = load_results()
     for suite in suites:
         print(f"running {suite} ...", file=sys.stderr, flush=True)
         with contextlib.nullcontext() if suite in ALL_CPUS else one_cpu():
-            results[suite] = MODULES[suite].run(quick=args.quick)
-        lines += REPORTS[suite](results[suite])
-    header = ["# Benchmark results", "",
-              f"Made by `{command}` (`make bench` runs them all) on {datetime.date.today()}: "
-              f"{machine()}. Every ratio compares two medians measured in the same run, the "
-              "two sampled in alternating blocks (`benchmarks/timing.py`) so the machine's "
-              "drifts in speed hit both (thread scaling: the median of each round's ratio of a "
-              "2-thread to a 1-thread window, with the raw exits' own scaling taken in the "
-              "same rounds), and all but the thread rows, the HTTP server and compile speed run "
-              "on one CPU, as this machine's CPUs can differ in speed by 2x for seconds; on a "
-              "shared or paravirtual machine repeat the run to see the spread between runs.",
-              ""]
-    text = "\n".join(header + lines)
+            result = MODULES[suite].run(quick=args.quick)
+        stored[suite] = {"command": command, "date": str(datetime.date.today()),
+                         "machine": machine(), "results": result}
+    text = render(stored)
     print(text)
     (HERE / "RESULTS.md").write_text(text)
-    (HERE / "results.json").write_text(json.dumps(results, indent=1))
-    if "runtime" in results:
-        runtime.plot(results["runtime"], HERE / "runtime.png")
-    if "js" in results:
-        js.plot(results["js"], HERE / "js.png")
+    RESULTS_JSON.write_text(json.dumps(stored, indent=1))
+    for suite, plot in PLOTS.items():
+        if suite in suites:
+            plot(stored[suite]["results"], HERE / f"{suite}.png")
     return 0
 
 
