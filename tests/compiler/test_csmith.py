@@ -7,6 +7,7 @@ PYVIRTINE_CSMITH (programs, default 600: about 535 of them terminate, and the ru
 about six minutes on two cores; use thousands for a long run),
 PYVIRTINE_CSMITH_SEED (first seed), PYVIRTINE_CSMITH_BIG=1 (csmith's default,
 larger programs instead of the CI-sized ones)."""
+import fcntl
 import os
 import shutil
 import subprocess
@@ -25,14 +26,23 @@ SMALL = [] if os.environ.get("PYVIRTINE_CSMITH_BIG") else [
 RUNTIME = "/usr/include/csmith"
 
 
-def _ensure_csmith() -> bool:
-    if shutil.which("csmith") and os.path.isdir(RUNTIME):
-        return True
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "update", "-qq"], capture_output=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "csmith", "libcsmith-dev"],
-                       capture_output=True)
+def _have_csmith() -> bool:
     return bool(shutil.which("csmith")) and os.path.isdir(RUNTIME)
+
+
+def _ensure_csmith() -> bool:
+    if _have_csmith() or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return _have_csmith()
+    # Every xdist worker imports this module at once: one installs while the others wait
+    # (apt's own lock would make them fail and skip their share of the programs).
+    with open("/tmp/pyvirtine-csmith-install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _have_csmith():
+            wait = ["-o", "DPkg::Lock::Timeout=600"]  # for apt runs not started by us
+            subprocess.run(["apt-get", *wait, "update", "-qq"], capture_output=True)
+            subprocess.run(["apt-get", *wait, "install", "-y", "-qq", "csmith",
+                            "libcsmith-dev"], capture_output=True)
+    return _have_csmith()
 
 
 pytestmark = pytest.mark.skipif(
