@@ -51,7 +51,8 @@ if TYPE_CHECKING:  # typing_extensions is mypy's, not a dependency: only for che
                 memory: Optional[Union[int, str]] = None, timeout: Optional[float] = None,
                 allow: AllowSpec = None, capture: Literal[False] = False, pool_size: int = 1,
                 include_dirs: Iterable[str] = (), defines: Iterable[str] = (),
-                files: Optional[FileGrants] = None,
+                files: Optional[FileGrants] = None, host_entropy: bool = False,
+                init_timeout: Optional[float] = None,
                 ) -> Callable[[Callable[P, R]], VirtineCallable[P, R]]: ...
 
     @overload
@@ -60,7 +61,8 @@ if TYPE_CHECKING:  # typing_extensions is mypy's, not a dependency: only for che
                 memory: Optional[Union[int, str]] = None, timeout: Optional[float] = None,
                 allow: AllowSpec = None, capture: Literal[True], pool_size: int = 1,
                 include_dirs: Iterable[str] = (), defines: Iterable[str] = (),
-                files: Optional[FileGrants] = None,
+                files: Optional[FileGrants] = None, host_entropy: bool = False,
+                init_timeout: Optional[float] = None,
                 ) -> Callable[[Callable[P, Any]], VirtineCallable[P, Captured]]: ...
 
 
@@ -70,7 +72,8 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,  #
             timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
             pool_size: int = 1, include_dirs: Iterable[str] = (),
             defines: Iterable[str] = (), init: Union[str, Iterable[str]] = (),
-            files: Optional[FileGrants] = None) -> Any:
+            files: Optional[FileGrants] = None, host_entropy: bool = False,
+            init_timeout: Optional[float] = None) -> Any:
     """Decorate a function to run its C implementation in virtines; usable bare
     (``@virtine``) or with options (see ``pyvirtine.load`` for their meaning). The
     result keeps the function's signature and annotations, for ``inspect`` and type
@@ -97,7 +100,8 @@ def virtine(func: Optional[Callable] = None, *, source: Optional[str] = None,  #
             raise error.with_traceback(None) from None
         image = next(i for i in images if i.name == f.__name__)
         vf = VirtineFunction(image, timeout=timeout, allow=allow, capture=capture,
-                             pool_size=pool_size, files=files)
+                             pool_size=pool_size, files=files, host_entropy=host_entropy,
+                             init_timeout=init_timeout)
         _check_python_signature(f, vf)
         call = vf.as_function()
         call.__module__ = f.__module__

@@ -20,6 +20,7 @@ from .errors import VirtineCrash, VirtineError
 from .grants import FileGrants, resolve_grants
 from .image import Image, allow_mask
 from .marshal import ArgPacker, Codec, FixedPlan, Signature, plan_for
+from .pool_options import check_pool_options
 
 AllowSpec = Union[int, list, tuple, None]
 
@@ -35,12 +36,14 @@ class VirtineFunction:
     """Calls one virtine image. ``timeout`` is seconds per call; ``allow`` names
     hypercalls (``"write"``...) opened beyond the image's own; ``capture`` returns the
     guest's output in a ``Captured`` instead of writing it to ``sys.stdout``/``stderr``;
-    ``files`` grants files or directories the guest may open (``pyvirtine.grants``)."""
+    ``files`` grants files or directories the guest may open (``pyvirtine.grants``);
+    ``host_entropy`` and ``init_timeout`` are ``runtime.Virtine``'s."""
 
     def __init__(self, image: Image, *, codec: Optional[Codec] = None,
                  timeout: Optional[float] = None, allow: AllowSpec = None,
                  capture: bool = False, pool_size: int = 1,
-                 files: Optional[FileGrants] = None) -> None:
+                 files: Optional[FileGrants] = None, host_entropy: bool = False,
+                 init_timeout: Optional[float] = None) -> None:
         if not image.abi or "params" not in image.abi:
             raise ValueError(f"image '{image.name}' carries no virtine signature")
         self.image = image
@@ -49,14 +52,12 @@ class VirtineFunction:
         if (mask or files) and self.signature.strict:
             raise ValueError(f"virtine '{self.signature.name}' is virtine_strict: "
                              "no hypercalls can be allowed, no files granted")
-        if timeout is not None and not timeout > 0:
-            raise ValueError("timeout must be a positive number of seconds")
-        if pool_size < 1:
-            raise ValueError("pool_size must be at least 1")
+        check_pool_options(timeout, init_timeout, pool_size)
         self.capture = capture
         # What it was made with, and the load() module it belongs to (it pickles by them).
         self.options = dict(timeout=timeout, allow=mask, capture=capture, pool_size=pool_size,
-                            files=resolve_grants(files))
+                            files=resolve_grants(files), host_entropy=host_entropy,
+                            init_timeout=init_timeout)
         self.module: Optional[Any] = None
         self.packer = ArgPacker(self.signature, codec)
         self._codec = self.packer.codec

@@ -62,7 +62,8 @@ def load(path: Optional[Union[str, os.PathLike]] = None, *, source: Optional[str
          defines: Iterable[str] = (), memory: Optional[Union[int, str]] = None,
          timeout: Optional[float] = None, allow: AllowSpec = None, capture: bool = False,
          pool_size: int = 1, init: Union[str, Iterable[str]] = (),
-         files: Optional[FileGrants] = None) -> VirtineModule:
+         files: Optional[FileGrants] = None, host_entropy: bool = False,
+         init_timeout: Optional[float] = None) -> VirtineModule:
     """Load the virtines of a C file (compiled, cached), of C ``source``, or of a
     ``.virtines`` bundle built ahead of time (no compiler needed).
 
@@ -71,9 +72,12 @@ def load(path: Optional[Union[str, os.PathLike]] = None, *, source: Optional[str
     (see ``VirtineFunction``), ``pool_size`` VMs kept ready per function, ``init`` the
     name(s) of ``void f(void)`` functions that run once per pool before the snapshot every
     call starts from (as if marked ``virtine_init``; C sources only), ``files`` the files
-    and directories the guest may open (``pyvirtine.grants``; none by default)."""
+    and directories the guest may open (``pyvirtine.grants``; none by default),
+    ``host_entropy`` the guest's randomness from the host's kernel even where the CPU has
+    RDRAND, ``init_timeout`` seconds for the boot and init before the snapshot (default
+    10 s, or ``timeout`` if longer)."""
     options = dict(timeout=timeout, allow=allow, capture=capture, pool_size=pool_size,
-                   files=files)
+                   files=files, host_entropy=host_entropy, init_timeout=init_timeout)
     if (path is None) == (source is None):
         raise TypeError("load() takes a path or source=, not both")
     if path is not None and os.fspath(path).endswith(BUNDLE_SUFFIX):

@@ -26,6 +26,7 @@ from .host import host_info
 from .backtrace import backtrace, describe as describe_frames, location as frame_location
 from .backtrace import user_frame
 from .grants import FileGrants, grant_array, resolve_grants
+from .pool_options import check_pool_options
 from .errors import (ImageError, KVMUnavailable, VirtineCrash, VirtineError, VirtinePolicyError,
                      VirtineTimeout)
 
@@ -140,10 +141,7 @@ class Virtine(PoolCaller):
             self.image = image_format.Image.from_bytes(bytes(data))
         if boot not in BOOT_MODES:
             raise ValueError(f"boot must be one of {sorted(BOOT_MODES)}, not {boot!r}")
-        if timeout is not None and not timeout > 0:
-            raise ValueError("timeout must be a positive number of seconds")
-        if pool_size < 1:
-            raise ValueError("pool_size must be at least 1")
+        check_pool_options(timeout, init_timeout, pool_size)
         self.timeout = timeout
         self._options = ffi.new("struct vt_options *", {
             "pool_size": pool_size, "boot": BOOT_MODES[boot], "allow": _allow_mask(allow),

@@ -3,13 +3,16 @@ build (heap, globals) is there in every call, and every call still starts clean.
 from __future__ import annotations
 
 import concurrent.futures
+import pickle
+import time
 
 import pytest
 
 import pyvirtine
-from pyvirtine import VirtineCompileError, VirtineCrash, virtine
+from pyvirtine import VirtineCompileError, VirtineCrash, VirtineTimeout, virtine
 from pyvirtine.build import build_images
 from pyvirtine.runtime import Virtine
+from support.kvm import HOST
 
 TABLE = r"""
 #include <stdio.h>
@@ -148,3 +151,52 @@ def test_bad_init_names_are_compile_errors(init, message):
     source = "#include <virtine.h>\nvoid takes(int x) { }\nvirtine int f(void) { return 0; }\n"
     with pytest.raises(VirtineCompileError, match=message):
         build_images(source, "bad.c", init=[init])
+
+
+SLOW_INIT = r"""
+#include <virtine.h>
+virtine_init void spin(void) { for (;;) { } }
+virtine int one(void) { return 1; }
+"""
+
+
+@pytest.mark.parametrize("how", ["decorator", "load"])
+def test_init_timeout_bounds_the_initialiser(kvm, how):
+    start = time.monotonic()
+    with pytest.raises(VirtineTimeout, match=r"0\.2 s timeout.*before the snapshot point"):
+        if how == "decorator":
+            @virtine(source=SLOW_INIT, init_timeout=0.2)
+            def one() -> int: ...
+            one()
+        else:
+            with pyvirtine.load(source=SLOW_INIT, init_timeout=0.2) as mod:
+                mod.one()
+    assert time.monotonic() - start < 5  # not the 10 s default
+
+
+def test_pool_options_are_checked_before_any_vm(kvm):
+    with pytest.raises(ValueError, match="init_timeout must be a positive"):
+        pyvirtine.load(source=SLOW_INIT, init_timeout=0)
+
+
+DRAW = r"""
+#include <virtine.h>
+virtine unsigned long draw(void)
+{
+    unsigned long v;
+    return virtine_random(&v, sizeof v) == 0 ? v : 0;
+}
+"""
+
+
+def test_host_entropy_reaches_the_pool_and_survives_pickling(kvm):
+    with pyvirtine.load(source=DRAW) as cpu, \
+            pyvirtine.load(source=DRAW, host_entropy=True) as host:
+        for mod in (cpu, host):
+            draws = {mod.draw() for _ in range(4)}
+            assert len(draws) == 4 and 0 not in draws
+        copy = pickle.loads(pickle.dumps(host.draw))
+        assert copy.virtine.options["host_entropy"] is True and copy() != 0
+        if "RDRAND" in HOST.guest_features:  # else both ask the host
+            exits = [mod.draw.virtine._virtine().call(b"").exits for mod in (cpu, host)]
+            assert exits[1] - exits[0] == 1  # the draw is a hypercall, not RDRAND
