@@ -4,7 +4,12 @@ between objects we compile and objects gcc compiles agree on every register.
 An aggregate of at most two eightbytes travels in registers, one LLVM scalar per
 eightbyte (``i64`` for INTEGER, ``double`` for SSE: only the bits matter); a larger
 one, or one that no longer fits in the registers left, goes in memory (``byval``
-for arguments, a hidden ``sret`` pointer for results)."""
+for arguments, a hidden ``sret`` pointer for results).
+
+Complex numbers travel as the struct of their two parts would, except that a
+``float _Complex`` eightbyte is ``<2 x float>`` (so LLVM keeps it in one SSE
+register) and a ``long double _Complex`` is returned in st0/st1 (class
+COMPLEX_X87), not in memory."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +17,9 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
-from .c_types import (DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType, CType, FloatType, FuncType,
-                      IntType, StructType, llvm_type, plain, promote)
+from .c_types import (CFLOAT, CLDOUBLE, DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType,
+                      ComplexType, CType, FloatType, FuncType, IntType, StructType, llvm_type,
+                      plain, promote)
 
 INTEGER, SSE, X87 = "INTEGER", "SSE", "X87"
 GP_REGS, SSE_REGS = 6, 8
@@ -64,6 +70,9 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
     elif isinstance(t, ArrayType):
         for i in range(t.length or 0):
             _classify_into(t.elem, offset + i * t.elem.size, classes)
+    elif isinstance(t, ComplexType):
+        for i in range(2):
+            _classify_into(t.real, offset + i * t.real.size, classes)
     else:
         if offset % t.size:
             raise _Memory()
@@ -80,9 +89,11 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
             classes[slot] = SSE if isinstance(t, FloatType) else INTEGER
 
 
-def eightbyte_types(classes: list) -> list:
+def eightbyte_types(classes: list, t: Optional[CType] = None) -> list:
     if classes == [X87]:
         return [X86_FP80]
+    if t is not None and plain(t) is CFLOAT:
+        return [ir.VectorType(ir.FloatType(), 2)]
     return [ir.IntType(64) if c == INTEGER else ir.DoubleType() for c in classes]
 
 
@@ -105,13 +116,15 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
     gp, sse = GP_REGS, SSE_REGS
     if ret.is_void():
         ret_kind, ret_ty = "void", ir.VoidType()
-    elif isinstance(ret, StructType):
+    elif plain(ret) is CLDOUBLE:
+        ret_kind, ret_ty = "direct", llvm_type(ret)      # st0 and st1
+    elif isinstance(ret, (StructType, ComplexType)):
         classes = classify(ret)
         if classes is None:
             ret_kind, ret_ty = "sret", ir.VoidType()
             gp -= 1
         else:
-            types = eightbyte_types(classes)
+            types = eightbyte_types(classes, ret)
             ret_kind = "expand"
             ret_ty = types[0] if len(types) == 1 else ir.LiteralStructType(types)
     else:
@@ -119,14 +132,14 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
     lparams: list = [TypedPointer(llvm_type(ret))] if ret_kind == "sret" else []
     args = []
     for p in params:
-        if isinstance(p, StructType):
+        if isinstance(p, (StructType, ComplexType)):
             classes = classify(p)
             need_gp = classes.count(INTEGER) if classes else 0
             need_sse = classes.count(SSE) if classes else 0
             if classes is not None and classes != [X87] and need_gp <= gp and need_sse <= sse:
                 gp -= need_gp
                 sse -= need_sse
-                plan = ArgPlan("expand", p, eightbyte_types(classes))
+                plan = ArgPlan("expand", p, eightbyte_types(classes, p))
             else:
                 plan = ArgPlan("byval", p, [TypedPointer(llvm_type(p))])
         else:
