@@ -6,10 +6,9 @@ eightbyte (``i64`` for INTEGER, ``double`` for SSE: only the bits matter); a lar
 one, or one that no longer fits in the registers left, goes in memory (``byval``
 for arguments, a hidden ``sret`` pointer for results).
 
-Complex numbers travel as the struct of their two parts would, except that a
-``float _Complex`` eightbyte is ``<2 x float>`` (so LLVM keeps it in one SSE
-register) and a ``long double _Complex`` is returned in st0/st1 (class
-COMPLEX_X87), not in memory."""
+Complex numbers travel as the struct of their two parts would (a ``float
+_Complex`` is one SSE eightbyte holding both), except that a ``long double
+_Complex`` is returned in st0/st1 (class COMPLEX_X87), not in memory."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
-from .c_types import (CFLOAT, CLDOUBLE, DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType,
+from .c_types import (CLDOUBLE, DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType,
                       ComplexType, CType, FloatType, FuncType, IntType, StructType, llvm_type,
                       plain, promote)
 
@@ -89,11 +88,9 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
             classes[slot] = SSE if isinstance(t, FloatType) else INTEGER
 
 
-def eightbyte_types(classes: list, t: Optional[CType] = None) -> list:
+def eightbyte_types(classes: list) -> list:
     if classes == [X87]:
         return [X86_FP80]
-    if t is not None and plain(t) is CFLOAT:
-        return [ir.VectorType(ir.FloatType(), 2)]
     return [ir.IntType(64) if c == INTEGER else ir.DoubleType() for c in classes]
 
 
@@ -124,7 +121,7 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
             ret_kind, ret_ty = "sret", ir.VoidType()
             gp -= 1
         else:
-            types = eightbyte_types(classes, ret)
+            types = eightbyte_types(classes)
             ret_kind = "expand"
             ret_ty = types[0] if len(types) == 1 else ir.LiteralStructType(types)
     else:
@@ -139,7 +136,7 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
             if classes is not None and classes != [X87] and need_gp <= gp and need_sse <= sse:
                 gp -= need_gp
                 sse -= need_sse
-                plan = ArgPlan("expand", p, eightbyte_types(classes, p))
+                plan = ArgPlan("expand", p, eightbyte_types(classes))
             else:
                 plan = ArgPlan("byval", p, [TypedPointer(llvm_type(p))])
         else:

@@ -1,0 +1,7 @@
+/* Compiled by gcc: the reference for complex arguments and results. */
+#include "complex_shapes.h"
+#define DEFINE_CGCC(T) DEFINE_CSIDE(gcc_, T)
+CSHAPES(DEFINE_CGCC)
+DEFINE_ARITH(gcc_)
+#define CHECK_COUR(T) CHECK_CSHAPE(our_, T)
+int gcc_ccheck(void) { int bad = 0; CSHAPES(CHECK_COUR) CHECK_ARITH(our_) return bad; }
