@@ -54,12 +54,18 @@ static double _Complex pair(double re, double im) { return __builtin_complex(re,
         return __builtin_complex(x, y);                                                   \
     }
 
-/* Smith's division (scaling by the larger part of the divisor keeps c*c + d*d
-   from overflowing), then Annex G's recovery of infinite and zero quotients. */
-#define DIVIDE(R, name, fabs_, copysign_, INF)                                            \
+/* Smith's division (dividing through by the larger part of the divisor keeps
+   c*c + d*d from overflowing; a divisor near the top of the range is halved
+   first), then Annex G's recovery of infinite and zero quotients. */
+#define DIVIDE(R, name, fabs_, copysign_, INF, MAX)                                       \
     R _Complex name(R a, R b, R c, R d)                                                   \
     {                                                                                     \
-        R x, y;                                                                           \
+        R x, y, half = 1;                                                                 \
+        if (fabs_(c) > MAX / 2 || fabs_(d) > MAX / 2) {                                   \
+            c /= 2;                                                                       \
+            d /= 2;                                                                       \
+            half = 0.5;                                                                   \
+        }                                                                                 \
         if (fabs_(c) < fabs_(d)) {                                                        \
             R ratio = c / d, den = c * ratio + d;                                         \
             x = (a * ratio + b) / den;                                                    \
@@ -70,7 +76,7 @@ static double _Complex pair(double re, double im) { return __builtin_complex(re,
             y = (b - a * ratio) / den;                                                    \
         }                                                                                 \
         if (!isnan(x) || !isnan(y))                                                       \
-            return __builtin_complex(x, y);                                               \
+            return __builtin_complex(x * half, y * half);                                 \
         if (c == 0 && d == 0 && (!isnan(a) || !isnan(b))) {                               \
             x = copysign_(INF, c) * a;                                                    \
             y = copysign_(INF, c) * b;                                                    \
@@ -91,9 +97,9 @@ static double _Complex pair(double re, double im) { return __builtin_complex(re,
 MULTIPLY(float, __mulsc3, fabsf, copysignf, HUGE_VALF)
 MULTIPLY(double, __muldc3, fabs, copysign, HUGE_VAL)
 MULTIPLY(long double, __mulxc3, fabsl, copysignl, HUGE_VALL)
-DIVIDE(float, __divsc3, fabsf, copysignf, HUGE_VALF)
-DIVIDE(double, __divdc3, fabs, copysign, HUGE_VAL)
-DIVIDE(long double, __divxc3, fabsl, copysignl, HUGE_VALL)
+DIVIDE(float, __divsc3, fabsf, copysignf, HUGE_VALF, FLT_MAX)
+DIVIDE(double, __divdc3, fabs, copysign, HUGE_VAL, DBL_MAX)
+DIVIDE(long double, __divxc3, fabsl, copysignl, HUGE_VALL, LDBL_MAX)
 
 /* -- parts, modulus, argument, projection ------------------------------------- */
 
@@ -125,7 +131,7 @@ double _Complex cexp(double _Complex z)
         return pair(exp(x), y);                  /* exact zero imaginary part stays */
     if (isinf(x)) {
         if (x < 0)                               /* e^-inf is +0 whatever y is */
-            return isfinite(y) ? pair(0.0 * cos(y), 0.0 * sin(y)) : pair(0.0, 0.0);
+            return isfinite(y) ? pair(0.0 * cos(y), 0.0 * sin(y)) : pair(0.0, copysign(0.0, y));
         if (!isfinite(y))
             return pair(x, y - y);               /* inf + i NaN */
     }
@@ -137,23 +143,30 @@ double _Complex cexp(double _Complex z)
     return pair(e * cos(y), e * sin(y));
 }
 
-/* log |z| without the rounding error of |z| near the unit circle: there it is
-   log1p(x^2 + y^2 - 1), the squares split exactly with fma. */
+/* a + b as the rounded sum and its exact error (Knuth's two-sum) */
+static double two_sum(double a, double b, double *err)
+{
+    double sum = a + b, bb = sum - a;
+    *err = (a - (sum - bb)) + (b - bb);
+    return sum;
+}
+
+/* log |z| without the rounding error of |z|: near the unit circle it is
+   log1p(x^2 + y^2 - 1), the squares split exactly with fma and summed with
+   their errors; at the ends of the range |z| is scaled into it. */
 static double log_modulus(double x, double y)
 {
     double ax = fabs(x), ay = fabs(y);
-    if (ax < ay) {
-        double t = ax; ax = ay; ay = t;
-    }
-    if (ax > 0.5 && ax < 2 && ay < 1.5) {
-        double hx = ax * ax, lx = fma(ax, ax, -hx);
-        double hy = ay * ay, ly = fma(ay, ay, -hy);
-        double s = hx - 1;                       /* exact: hx is within [0.25, 4] */
-        double sum = s + hy;
-        double err = fabs(s) > fabs(hy) ? (s - sum) + hy : (hy - sum) + s;
-        return 0.5 * log1p(sum + (err + lx + ly));
-    }
-    return log(hypot(ax, ay));
+    if (ax > 0x1p1000 || ay > 0x1p1000)
+        return log(hypot(ax * 0.5, ay * 0.5)) + LN2;
+    if (ax < 0x1p-1000 && ay < 0x1p-1000)
+        return log(hypot(ax * 0x1p600, ay * 0x1p600)) - 600 * LN2;
+    double hx = ax * ax, hy = ay * ay;
+    if (hx + hy < 0.5 || hx + hy > 2)
+        return log(hypot(ax, ay));
+    double lx = fma(ax, ax, -hx), ly = fma(ay, ay, -hy), e1, e2;
+    double sum = two_sum(two_sum(hx, -1, &e1), hy, &e2);
+    return 0.5 * log1p(sum + (e1 + e2 + lx + ly));
 }
 
 double _Complex clog(double _Complex z)
@@ -214,9 +227,9 @@ static double _Complex hyperbolic(double x, double y, int odd)
             return odd ? pair(sinh(x), y) : pair(cosh(x), copysign(0.0, x) * y);
         double c = cos(y), s = sin(y);
         if (fabs(x) > 709) {                     /* cosh x and sinh x are e^|x| / 2 */
-            double half = exp(fabs(x) / 2) / 2, h = half * 2;
+            double half = exp(fabs(x) / 2) / 2, h = half * 2, sign = x < 0 ? -1 : 1;
             double big_c = half * c * h, big_s = half * s * h;
-            return odd ? pair(copysign(big_c, x), big_s) : pair(big_c, copysign(big_s, x));
+            return odd ? pair(sign * big_c, big_s) : pair(big_c, sign * big_s);
         }
         return odd ? pair(sinh(x) * c, cosh(x) * s) : pair(cosh(x) * c, sinh(x) * s);
     }
@@ -226,7 +239,7 @@ static double _Complex hyperbolic(double x, double y, int odd)
         if (y == 0)
             return odd ? pair(x, y) : pair(HUGE_VAL, copysign(0.0, x) * y);
         if (!isfinite(y))
-            return odd ? pair(x, y - y) : pair(HUGE_VAL, y - y);
+            return pair(HUGE_VAL, y - y);
         double c = cos(y), s = sin(y);
         return odd ? pair(x * c, HUGE_VAL * s) : pair(HUGE_VAL * c, x * s);
     }
@@ -249,9 +262,20 @@ double _Complex ctanh(double _Complex z)
         return x == 0 ? pair(x, y - y) : pair(y - y, y - y);
     if (isnan(x))
         return y == 0 ? pair(x, y) : pair(x, x);
-    if (fabs(x) > 22) {                          /* tanh x is +-1 within an ulp */
-        double e = exp(-2 * fabs(x));
+    if (y == 0)
+        return pair(tanh(x), y);
+    double ax = fabs(x);
+    if (ax > 22) {                               /* tanh x is +-1 within an ulp */
+        double e = exp(-2 * ax);
         return pair(copysign(1.0, x), 4 * sin(y) * cos(y) * e);
+    }
+    if (ax > 1) {
+        /* tanh z = (sinh 2x + i sin 2y) / (cosh 2x + cos 2y); the real part is
+           near 1, so form 1 minus it: (e^-2|x| + cos 2y) / (cosh 2x + cos 2y) */
+        double s = sin(y), c = cos(y);          /* not of 2y, which may overflow */
+        double e = exp(2 * ax), c2 = (c - s) * (c + s), den = (e + 1 / e) / 2 + c2;
+        double below_one = (1 / e + c2) / den;
+        return pair(copysign(1 - below_one, x), 2 * s * c / den);
     }
     /* Kahan: with t = tan y, s = sinh x, cosh x = sqrt(1 + s^2),
        tanh z = (cosh x s (1 + t^2) + i t) / (1 + (1 + t^2) s^2) */
@@ -264,7 +288,13 @@ double _Complex ctanh(double _Complex z)
 static double _Complex times_minus_i(double _Complex w) { return pair(__imag__ w, -__real__ w); }
 static double _Complex times_i(double _Complex z) { return pair(-__imag__ z, __real__ z); }
 
-double _Complex csin(double _Complex z) { return times_minus_i(csinh(times_i(z))); }
+double _Complex csin(double _Complex z)
+{
+    double x = __real__ z, y = __imag__ z;
+    if (isinf(y) && !isfinite(x))               /* NaN +- i inf: + as glibc has it */
+        return pair(x - x, HUGE_VAL);
+    return times_minus_i(csinh(times_i(z)));
+}
 double _Complex ccos(double _Complex z) { return ccosh(times_i(z)); }
 double _Complex ctan(double _Complex z) { return times_minus_i(ctanh(times_i(z))); }
 
@@ -288,9 +318,9 @@ static void inverse_sine(double x, double y, int cosine, double *re, double *im)
         return;
     }
     double r = hypot(x + 1, y), s = hypot(x - 1, y), a = (r + s) / 2;
-    double yy = y * y;
-    double from_r = yy == 0 ? 0 : yy / (r + (x + 1));
-    double from_s = yy == 0 ? 0 : yy / (s + fabs(x - 1));
+    /* y^2 / (r + x + 1) and y^2 / (s + |x - 1|), without squaring a tiny y */
+    double from_r = y == 0 ? 0 : y * (y / (r + (x + 1)));
+    double from_s = y == 0 ? 0 : y * (y / (s + fabs(x - 1)));
     double a_minus_1 = 0.5 * (from_r + from_s) + (x >= 1 ? x - 1 : 0);
     double a_minus_x = 0.5 * (from_r + from_s) + (x < 1 ? 1 - x : 0);
     *im = log1p(a_minus_1 + sqrt(a_minus_1 * (a + 1)));
@@ -335,8 +365,11 @@ double _Complex casinh(double _Complex z) { return times_minus_i(casin(times_i(z
 double _Complex cacosh(double _Complex z)
 {
     double x = __real__ z, y = __imag__ z;
-    if (isnan(x) || isnan(y))
-        return isinf(x) || isinf(y) ? pair(HUGE_VAL, x + y) : pair(x + y, x + y);
+    if (isnan(x) || isnan(y)) {
+        if (isinf(x) || isinf(y))
+            return pair(HUGE_VAL, x + y);
+        return x == 0 ? pair(y, PI / 2) : pair(x + y, x + y);
+    }
     double _Complex w = cacos(z);
     if (signbit(y))
         return pair(__imag__ w, -__real__ w);
@@ -354,15 +387,18 @@ double _Complex catanh(double _Complex z)
             return pair(copysign(0.0, x), y);
         return pair(x + y, x + y);
     }
-    if (ax > 0x1p30 || ay > 0x1p30) {            /* atanh z ~ 1/z + i pi/2 */
+    if (ax > 0x1p30 || ay > 0x1p30) {
+        /* atanh z = atanh(1/z) +- i pi/2, and atanh(1/z) is 1/z to within an ulp */
         double h = hypot(ax, ay);
-        double re = isinf(h) ? 0 : ax / h / h;
-        return pair(copysign(re, x), copysign(PI / 2, y));
+        double re = isinf(h) ? 0 : ax / h / h, im = isinf(h) ? 0 : ay / h / h;
+        return pair(copysign(re, x), copysign(PI / 2 - im, y));
     }
     if (ax < 0x1p-30 && ay < 0x1p-30)
         return z;
-    double one_minus = 1 - ax;
-    double re = 0.25 * log1p(4 * ax / (one_minus * one_minus + ay * ay));
+    double one_minus = 1 - ax, den = one_minus * one_minus + ay * ay;
+    /* near +-1, (1 - x)^2 + y^2 may underflow: then log(|1 + z| / |1 - z|) / 2 */
+    double re = den < 0x1p-900 ? 0.5 * (log(hypot(1 + ax, ay)) - log(hypot(one_minus, ay)))
+                               : 0.25 * log1p(4 * ax / den);
     double im = 0.5 * atan2(2 * ay, one_minus * (1 + ax) - ay * ay);
     return pair(copysign(re, x), copysign(im, y));
 }
