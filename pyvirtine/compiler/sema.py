@@ -73,8 +73,6 @@ class Scopes:
 
 def base_type(names: list, coord: object) -> T.CType:
     """The type named by a list of basic specifiers like ``unsigned long int``."""
-    if "_Imaginary" in names:
-        raise CompileFailure("imaginary types are not supported", coord)
     if "_Complex" in names:
         return complex_type([n for n in names if n != "_Complex"], coord)
     check_type_specifiers(names, coord)
