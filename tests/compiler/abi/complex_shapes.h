@@ -1,6 +1,7 @@
 /* Complex types (and structs holding them) for the complex side of the interop
    test: float _Complex is one SSE eightbyte, double _Complex two, long double
    _Complex goes in memory as an argument and comes back in st0/st1. */
+#include <stdarg.h>
 #include <stdio.h>
 
 struct cf2 { float _Complex a, b; };
@@ -49,6 +50,8 @@ CSHAPES(DECLARE_CGCC)
 CSHAPES(DECLARE_COUR)
 double _Complex gcc_arith(double _Complex a, float _Complex b, long double _Complex c);
 double _Complex our_arith(double _Complex a, float _Complex b, long double _Complex c);
+double gcc_cva_sum(int n, ...);
+double our_cva_sum(int n, ...);
 int gcc_ccheck(void);
 int our_ccheck(void);
 
@@ -64,6 +67,27 @@ int our_ccheck(void);
 #define DEFINE_ARITH(P) \
     double _Complex P##arith(double _Complex a, float _Complex b, long double _Complex c) { \
         return a * b - (double _Complex)(c / a) + ~b; }
+
+/* Complex values through ..., after enough of them to use up the registers. */
+#define DEFINE_CVA_SUM(P) \
+    double P##cva_sum(int n, ...) { \
+        va_list ap; double s = 0; va_start(ap, n); \
+        for (int i = 0; i < n; i++) { \
+            switch (i % 3) { \
+            case 0: s += key(va_arg(ap, float _Complex)) * (i + 1); break; \
+            case 1: s += key(va_arg(ap, double _Complex)) * (i + 1); break; \
+            default: s += key(va_arg(ap, long double _Complex)) * (i + 1); break; \
+            } \
+        } \
+        va_end(ap); return s; }
+#define CHECK_CVA(Q) { \
+        float _Complex f = seeded(1); double _Complex d = seeded(2); \
+        long double _Complex l = seeded(3); \
+        double want = 0; \
+        for (int i = 0; i < 12; i++) want += key(i % 3 == 0 ? f : i % 3 == 1 ? d : l) * (i + 1); \
+        double got = Q##cva_sum(12, f, d, l, f, d, l, f, d, l, f, d, l); \
+        if (got != want) { printf("cva_sum differs: %g != %g\n", got, want); bad++; } \
+    }
 
 /* The check of one side calls the other side (Q) and compares with local results. */
 #define CHECK_CSHAPE(Q, T) { \
