@@ -88,14 +88,15 @@ class ComplexGen:
         p, q = self._operand_parts(a, ct)
         r, s = self._operand_parts(c, ct)
         if op == "/" and s is not None:
-            return self._helper_call("div", ct, [p, q or _zero(ct), r, s])
+            return self._helper_call("div", ct, [p, q if q is not None else _zero(ct), r, s])
+        if op == "/":                                # by a real: each part
+            return self.make_complex(b.fdiv(p, r), b.fdiv(q, r), ct)
         if op == "*" and q is not None and s is not None:
             return self._multiply(p, q, r, s, ct)
-        arith = {"+": b.fadd, "-": b.fsub, "*": b.fmul, "/": b.fdiv}[op]
-        if op in ("*", "/"):       # one side real (the divisor, for /)
-            x, (y, z) = (r, (p, q)) if q is not None else (p, (r, s))
-            return self.make_complex(arith(y, x), arith(z, x), ct) if op == "/" else \
-                self.make_complex(arith(x, y), arith(x, z), ct)
+        if op == "*":                                # by a real: each part
+            k, (x, y) = (r, (p, q)) if s is None else (p, (r, s))
+            return self.make_complex(b.fmul(k, x), b.fmul(k, y), ct)
+        arith = b.fadd if op == "+" else b.fsub
         re_ = arith(p, r)
         if q is None:
             im = b.fneg(s) if op == "-" else s

@@ -2,8 +2,7 @@
 wherever gcc accepts it, ``typeof``, case ranges, ``[a ... b]`` designators,
 ``&&label`` and ``goto *p``, ``__builtin_types_compatible_p``, ``__alignof__`` of an
 expression, ``asm`` statements, ``__real__``/``__imag__`` and imaginary constants
-(``2.0i``). Statement expressions and ``_Generic`` pycparser
-parses itself.
+(``2.0i``). Statement expressions and ``_Generic`` pycparser parses itself.
 
 GNU attributes arrive as pycparser's own attribute nodes (``c_ast.Attribute``, in
 the ``attributes`` of the node they belong to) with ``namespace="gnu"`` and the
