@@ -4,7 +4,11 @@ between objects we compile and objects gcc compiles agree on every register.
 An aggregate of at most two eightbytes travels in registers, one LLVM scalar per
 eightbyte (``i64`` for INTEGER, ``double`` for SSE: only the bits matter); a larger
 one, or one that no longer fits in the registers left, goes in memory (``byval``
-for arguments, a hidden ``sret`` pointer for results)."""
+for arguments, a hidden ``sret`` pointer for results).
+
+Complex numbers travel as the struct of their two parts would (a ``float
+_Complex`` is one SSE eightbyte holding both), except that a ``long double
+_Complex`` is returned in st0/st1 (class COMPLEX_X87), not in memory."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +16,9 @@ from typing import Optional
 
 import llvmlite.ir as ir
 
-from .c_types import (DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType, CType, FloatType, FuncType,
-                      IntType, StructType, llvm_type, plain, promote)
+from .c_types import (CLDOUBLE, DOUBLE, FLOAT, LDOUBLE, X86_FP80, ArrayType,
+                      ComplexType, CType, FloatType, FuncType, IntType, StructType, llvm_type,
+                      plain, promote)
 
 INTEGER, SSE, X87 = "INTEGER", "SSE", "X87"
 GP_REGS, SSE_REGS = 6, 8
@@ -64,6 +69,9 @@ def _classify_into(t: CType, offset: int, classes: list) -> None:
     elif isinstance(t, ArrayType):
         for i in range(t.length or 0):
             _classify_into(t.elem, offset + i * t.elem.size, classes)
+    elif isinstance(t, ComplexType):
+        for i in range(2):
+            _classify_into(t.real, offset + i * t.real.size, classes)
     else:
         if offset % t.size:
             raise _Memory()
@@ -105,7 +113,9 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
     gp, sse = GP_REGS, SSE_REGS
     if ret.is_void():
         ret_kind, ret_ty = "void", ir.VoidType()
-    elif isinstance(ret, StructType):
+    elif plain(ret) is CLDOUBLE:
+        ret_kind, ret_ty = "direct", llvm_type(ret)      # st0 and st1
+    elif isinstance(ret, (StructType, ComplexType)):
         classes = classify(ret)
         if classes is None:
             ret_kind, ret_ty = "sret", ir.VoidType()
@@ -119,7 +129,7 @@ def plan_call(ret: CType, params: list, variadic: bool) -> CallPlan:
     lparams: list = [TypedPointer(llvm_type(ret))] if ret_kind == "sret" else []
     args = []
     for p in params:
-        if isinstance(p, StructType):
+        if isinstance(p, (StructType, ComplexType)):
             classes = classify(p)
             need_gp = classes.count(INTEGER) if classes else 0
             need_sse = classes.count(SSE) if classes else 0

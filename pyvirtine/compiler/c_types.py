@@ -25,13 +25,16 @@ class CType:
         return isinstance(self, FloatType)
 
     def is_arithmetic(self) -> bool:
-        return isinstance(self, (IntType, FloatType))
+        return isinstance(self, (IntType, FloatType, ComplexType))
+
+    def is_complex(self) -> bool:
+        return isinstance(self, ComplexType)
 
     def is_pointer(self) -> bool:
         return isinstance(self, PointerType)
 
     def is_scalar(self) -> bool:
-        return isinstance(self, (IntType, FloatType, PointerType))
+        return isinstance(self, (IntType, FloatType, PointerType, ComplexType))
 
     def is_aggregate(self) -> bool:
         return isinstance(self, (StructType, ArrayType))
@@ -92,6 +95,24 @@ class FloatType(CType):
 
     def __str__(self) -> str:
         return self.name
+
+
+@dataclass(eq=False)
+class ComplexType(CType):
+    """``R _Complex``: two consecutive ``R`` (real part first), aligned as one ``R``.
+    In a register it is the LLVM pair ``{R, R}``."""
+    real: FloatType
+
+    @property
+    def size(self) -> int:  # type: ignore[override]
+        return 2 * self.real.size
+
+    @property
+    def align(self) -> int:  # type: ignore[override]
+        return self.real.align
+
+    def __str__(self) -> str:
+        return f"complex {self.real}"     # gcc's spelling
 
 
 @dataclass(eq=False)
@@ -196,6 +217,19 @@ ULLONG = IntType("unsigned long long", 8, False, 6)
 FLOAT = FloatType("float", 4)
 DOUBLE = FloatType("double", 8)
 LDOUBLE = FloatType("long double", 16)  # x87 80-bit extended, padded to 16 bytes as gcc does
+CFLOAT = ComplexType(FLOAT)
+CDOUBLE = ComplexType(DOUBLE)
+CLDOUBLE = ComplexType(LDOUBLE)
+
+
+def complex_of(real: CType) -> "ComplexType":
+    """The complex type whose parts are the real floating type ``real``."""
+    return {4: CFLOAT, 8: CDOUBLE}.get(real.size, CLDOUBLE)
+
+
+def real_part_type(t: CType) -> CType:
+    """The type of a complex's parts; a real type is its own."""
+    return t.real if isinstance(t, ComplexType) else t
 
 
 _UNSIGNED_OF = {CHAR: UCHAR, SCHAR: UCHAR, SHORT: USHORT, INT: UINT, LONG: ULONG, LLONG: ULLONG}
@@ -246,7 +280,10 @@ def promote(t: CType) -> CType:
 
 
 def usual_arithmetic(a: CType, b: CType) -> CType:
-    """Usual arithmetic conversions (C99 6.3.1.8)."""
+    """Usual arithmetic conversions (C99 6.3.1.8): with a complex operand, the
+    complex type of the real type the parts would convert to."""
+    if a.is_complex() or b.is_complex():
+        return complex_of(usual_arithmetic(real_part_type(a), real_part_type(b)))
     if a.is_float() or b.is_float():
         sizes = {a.size if a.is_float() else 0, b.size if b.is_float() else 0}
         return LDOUBLE if 16 in sizes else DOUBLE if 8 in sizes else FLOAT
@@ -384,6 +421,9 @@ def llvm_type(t: CType) -> ir.Type:
         return ir.PointerType()
     if isinstance(t, VoidType):
         return ir.VoidType()
+    if isinstance(t, ComplexType):
+        part = llvm_type(t.real)
+        return ir.LiteralStructType([part, part])
     return ir.ArrayType(ir.IntType(8), t.size)
 
 

@@ -17,6 +17,7 @@ from .declaration_checks import check_storage
 from .declarations import DeclarationResolver, is_const_object
 from .diagnostics import CompileFailure
 from ..pragma_pack import PackPragmas
+from .complex_ops import ComplexGen
 from .expressions import I8, PTR, ExpressionGen, Value
 from .gnu_codegen import GnuGen
 from .gnu_parser import Asm
@@ -58,8 +59,8 @@ class FunctionAttributes(ir.values.FunctionAttributes):
     _known = ir.values.FunctionAttributes._known | {FRAME_POINTER}
 
 
-class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen, AsmGen,
-              StatementGen, InitializerGen):
+class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, VarargsGen, GnuGen,
+              AsmGen, StatementGen, InitializerGen):
     def __init__(self, filename: str, debug: bool) -> None:
         self.module = ir.Module(name=filename)
         self.module.triple = TRIPLE
@@ -591,7 +592,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         elif plan.ret_kind == "direct":
             b.ret(v.ir)
         else:
-            pieces = self.eightbytes_of(v.ir, v.type, self._ret_pieces(plan.ret_type))
+            pieces = self.eightbytes_of(self.in_memory(v), v.type, self._ret_pieces(plan.ret_type))
             if len(pieces) == 1:
                 b.ret(pieces[0])
             else:

@@ -13,6 +13,7 @@ from pycparser import c_ast
 from . import c_types as T
 from .abi import TypedPointer, extension_attr, plan_call, vararg_type
 from .diagnostics import CompileFailure
+from .complex_constants import imaginary_literal
 from .sema import char_constant, float_constant, int_constant, string_literal_bytes, wrap
 
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -103,7 +104,8 @@ class ExpressionGen:
             return self.is_lvalue_node(self._chosen(node))
         return (isinstance(node, _LVALUE_NODES) and not self._is_enumerator(node)) or \
             (isinstance(node, c_ast.UnaryOp) and node.op == "*") or \
-            (isinstance(node, c_ast.Constant) and node.type == "string")
+            (isinstance(node, c_ast.Constant) and node.type == "string") or \
+            self.is_part_of_lvalue(node)
 
     def _is_enumerator(self, node: c_ast.Node) -> bool:
         if not isinstance(node, c_ast.ID):
@@ -225,6 +227,8 @@ class ExpressionGen:
             return self.builder.fcmp_unordered("!=", v.ir, ir.Constant(v.ir.type, 0.0))
         if isinstance(t, T.PointerType):
             return self.builder.icmp_unsigned("!=", v.ir, ir.Constant(PTR, None))
+        if isinstance(t, T.ComplexType):
+            return self.complex_truth(v)
         raise CompileFailure(f"used type '{t}' where a scalar is required", coord)
 
     def convert(self, v: Value, to: T.CType, coord: object = None) -> Value:
@@ -234,6 +238,8 @@ class ExpressionGen:
             return Value(None, T.VOID)
         if fr is to:
             return v
+        if fr.is_complex() or to.is_complex():
+            return self.convert_complex(v, to, coord)
         if isinstance(to, T.StructType):
             if not T.same_type(fr, to):
                 raise CompileFailure(f"incompatible types: '{fr}' to '{to}'", coord)
@@ -279,6 +285,12 @@ class ExpressionGen:
     def e_Constant(self, node: c_ast.Constant) -> Value:
         if node.type == "char" or node.value.startswith("'") or node.value[1:2] == "'":
             return Value(ir.Constant(I32, char_constant(node.value, node.coord)), T.INT)
+        imaginary = imaginary_literal(node.value)
+        if imaginary is not None:
+            scale = self.e_Constant(c_ast.Constant(node.type, imaginary, node.coord))
+            ct = T.complex_of(scale.type if scale.type.is_float() else T.DOUBLE)
+            scale = self.convert(scale, ct.real)
+            return self.make_complex(ir.Constant(scale.ir.type, 0.0), scale.ir, ct)
         if node.type in ("float", "double", "long double"):
             value, t = float_constant(node.value, node.coord)
             if t is not T.LDOUBLE:
@@ -353,6 +365,8 @@ class ExpressionGen:
                       const or any(m.const for m in path), temporary)
 
     def lv_UnaryOp(self, node: c_ast.UnaryOp) -> LValue:
+        if self.is_part_of_lvalue(node):
+            return self.part_lvalue(node)
         if node.op != "*":
             raise CompileFailure("expression is not assignable (not an lvalue)", node.coord)
         v = self.expr(node.expr)
@@ -417,10 +431,14 @@ class ExpressionGen:
             return Value(lv.ptr, T.PointerType(lv.type, lv.volatile, lv.const))
         if op in ("++", "--", "p++", "p--"):
             return self.increment(node)
+        if op in ("__real__", "__imag__"):
+            return self.part_value(node)
         v = self.expr(node.expr)
         b = self.builder
         if op == "!":
             return Value(b.zext(b.not_(self.truth(v, node.coord)), I32), T.INT)
+        if v.type.is_complex():
+            return self.complex_unary(op, v, node.coord)
         if not v.type.is_arithmetic() or (op == "~" and not v.type.is_integer()):
             raise CompileFailure(f"invalid argument type '{v.type}' to unary '{op}'", node.coord)
         v = self.convert(v, T.promote(v.type))
@@ -473,6 +491,8 @@ class ExpressionGen:
 
     def binary(self, op: str, a: Value, c: Value, coord: object) -> Value:
         b = self.builder
+        if a.type.is_complex() or c.type.is_complex():
+            return self.complex_binary(op, a, c, coord)
         if op in _COMPARE:
             return self.compare(op, a, c, coord)
         if op in ("+", "-") and (a.type.is_pointer() or c.type.is_pointer()):
@@ -695,10 +715,10 @@ class ExpressionGen:
                     attrs[len(largs)] = (ext,)
                 largs.append(v.ir)
             elif ap.kind == "expand":
-                largs.extend(self.eightbytes_of(v.ir, v.type, ap.llvm_types))
+                largs.extend(self.eightbytes_of(self.in_memory(v), v.type, ap.llvm_types))
             else:
                 attrs[len(largs)] = ("byval",)
-                largs.append(self.typed_pointer(v.ir, ap.llvm_types[0]))
+                largs.append(self.typed_pointer(self.in_memory(v), ap.llvm_types[0]))
         if not isinstance(callee, ir.Function) or callee.function_type != signature:
             callee = IndirectCallee(callee, signature)
         call = b.call(callee, largs, arg_attrs=attrs or None)
@@ -713,7 +733,13 @@ class ExpressionGen:
             return Value(call, ret)
         slot = self.local_alloca(T.ArrayType(T.LONG, 2), "ret")
         self.store_eightbytes(slot, call, plan.ret_type)
+        if ret.is_complex():
+            return self.complex_from_memory(slot, ret)
         return Value(slot, ret)
+
+    def in_memory(self, v: Value) -> ir.Value:
+        """The address of an aggregate rvalue's bytes (a complex one is put there)."""
+        return self.spill(v) if v.type.is_complex() else v.ir
 
     def typed_pointer(self, value: ir.Value, ptr_type: TypedPointer) -> ir.Value:
         """A no-op cast whose type carries the pointee that byval/sret attributes print."""

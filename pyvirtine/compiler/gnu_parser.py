@@ -1,14 +1,15 @@
 """pycparser extended with the GNU C that real code uses: ``__attribute__((...))``
 wherever gcc accepts it, ``typeof``, case ranges, ``[a ... b]`` designators,
 ``&&label`` and ``goto *p``, ``__builtin_types_compatible_p``, ``__alignof__`` of an
-expression and ``asm`` statements. Statement expressions and ``_Generic`` pycparser
-parses itself.
+expression, ``asm`` statements, ``__real__``/``__imag__`` and imaginary constants
+(``2.0i``). Statement expressions and ``_Generic`` pycparser parses itself.
 
 GNU attributes arrive as pycparser's own attribute nodes (``c_ast.Attribute``, in
 the ``attributes`` of the node they belong to) with ``namespace="gnu"`` and the
 arguments parsed as C expressions (an ``ExprList``, or ``None``)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from pycparser import c_ast
@@ -21,7 +22,15 @@ GNU_KEYWORDS = {
     "__asm__": "ASM", "__asm": "ASM", "asm": "ASM",
     "__builtin_offsetof": "OFFSETOF",
     "__builtin_types_compatible_p": "TYPES_COMPATIBLE_P",
+    "__real__": "REAL_PART", "__real": "REAL_PART", "__imag__": "IMAG_PART", "__imag": "IMAG_PART",
+    "__complex__": "_COMPLEX", "__complex": "_COMPLEX",
 }
+_PART_OPERATORS = {"REAL_PART": "__real__", "IMAG_PART": "__imag__"}
+# What may follow a number to make it imaginary (GNU): i or j, before or after the
+# number's own f/l suffix; the rest of an identifier would make it something else.
+_IMAGINARY_SUFFIX = re.compile(r"([iIjJ])([fFlL]?)(?![\w.])")
+_NUMBER_TOKENS = {"FLOAT_CONST", "HEX_FLOAT_CONST", "INT_CONST_DEC", "INT_CONST_OCT",
+                  "INT_CONST_HEX", "INT_CONST_BIN"}
 _ASM_QUALIFIERS = {"VOLATILE", "INLINE", "GOTO"}
 
 
@@ -33,6 +42,20 @@ class GnuLexer(CLexer):
     def __init__(self, error_func: Any, **kwargs: Any) -> None:
         super().__init__(error_func, **kwargs)
         self._keyword_map.update(GNU_KEYWORDS)
+
+    def _match_token(self) -> Any:
+        tok = super()._match_token()
+        if tok is None:
+            return tok
+        if tok.type == "_COMPLEX":
+            tok.value = "_Complex"                   # ``__complex__`` is the same keyword
+        elif tok.type in _NUMBER_TOKENS:
+            m = _IMAGINARY_SUFFIX.match(self._lexdata, self._pos)
+            if m:
+                # spelled with the i last (``2.0fi``), the one form imaginary_literal reads
+                tok.value += m.group(2) + m.group(1)
+                self._pos = m.end()
+        return tok
 
 
 # -- nodes pycparser does not have ---------------------------------------------
@@ -283,10 +306,14 @@ class GnuParser(CParser):
     def _starts_expression(self, tok: Any = None) -> bool:
         tok = tok or self._peek()
         return super()._starts_expression(tok) or \
-            (tok is not None and tok.type in ("TYPES_COMPATIBLE_P", "LAND"))
+            (tok is not None and tok.type in ("TYPES_COMPATIBLE_P", "LAND", *_PART_OPERATORS))
 
     def _parse_unary_expression(self) -> c_ast.Node:
         tok = self._peek()
+        if tok is not None and tok.type in _PART_OPERATORS:
+            self._advance()                          # GNU ``__real__ z``, ``__imag__ z``
+            return c_ast.UnaryOp(_PART_OPERATORS[tok.type], self._parse_cast_expression(),
+                                 self._tok_coord(tok))
         if tok is not None and tok.type == "LAND" and self._peek_type(2) in ("ID", "TYPEID"):
             self._advance()
             name = self._advance()

@@ -38,6 +38,13 @@ def _char_array(t: T.CType, literal: c_ast.Constant) -> bool:
     return t.elem.size == (4 if literal.value[:1] in "LU" else 1)
 
 
+def _pack_real(image: bytearray, off: int, t: T.FloatType, value: Any) -> None:
+    if T.plain(t) is T.LDOUBLE:
+        image[off:off + 10] = T.fp80_bits(value).to_bytes(10, "little")
+    else:
+        image[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", value)
+
+
 class InitializerGen:
     """Mixin of the code generator: local and static initialization."""
 
@@ -283,10 +290,11 @@ class InitializerGen:
             raise CompileFailure("initializer element is not a compile-time constant "
                                  f"({failure.message})", failure.coord) from None
         value = convert_constant(value, vt, t, node.coord)
-        if T.plain(t) is T.LDOUBLE:
-            image[off:off + 10] = T.fp80_bits(value).to_bytes(10, "little")
+        if t.is_complex():
+            for i, part in enumerate(value):
+                _pack_real(image, off + i * t.real.size, t.real, part)
         elif isinstance(t, T.FloatType):
-            image[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", value)
+            _pack_real(image, off, t, value)
         elif leaf.member is not None:
             m = leaf.member
             unit = int.from_bytes(image[off:off + m.unit_bytes], "little")

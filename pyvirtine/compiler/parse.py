@@ -14,7 +14,7 @@ _LITERALS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
 _UNSUPPORTED = [
     (re.compile(r"\b__int128\b"), "__int128 is not supported"),
     (re.compile(r"\b__label__\b"), "local labels (__label__) are not supported"),
-    (re.compile(r"\b_Complex\b"), "complex types are not supported"),
+    (re.compile(r"\b_Imaginary\b"), "imaginary types are not supported"),
     (re.compile(r"\b_Thread_local\b|\b__thread\b"), "thread-local storage is not supported "
                                                     "in virtines"),
 ]

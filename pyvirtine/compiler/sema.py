@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 from pycparser import c_ast
 
 from . import c_types as T
+from .complex_constants import complex_constant, fold_binary, fold_unary, imaginary_literal
 from .declaration_checks import check_type_specifiers
 from .diagnostics import CompileFailure
 
@@ -72,8 +73,8 @@ class Scopes:
 
 def base_type(names: list, coord: object) -> T.CType:
     """The type named by a list of basic specifiers like ``unsigned long int``."""
-    if "_Complex" in names or "_Imaginary" in names:
-        raise CompileFailure("complex types are not supported", coord)
+    if "_Complex" in names:
+        return complex_type([n for n in names if n != "_Complex"], coord)
     check_type_specifiers(names, coord)
     unsigned = "unsigned" in names
     longs = names.count("long")
@@ -94,6 +95,15 @@ def base_type(names: list, coord: object) -> T.CType:
     if longs == 1:
         return T.ULONG if unsigned else T.LONG
     return T.UINT if unsigned else T.INT
+
+
+def complex_type(names: list, coord: object) -> T.CType:
+    """``R _Complex`` for the real type named by ``names`` (none: double, as gcc)."""
+    real = base_type(names, coord) if names else T.DOUBLE
+    if not real.is_float():
+        raise CompileFailure(f"complex integer types ('_Complex {' '.join(names)}') are not "
+                             "supported", coord)
+    return T.complex_of(real)
 
 
 _ESCAPES = {"n": 10, "t": 9, "r": 13, "a": 7, "b": 8, "f": 12, "v": 11, "\\": 92, "'": 39,
@@ -279,6 +289,12 @@ class ConstEvaluator:
             return char_constant(node.value, node.coord), T.INT
         if node.type == "string":
             raise CompileFailure("expression is not a compile-time constant", node.coord)
+        imaginary = imaginary_literal(node.value)
+        if imaginary is not None:
+            value, t = self._Constant(c_ast.Constant(node.type, imaginary, node.coord))
+            ct = T.complex_of(t if t.is_float() else T.DOUBLE)
+            return (convert_constant(0, T.INT, ct.real, node.coord),
+                    convert_constant(value, t, ct.real, node.coord)), ct
         if node.type in ("float", "double", "long double"):
             return float_constant(node.value, node.coord)
         return int_constant(node.value, node.coord)
@@ -322,8 +338,13 @@ class ConstEvaluator:
                                      f"'{t}'", node.coord)
             return (t.size if op == "sizeof" else t.align), T.ULONG
         value, t = self.eval(node.expr)
+        if op in ("__real__", "__imag__"):
+            part = value if t.is_complex() else (value, 0)
+            return part[op == "__imag__"], T.real_part_type(t)
         if op == "!":
-            return int(not value), T.INT
+            return int(not any(value) if t.is_complex() else not value), T.INT
+        if t.is_complex():
+            return fold_unary(op, value, node.coord), t
         if op == "+":
             return value, T.promote(t)
         if op == "-":
@@ -349,6 +370,9 @@ class ConstEvaluator:
         ct = T.usual_arithmetic(ta, tb)
         a = convert_constant(a, ta, ct, node.coord)
         b = convert_constant(b, tb, ct, node.coord)
+        if ct.is_complex():
+            result = fold_binary(op, a, b, node.coord)
+            return (result, T.INT) if op in ("==", "!=") else (result, ct)
         if op in ("==", "!=", "<", ">", "<=", ">="):
             result = {"==": a == b, "!=": a != b, "<": a < b, ">": a > b, "<=": a <= b,
                       ">=": a >= b}[op]
@@ -371,6 +395,12 @@ class ConstEvaluator:
 
 
 def convert_constant(value: Any, src: T.CType, dst: T.CType, coord: object) -> Any:
+    if dst.is_complex():
+        return complex_constant(value, src, dst, convert_constant, coord)
+    if src.is_complex():
+        if isinstance(dst, T.IntType) and dst.is_bool:
+            return int(any(value))
+        return convert_constant(value[0], src.real, dst, coord)
     if isinstance(dst, T.IntType):
         return wrap(int(value), dst)
     if T.plain(dst) is T.LDOUBLE:

@@ -49,7 +49,7 @@ class VarargsGen:
         """Address of the next variadic argument of type ``t`` (SysV va_list walk)."""
         b = self.builder
         t = vararg_type(t)
-        if isinstance(t, T.StructType):
+        if isinstance(t, (T.StructType, T.ComplexType)):
             classes = classify(t)
             if classes == [X87]:
                 classes = None

@@ -105,6 +105,9 @@ class TypeResolver:
                 return self.resolve(self.typedefs[names[0]], hint=names[0])
             if names == ["void"]:
                 return VOID
+            if "_Complex" in names:
+                return Opaque(hint or " ".join(names), "complex numbers do not cross the "
+                              "virtine boundary; pass the real and imaginary parts")
             words = sorted(names)
             if len(words) > 1:
                 words = [w for w in words if w != "int"]

@@ -1,6 +1,6 @@
 """ABI agreement with gcc: calls in both directions with structs of every SysV
-class by value (registers, register exhaustion, memory/sret), varargs, and the
-layout (sizeof, alignment, offsetof, bit-field bytes) of the same declarations."""
+class by value (registers, register exhaustion, memory/sret), complex numbers
+(and structs of them), varargs, and the layout (sizeof, alignment, offsetof, bit-field bytes) of the same declarations."""
 import subprocess
 from pathlib import Path
 
@@ -13,11 +13,13 @@ pytestmark = pytest.mark.skipif(not have_gcc(), reason="needs gcc as the referen
 
 
 @pytest.mark.parametrize("opt_level", [0, 2])
-def test_calls_between_gcc_and_our_code_agree(tmp_path: Path, opt_level: int) -> None:
+@pytest.mark.parametrize("sides", ["", "complex_"])
+def test_calls_between_gcc_and_our_code_agree(tmp_path: Path, opt_level: int,
+                                              sides: str) -> None:
     theirs = tmp_path / "gcc_side.o"
-    subprocess.run(["gcc", "-O2", "-w", "-c", str(ABI / "gcc_side.c"), "-o", str(theirs)],
-                   check=True)
-    ours = compile_to_file(ABI / "our_side.c", tmp_path, opt_level)
+    subprocess.run(["gcc", "-O2", "-w", "-c", str(ABI / f"{sides}gcc_side.c"), "-o",
+                    str(theirs)], check=True)
+    ours = compile_to_file(ABI / f"{sides}our_side.c", tmp_path, opt_level)
     exe = tmp_path / "abi"
     link_native([theirs, ours], exe)
     proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)

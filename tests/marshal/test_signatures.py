@@ -103,6 +103,7 @@ def test_json_round_trip_is_compact():
     ("union u v", "union u", "unions cannot be copied"),
     ("struct opaque *o", "struct opaque *", "incomplete struct"),
     ("long double x", "long double", ""),
+    ("double _Complex z", "double _Complex", "complex numbers do not cross"),
     ("struct bits b", "struct bits", "bit-field"),
     ("struct wire w", "struct wire", "it has __attribute__((packed))"),
     ("al16 a", "al16", "it has __attribute__((aligned))"),
@@ -136,6 +137,8 @@ def test_bad_annotations():
 def test_bad_returns_and_shapes():
     assert "returns 'int *', which cannot be copied out of a virtine" in error(
         "virtine int *f(void) { return 0; }\n")
+    assert "returns 'float _Complex', which cannot be copied out of a virtine (complex " \
+        "numbers do not cross" in error("virtine float _Complex f(void) { return 1; }\n")
     assert "cannot be variadic" in error("virtine int f(int n, ...) { return n; }\n")
     assert "declared but never defined" in error("virtine int f(int n);\n")
     assert "must be followed by a function declaration" in error("virtine int x;\n")
