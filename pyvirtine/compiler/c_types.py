@@ -387,8 +387,10 @@ def llvm_type(t: CType) -> ir.Type:
     return ir.ArrayType(ir.IntType(8), t.size)
 
 
-def compatible(a: CType, b: CType) -> bool:
-    """C's compatible types (C99 6.2.7); the type model carries no qualifiers."""
+def compatible(a: CType, b: CType, qualified: bool = False) -> bool:
+    """C's compatible types (C99 6.2.7). The type model keeps only the qualifiers of
+    pointed-to types; ``qualified`` makes them count, as ``_Generic`` and
+    ``__builtin_types_compatible_p`` need (elsewhere a mismatch is only a warning)."""
     a, b = plain(a), plain(b)
     if a is b:
         return True
@@ -401,24 +403,42 @@ def compatible(a: CType, b: CType) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, PointerType):
-        return compatible(a.target, b.target)  # type: ignore[attr-defined]
+        assert isinstance(b, PointerType)
+        if qualified and (a.const, a.volatile) != (b.const, b.volatile):
+            return False
+        return compatible(a.target, b.target, qualified)
     if isinstance(a, ArrayType):
         assert isinstance(b, ArrayType)
-        return compatible(a.elem, b.elem) and (a.length is None or b.length is None or
-                                               a.length == b.length)
+        return compatible(a.elem, b.elem, qualified) and (
+            a.length is None or b.length is None or a.length == b.length)
     if isinstance(a, FuncType):
         assert isinstance(b, FuncType)
-        if not compatible(a.ret, b.ret):
+        if not compatible(a.ret, b.ret, qualified):
             return False
         if a.prototyped and b.prototyped:
             return a.variadic == b.variadic and len(a.params) == len(b.params) and \
-                all(compatible(x, y) for x, y in zip(a.params, b.params))
+                all(compatible(x, y, qualified) for x, y in zip(a.params, b.params))
         proto = a if a.prototyped else b if b.prototyped else None
         # against an unprototyped declaration, only parameters that promote to themselves
         return proto is None or not proto.variadic and \
             all(compatible(p, promote(p)) and not (p.is_float() and p.size == 4)
                 for p in proto.params)
     return False
+
+
+def composite(a: CType, b: CType) -> CType:
+    """The composite of two compatible types (C11 6.2.7p3): what either knows of an
+    array's length or a function's parameters. New types are built, so completing
+    ``int (*)[]`` in an expression leaves the declaration that has it alone."""
+    pa, pb = plain(a), plain(b)
+    if isinstance(pa, PointerType) and isinstance(pb, PointerType):
+        return PointerType(composite(pa.target, pb.target), pa.volatile, pa.const)
+    if isinstance(pa, ArrayType) and isinstance(pb, ArrayType):
+        known = pa if pa.is_complete() else pb
+        return ArrayType(composite(pa.elem, pb.elem), known.length, known.count, pa.alignment)
+    if isinstance(pa, FuncType) and isinstance(pb, FuncType) and not pa.prototyped:
+        return b
+    return a
 
 
 def enum_underlying(t: IntType) -> IntType:
