@@ -192,7 +192,7 @@ class DeclarationResolver:
                 if not fields:
                     raise CompileFailure(f"flexible array member '{d.name}' not allowed in "
                                          f"otherwise empty {kind}", d.coord)
-                ft = T.ArrayType(ft.elem, 0)  # flexible array member
+                ft = T.ArrayType(ft.elem, 0, flexible=True)
             elif not ft.is_complete():
                 raise CompileFailure(f"field '{d.name}' has incomplete type '{ft}'", d.coord)
             for member in [d.name] if d.name else _member_names(ft):

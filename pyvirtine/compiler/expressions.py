@@ -384,6 +384,8 @@ class ExpressionGen:
     def e_Cast(self, node: c_ast.Cast) -> Value:
         to = self.resolve_type(node.to_type)
         v = self.expr(node.expr)
+        if isinstance(to, T.StructType) and T.same_type(v.type, to):
+            return v        # GNU: a struct or union cast to its own type is a no-op
         if not to.is_void() and not to.is_scalar():
             raise CompileFailure(f"cannot cast to non-scalar type '{to}'", node.coord)
         return self.convert(v, to, node.coord)
