@@ -246,6 +246,18 @@ def promote(t: CType) -> CType:
     return t
 
 
+def bitfield_value_type(t: IntType, width: int) -> IntType:
+    """The type of a bit-field's value, as gcc gives it: whatever the declared type,
+    int below 32 bits, int or unsigned int at exactly 32. gcc types a wider field as
+    an integer of exactly its width; here it computes in the declared type, which
+    differs only where arithmetic overflows those bits."""
+    if width < INT.bits:
+        return INT
+    if width == INT.bits:
+        return INT if t.signed else UINT
+    return t
+
+
 def usual_arithmetic(a: CType, b: CType) -> CType:
     """Usual arithmetic conversions (C99 6.3.1.8)."""
     if a.is_float() or b.is_float():
@@ -264,26 +276,30 @@ def usual_arithmetic(a: CType, b: CType) -> CType:
 
 
 def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
-                  packed: bool = False, aligned: Optional[int] = None) -> None:
+                  packed: bool = False, aligned: Optional[int] = None,
+                  ms: bool = False) -> None:
     """Place ``fields`` (name, type, bit_width or None, alignas, packed, const) like gcc
     on x86-64.
 
     A packed member (``__attribute__((packed))`` on it or on the whole struct) has
     alignment 1 and, a bit-field, may cross storage units; ``alignas`` (``_Alignas``,
-    ``aligned(N)``) raises a member's alignment; under ``#pragma pack(n)`` alignment is
-    capped at n, and bit-fields are laid end to end, as gcc does. ``aligned`` raises
-    the struct's own alignment."""
+    ``aligned(N)``) raises a member's alignment, and starts a bit-field at that
+    boundary; under ``#pragma pack(n)`` alignment is capped at n, and bit-fields are
+    laid end to end, as gcc does. ``aligned`` raises the struct's own alignment.
+    ``ms`` (``ms_struct``) places bit-fields as Microsoft's compiler does (see
+    _MsBitfields)."""
     bit = 0          # next free bit, from the start of the struct
     align = 1
     size = 0
     members = []
+    ms_units = _MsBitfields() if ms and st.kind == "struct" else None
     for name, t, width, alignas, field_packed, const in fields:
         tight = packed or field_packed
         falign = max(1 if tight else t.align, alignas or 1)
         if pack:
             falign = min(falign, pack)
         if st.kind == "union":
-            if width is None or name is not None:
+            if width is None or name is not None or (ms and width):  # ms: unnamed ones too
                 align = max(align, falign)
             size = max(size, t.size if width is None else (width + 7) // 8)
             if width is None:
@@ -291,8 +307,20 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
             elif name is not None:
                 members.append(_bitfield(name, t, 0, width, const))
             continue
+        if ms_units is not None:
+            bit, placed = ms_units.place(bit, t, width, falign)
+            if placed and (name is not None or width is not None):
+                # a packed struct's bit-fields place by their aligned(N), align nothing
+                align = max(align, 1 if tight and width is not None else falign)
+            if name is not None:
+                members.append(Member(name, t, bit // 8, const=const) if width is None
+                               else _bitfield(name, t, bit, width, const))
+            bit += t.size * 8 if width is None else width
+            continue
         if width is not None:
             unit_bits = t.size * 8
+            if alignas:     # to aligned(N) itself: the type's alignment does not add
+                bit = _round_up(bit, min(alignas, pack or alignas) * 8)
             if width == 0:
                 bit = _round_up(bit, unit_bits)
                 continue
@@ -307,6 +335,8 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
             members.append(Member(name, t, bit // 8, const=const))
             bit += t.size * 8
             align = max(align, falign)
+    if ms_units is not None:
+        bit = ms_units.close(bit)
     if st.kind == "struct":
         size = (bit + 7) // 8
     align = max(align, aligned or 1)
@@ -314,6 +344,38 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
     st.align = align
     st.size = _round_up(size, align)
     st.complete = True
+
+
+class _MsBitfields:
+    """Microsoft's bit-field placement: a bit-field goes into the storage unit the
+    previous one opened (a whole object of its declared type) only if their types
+    have the same size and it fits; otherwise it opens a unit of its own, aligned as
+    its type. A zero-width bit-field ends the unit and aligns what follows as its type
+    (and the struct), but only right after a bit-field: elsewhere it is ignored."""
+
+    def __init__(self) -> None:
+        self.unit_size = 0      # bytes of the open unit's type; 0: no unit open
+        self.unit_end = 0       # first bit past the open unit
+
+    def close(self, bit: int) -> int:
+        """Where the next member may start once the open unit (if any) ends."""
+        if self.unit_size:
+            bit, self.unit_size = self.unit_end, 0
+        return bit
+
+    def place(self, bit: int, t: CType, width: Optional[int], align: int) -> tuple:
+        """(first bit of the member, whether it takes part in the layout)."""
+        if width is None:
+            return _round_up(self.close(bit), align * 8), True
+        if width == 0:
+            if not self.unit_size:
+                return bit, False
+            return _round_up(self.close(bit), align * 8), True
+        if self.unit_size == t.size and bit + width <= self.unit_end:
+            return bit, True
+        start = _round_up(self.close(bit), align * 8)
+        self.unit_size, self.unit_end = t.size, start + t.size * 8
+        return start, True
 
 
 def _bitfield(name: str, t: CType, bit: int, width: int, const: bool) -> Member:

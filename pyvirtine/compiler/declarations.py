@@ -205,7 +205,8 @@ class DeclarationResolver:
             if const or getattr(ft, "const_member", None):
                 st.const_member = st.const_member or d.name
         T.layout_struct(st, fields, self.packing.value, find(attributes, "packed") is not None,
-                        alignment(attributes, self.consts.integer))
+                        alignment(attributes, self.consts.integer),
+                        ms=find(attributes, "ms_struct") is not None)
         return st
 
     def with_mode(self, t: T.CType, attributes: list) -> T.CType:

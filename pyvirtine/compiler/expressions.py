@@ -181,8 +181,7 @@ class ExpressionGen:
         shift = ir.Constant(unit_type, bits - m.bit_width)
         field = b.ashr(shifted, shift) if t.signed else b.lshr(shifted, shift)
         field = self.convert(Value(field, T.IntType("", m.unit_bytes, t.signed, 0)), t)
-        result_type = T.INT if m.bit_width < 32 and t.size <= 4 else t
-        return self.convert(Value(field.ir, t), result_type)
+        return self.convert(Value(field.ir, t), T.bitfield_value_type(t, m.bit_width))
 
     def store(self, lv: LValue, v: Value, coord: object) -> Value:
         t = lv.type
