@@ -112,7 +112,7 @@ class ArrayType(CType):
     length: Optional[int]
     count: Any = None           # variable-length arrays: element count, an LLVM i64 value
     alignment: Optional[int] = None
-    flexible: bool = False      # a struct's last member ``T m[]``: length 0, statics may extend it
+    flexible: bool = False      # a struct's last ``T m[]``: length 0, statics may extend it
 
     @property
     def size(self) -> int:  # type: ignore[override]

@@ -81,8 +81,8 @@ def run(exe: Path) -> str:
     return subprocess.run([str(exe)], capture_output=True, text=True, timeout=30).stdout
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.integers(6, 12).flatmap(lambda n: st.tuples(*(struct(i) for i in range(n)))))
 def test_random_bitfield_layouts_agree_with_gcc(tmp_path: Path, structs: tuple) -> None:
     source = tmp_path / "layout.c"
@@ -91,8 +91,8 @@ def test_random_bitfield_layouts_agree_with_gcc(tmp_path: Path, structs: tuple) 
     subprocess.run(["gcc", "-w", str(source), "-o", str(reference)], check=True)
     ours = tmp_path / "ours"
     link_native([compile_to_file(source, tmp_path, opt_level=0)], ours)
-    got, expected = run(ours).split("s"), run(reference).split("s")
+    got, expected = run(ours).split("\ns"), run(reference).split("\ns")
     for number, (mine, theirs) in enumerate(zip(got, expected)):
         assert mine == theirs, "\n".join(line for line in source.read_text().splitlines()
-                                        if f" s{number - 1} " in line)
+                                        if f" s{number} {{" in line)
     assert len(got) == len(expected)

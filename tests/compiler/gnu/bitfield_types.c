@@ -34,7 +34,8 @@ union __attribute__((ms_struct)) ms6 { char a : 3; long long : 5; };
 struct __attribute__((ms_struct)) ms7 { unsigned x : 12; unsigned char y : 7; unsigned z : 28; };
 struct gcc2 { int x : 12; char y : 6; long long z : 63; char a : 4 __attribute__((aligned(16))); };
 #pragma pack(pop)
-struct gcc3 { unsigned x : 5, y : 5, : 0, z : 5; char a : 5; short b : 5 __attribute__((aligned(16))); };
+struct gcc3 { unsigned x : 5, y : 5, : 0, z : 5; char a : 5;
+              short b : 5 __attribute__((aligned(16))); };
 
 #define LAYOUT(T) printf("%-12s size %2zu align %2zu\n", #T, sizeof(T), _Alignof(T))
 #define BYTES(T, m) { T v; memset(&v, 0, sizeof v); v.m = -1; printf("  %s:", #m);      \
