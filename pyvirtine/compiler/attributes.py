@@ -1,10 +1,10 @@
 """What GNU ``__attribute__((...))`` means to the compiler.
 
-Layout attributes (``packed``, ``aligned``, ``mode``) are honoured as gcc does and
-``constructor`` runs the function before the snapshot; the attributes that would
-change code or layout in ways this compiler does not model are errors, at the
-attribute; every other attribute is an optimisation hint or a diagnostic request, and
-ignoring it (as gcc does an unknown one) keeps the program's meaning."""
+Layout attributes (``packed``, ``aligned``, ``mode``, ``ms_struct``) are honoured as
+gcc does and ``constructor`` runs the function before the snapshot; the attributes
+that would change code or layout in ways this compiler does not model are errors, at
+the attribute; every other attribute is an optimisation hint or a diagnostic request,
+and ignoring it (as gcc does an unknown one) keeps the program's meaning."""
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -20,7 +20,6 @@ BIGGEST_ALIGNMENT = 16
 _UNSUPPORTED = {
     "vector_size": "vector types are not supported",
     "transparent_union": "transparent unions are not supported",
-    "ms_struct": "Microsoft struct layout is not supported",
     "scalar_storage_order": "reversed storage order is not supported",
     "cleanup": "__attribute__((cleanup)) is not supported",
     "destructor": "__attribute__((destructor)) is not supported in virtines (a virtine's "
@@ -39,9 +38,12 @@ _UNSUPPORTED = {
 MODE_BYTES = {"QI": 1, "HI": 2, "SI": 4, "DI": 8, "byte": 1, "word": 8, "pointer": 8}
 
 
+_LAYOUT = ("packed", "aligned", "mode", "ms_struct")
+
+
 def layout_attributes(attributes: list) -> list:
     """The names of the attributes among ``attributes`` that change sizes or offsets."""
-    return [a.name for a in attributes if a.name in ("packed", "aligned", "mode")]
+    return [a.name for a in attributes if a.name in _LAYOUT]
 
 
 def declaration_attributes(decl: c_ast.Node) -> list:

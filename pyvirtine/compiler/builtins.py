@@ -117,7 +117,7 @@ class BuiltinGen:
             return self.offsetof(node), T.ULONG
         if short == "types_compatible_p":
             a, b = (self.resolve_type(t) for t in args)
-            return int(T.compatible(a, b)), T.INT
+            return int(T.compatible(a, b, qualified=True)), T.INT
         if short == "constant_p":
             self.builtin_args(name, args, 1, node)
             if isinstance(args[0], c_ast.Constant):

@@ -133,6 +133,7 @@ class ArrayType(CType):
     length: Optional[int]
     count: Any = None           # variable-length arrays: element count, an LLVM i64 value
     alignment: Optional[int] = None
+    flexible: bool = False      # a struct's last ``T m[]``: length 0, statics may extend it
 
     @property
     def size(self) -> int:  # type: ignore[override]
@@ -279,6 +280,18 @@ def promote(t: CType) -> CType:
     return t
 
 
+def bitfield_value_type(t: IntType, width: int) -> IntType:
+    """The type of a bit-field's value, as gcc gives it: whatever the declared type,
+    int below 32 bits, int or unsigned int at exactly 32. gcc types a wider field as
+    an integer of exactly its width; here it computes in the declared type, which
+    differs only where arithmetic overflows those bits."""
+    if width < INT.bits:
+        return INT
+    if width == INT.bits:
+        return INT if t.signed else UINT
+    return t
+
+
 def usual_arithmetic(a: CType, b: CType) -> CType:
     """Usual arithmetic conversions (C99 6.3.1.8): with a complex operand, the
     complex type of the real type the parts would convert to."""
@@ -300,26 +313,30 @@ def usual_arithmetic(a: CType, b: CType) -> CType:
 
 
 def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
-                  packed: bool = False, aligned: Optional[int] = None) -> None:
+                  packed: bool = False, aligned: Optional[int] = None,
+                  ms: bool = False) -> None:
     """Place ``fields`` (name, type, bit_width or None, alignas, packed, const) like gcc
     on x86-64.
 
     A packed member (``__attribute__((packed))`` on it or on the whole struct) has
     alignment 1 and, a bit-field, may cross storage units; ``alignas`` (``_Alignas``,
-    ``aligned(N)``) raises a member's alignment; under ``#pragma pack(n)`` alignment is
-    capped at n, and bit-fields are laid end to end, as gcc does. ``aligned`` raises
-    the struct's own alignment."""
+    ``aligned(N)``) raises a member's alignment, and starts a bit-field at that
+    boundary; under ``#pragma pack(n)`` alignment is capped at n, and bit-fields are
+    laid end to end, as gcc does. ``aligned`` raises the struct's own alignment.
+    ``ms`` (``ms_struct``) places bit-fields as Microsoft's compiler does (see
+    _MsBitfields)."""
     bit = 0          # next free bit, from the start of the struct
     align = 1
     size = 0
     members = []
+    ms_units = _MsBitfields() if ms and st.kind == "struct" else None
     for name, t, width, alignas, field_packed, const in fields:
         tight = packed or field_packed
         falign = max(1 if tight else t.align, alignas or 1)
         if pack:
             falign = min(falign, pack)
         if st.kind == "union":
-            if width is None or name is not None:
+            if width is None or name is not None or (ms and width):  # ms: unnamed ones too
                 align = max(align, falign)
             size = max(size, t.size if width is None else (width + 7) // 8)
             if width is None:
@@ -327,8 +344,20 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
             elif name is not None:
                 members.append(_bitfield(name, t, 0, width, const))
             continue
+        if ms_units is not None:
+            bit, placed = ms_units.place(bit, t, width, falign)
+            if placed and (name is not None or width is not None):
+                # a packed struct's bit-fields place by their aligned(N), align nothing
+                align = max(align, 1 if tight and width is not None else falign)
+            if name is not None:
+                members.append(Member(name, t, bit // 8, const=const) if width is None
+                               else _bitfield(name, t, bit, width, const))
+            bit += t.size * 8 if width is None else width
+            continue
         if width is not None:
             unit_bits = t.size * 8
+            if alignas:     # to aligned(N) itself: the type's alignment does not add
+                bit = _round_up(bit, min(alignas, pack or alignas) * 8)
             if width == 0:
                 bit = _round_up(bit, unit_bits)
                 continue
@@ -343,6 +372,8 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
             members.append(Member(name, t, bit // 8, const=const))
             bit += t.size * 8
             align = max(align, falign)
+    if ms_units is not None:
+        bit = ms_units.close(bit)
     if st.kind == "struct":
         size = (bit + 7) // 8
     align = max(align, aligned or 1)
@@ -350,6 +381,38 @@ def layout_struct(st: StructType, fields: list, pack: Optional[int] = None,
     st.align = align
     st.size = _round_up(size, align)
     st.complete = True
+
+
+class _MsBitfields:
+    """Microsoft's bit-field placement: a bit-field goes into the storage unit the
+    previous one opened (a whole object of its declared type) only if their types
+    have the same size and it fits; otherwise it opens a unit of its own, aligned as
+    its type. A zero-width bit-field ends the unit and aligns what follows as its type
+    (and the struct), but only right after a bit-field: elsewhere it is ignored."""
+
+    def __init__(self) -> None:
+        self.unit_size = 0      # bytes of the open unit's type; 0: no unit open
+        self.unit_end = 0       # first bit past the open unit
+
+    def close(self, bit: int) -> int:
+        """Where the next member may start once the open unit (if any) ends."""
+        if self.unit_size:
+            bit, self.unit_size = self.unit_end, 0
+        return bit
+
+    def place(self, bit: int, t: CType, width: Optional[int], align: int) -> tuple:
+        """(first bit of the member, whether it takes part in the layout)."""
+        if width is None:
+            return _round_up(self.close(bit), align * 8), True
+        if width == 0:
+            if not self.unit_size:
+                return bit, False
+            return _round_up(self.close(bit), align * 8), True
+        if self.unit_size == t.size and bit + width <= self.unit_end:
+            return bit, True
+        start = _round_up(self.close(bit), align * 8)
+        self.unit_size, self.unit_end = t.size, start + t.size * 8
+        return start, True
 
 
 def _bitfield(name: str, t: CType, bit: int, width: int, const: bool) -> Member:
@@ -427,8 +490,10 @@ def llvm_type(t: CType) -> ir.Type:
     return ir.ArrayType(ir.IntType(8), t.size)
 
 
-def compatible(a: CType, b: CType) -> bool:
-    """C's compatible types (C99 6.2.7); the type model carries no qualifiers."""
+def compatible(a: CType, b: CType, qualified: bool = False) -> bool:
+    """C's compatible types (C99 6.2.7). The type model keeps only the qualifiers of
+    pointed-to types; ``qualified`` makes them count, as ``_Generic`` and
+    ``__builtin_types_compatible_p`` need (elsewhere a mismatch is only a warning)."""
     a, b = plain(a), plain(b)
     if a is b:
         return True
@@ -441,24 +506,42 @@ def compatible(a: CType, b: CType) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, PointerType):
-        return compatible(a.target, b.target)  # type: ignore[attr-defined]
+        assert isinstance(b, PointerType)
+        if qualified and (a.const, a.volatile) != (b.const, b.volatile):
+            return False
+        return compatible(a.target, b.target, qualified)
     if isinstance(a, ArrayType):
         assert isinstance(b, ArrayType)
-        return compatible(a.elem, b.elem) and (a.length is None or b.length is None or
-                                               a.length == b.length)
+        return compatible(a.elem, b.elem, qualified) and (
+            a.length is None or b.length is None or a.length == b.length)
     if isinstance(a, FuncType):
         assert isinstance(b, FuncType)
-        if not compatible(a.ret, b.ret):
+        if not compatible(a.ret, b.ret, qualified):
             return False
         if a.prototyped and b.prototyped:
             return a.variadic == b.variadic and len(a.params) == len(b.params) and \
-                all(compatible(x, y) for x, y in zip(a.params, b.params))
+                all(compatible(x, y, qualified) for x, y in zip(a.params, b.params))
         proto = a if a.prototyped else b if b.prototyped else None
         # against an unprototyped declaration, only parameters that promote to themselves
         return proto is None or not proto.variadic and \
             all(compatible(p, promote(p)) and not (p.is_float() and p.size == 4)
                 for p in proto.params)
     return False
+
+
+def composite(a: CType, b: CType) -> CType:
+    """The composite of two compatible types (C11 6.2.7p3): what either knows of an
+    array's length or a function's parameters. New types are built, so completing
+    ``int (*)[]`` in an expression leaves the declaration that has it alone."""
+    pa, pb = plain(a), plain(b)
+    if isinstance(pa, PointerType) and isinstance(pb, PointerType):
+        return PointerType(composite(pa.target, pb.target), pa.volatile, pa.const)
+    if isinstance(pa, ArrayType) and isinstance(pb, ArrayType):
+        known = pa if pa.is_complete() else pb
+        return ArrayType(composite(pa.elem, pb.elem), known.length, known.count, pa.alignment)
+    if isinstance(pa, FuncType) and isinstance(pb, FuncType) and not pa.prototyped:
+        return b
+    return a
 
 
 def enum_underlying(t: IntType) -> IntType:

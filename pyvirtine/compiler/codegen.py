@@ -81,7 +81,8 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
 
     def warn(self, message: str, coord: object) -> None:
-        self.warnings.append((coord, message))
+        if (coord, message) not in self.warnings:   # type_of generates a node twice
+            self.warnings.append((coord, message))
 
     # -- translation unit ---------------------------------------------------------
 

@@ -192,7 +192,7 @@ class DeclarationResolver:
                 if not fields:
                     raise CompileFailure(f"flexible array member '{d.name}' not allowed in "
                                          f"otherwise empty {kind}", d.coord)
-                ft = T.ArrayType(ft.elem, 0)  # flexible array member
+                ft = T.ArrayType(ft.elem, 0, flexible=True)
             elif not ft.is_complete():
                 raise CompileFailure(f"field '{d.name}' has incomplete type '{ft}'", d.coord)
             for member in [d.name] if d.name else _member_names(ft):
@@ -205,7 +205,8 @@ class DeclarationResolver:
             if const or getattr(ft, "const_member", None):
                 st.const_member = st.const_member or d.name
         T.layout_struct(st, fields, self.packing.value, find(attributes, "packed") is not None,
-                        alignment(attributes, self.consts.integer))
+                        alignment(attributes, self.consts.integer),
+                        ms=find(attributes, "ms_struct") is not None)
         return st
 
     def with_mode(self, t: T.CType, attributes: list) -> T.CType:

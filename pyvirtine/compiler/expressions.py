@@ -183,8 +183,7 @@ class ExpressionGen:
         shift = ir.Constant(unit_type, bits - m.bit_width)
         field = b.ashr(shifted, shift) if t.signed else b.lshr(shifted, shift)
         field = self.convert(Value(field, T.IntType("", m.unit_bytes, t.signed, 0)), t)
-        result_type = T.INT if m.bit_width < 32 and t.size <= 4 else t
-        return self.convert(Value(field.ir, t), result_type)
+        return self.convert(Value(field.ir, t), T.bitfield_value_type(t, m.bit_width))
 
     def store(self, lv: LValue, v: Value, coord: object) -> Value:
         t = lv.type
@@ -398,6 +397,8 @@ class ExpressionGen:
     def e_Cast(self, node: c_ast.Cast) -> Value:
         to = self.resolve_type(node.to_type)
         v = self.expr(node.expr)
+        if isinstance(to, T.StructType) and T.same_type(v.type, to):
+            return v        # GNU: a struct or union cast to its own type is a no-op
         if not to.is_void() and not to.is_scalar():
             raise CompileFailure(f"cannot cast to non-scalar type '{to}'", node.coord)
         return self.convert(v, to, node.coord)
@@ -627,7 +628,7 @@ class ExpressionGen:
         b.position_at_end(else_block)
         y = self.expr(node.iffalse)
         else_end = b.block
-        rt = self.conditional_type(x, y, node.coord)
+        rt = self.conditional_type(x, y, node)
         b.position_at_end(then_end)
         x = self.convert(x, rt, node.coord)
         then_end = b.block
@@ -644,20 +645,52 @@ class ExpressionGen:
         phi.add_incoming(y.ir, else_end)
         return Value(phi, rt)
 
-    def conditional_type(self, x: Value, y: Value, coord: object) -> T.CType:
+    def conditional_type(self, x: Value, y: Value, node: c_ast.TernaryOp) -> T.CType:
         if x.type.is_arithmetic() and y.type.is_arithmetic():
             return T.usual_arithmetic(x.type, y.type)
         if x.type.is_void() or y.type.is_void():
             return T.VOID
-        if x.type.is_pointer():
-            if y.type.is_pointer() and x.type.target.is_void():
-                return y.type
+        if x.type.is_pointer() and y.type.is_pointer():
+            return self.conditional_pointer(x, y, node)
+        if x.type.is_pointer():     # y: a null pointer constant, or gcc's mismatch warning
             return x.type
         if y.type.is_pointer():
             return y.type
         if T.same_type(x.type, y.type):
             return x.type
-        raise CompileFailure(f"incompatible operand types ('{x.type}' and '{y.type}')", coord)
+        raise CompileFailure(f"incompatible operand types ('{x.type}' and '{y.type}')",
+                             node.coord)
+
+    def conditional_pointer(self, x: Value, y: Value, node: c_ast.TernaryOp) -> T.CType:
+        """The type of ``c ? x : y`` with pointer operands (C11 6.5.15p6): a null
+        pointer constant takes the other's type; otherwise the pointed-to type is void
+        if either is, else the composite, qualified with both operands' qualifiers."""
+        if self.null_pointer_constant(y, node.iffalse):
+            return x.type
+        if self.null_pointer_constant(x, node.iftrue):
+            return y.type
+        xt, yt = x.type, y.type
+        assert isinstance(xt, T.PointerType) and isinstance(yt, T.PointerType)
+        volatile, const = xt.volatile or yt.volatile, xt.const or yt.const
+        if xt.target.is_void() or yt.target.is_void():
+            return T.PointerType(T.VOID, volatile, const)
+        if T.compatible(xt.target, yt.target):
+            return T.PointerType(T.composite(xt.target, yt.target), volatile, const)
+        self.warn("pointer type mismatch in conditional expression", node.coord)
+        return T.PointerType(T.VOID)
+
+    def null_pointer_constant(self, v: Value, node: c_ast.Node) -> bool:
+        """A cast of integer constant zero to unqualified ``void *`` (gcc, unlike clang,
+        counts neither ``(void const *)0`` nor ``(void *)(void *)0``)."""
+        t = v.type
+        if not (isinstance(t, T.PointerType) and t.target.is_void() and not t.const
+                and not t.volatile and isinstance(node, c_ast.Cast)):
+            return False
+        try:
+            value, inner = self.consts.eval(node.expr)
+        except CompileFailure:
+            return False
+        return inner.is_integer() and value == 0
 
     # -- calls --------------------------------------------------------------------
 

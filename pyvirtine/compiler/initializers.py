@@ -48,11 +48,19 @@ def _pack_real(image: bytearray, off: int, t: T.FloatType, value: Any) -> None:
 class InitializerGen:
     """Mixin of the code generator: local and static initialization."""
 
+    # The object being flattened, and whether it is static: only a static struct's
+    # own flexible array member may be initialized (a GNU extension).
+    _flex_owner: tuple = (None, False)
+
     # -- flattening ---------------------------------------------------------------
 
-    def flatten(self, t: T.CType, init: c_ast.Node) -> list:
+    def flatten(self, t: T.CType, init: c_ast.Node, static: bool = False) -> list:
         leaves: list = []
-        self._init_object(t, init, 0, leaves, None)
+        saved, self._flex_owner = self._flex_owner, (t, static)
+        try:
+            self._init_object(t, init, 0, leaves, None)
+        finally:
+            self._flex_owner = saved
         return leaves
 
     def initializer_length(self, t: T.ArrayType, init: c_ast.Node) -> int:
@@ -61,8 +69,25 @@ class InitializerGen:
             return len(string_literal_bytes(init.value, init.coord)[0]) + 1
         if not isinstance(init, c_ast.InitList):
             raise CompileFailure("array initializer must be an initializer list", init.coord)
-        self._fill(t, list(init.exprs), 0, 0, [], braced=True)
+        saved, self._flex_owner = self._flex_owner, (t, False)
+        try:
+            self._fill(t, list(init.exprs), 0, 0, [], braced=True)
+        finally:
+            self._flex_owner = saved
         return self._extent
+
+    def _check_flexible(self, t: T.StructType, m: T.Member, offset: int,
+                        item: c_ast.Node) -> None:
+        """gcc's rule for initializing flexible array member ``m`` of ``t``."""
+        if not (isinstance(m.type, T.ArrayType) and m.type.flexible):
+            return
+        owner, static = self._flex_owner
+        if t is not owner or offset != 0:
+            raise CompileFailure("initialization of flexible array member in a nested "
+                                 "context", item.coord)
+        if not static:
+            raise CompileFailure("non-static initialization of a flexible array member",
+                                 item.coord)
 
     def _init_object(self, t: T.CType, node: c_ast.Node, offset: int, leaves: list,
                      member: Optional[T.Member]) -> None:
@@ -82,6 +107,9 @@ class InitializerGen:
                 raise CompileFailure(f"excess elements in initializer of '{t}'", items[pos].coord)
             return
         if _is_string(node) and _char_array(t, node):
+            if t.flexible:
+                length = len(string_literal_bytes(node.value, node.coord)[0]) + 1
+                t = T.ArrayType(t.elem, length)
             leaves.append(Leaf(offset, t, node))
             return
         if isinstance(t, T.ArrayType):
@@ -123,7 +151,7 @@ class InitializerGen:
                                                  offset + i * t.elem.size, leaves)
                     pos = after
                 else:
-                    if t.length is not None and index >= t.length:
+                    if t.length is not None and index >= t.length and not t.flexible:
                         if braced:
                             raise CompileFailure("excess elements in array initializer",
                                                  item.coord)
@@ -158,6 +186,7 @@ class InitializerGen:
                                      braced=False, designated=True)
                 else:
                     m = path[0]
+                    self._check_flexible(t, m, offset, item)
                     pos = self._designated(m.type, m if m.bit_width is not None else None,
                                            item, items, pos, offset + m.offset, leaves)
             else:
@@ -167,6 +196,7 @@ class InitializerGen:
                                              item.coord)
                     break
                 m = members[index]
+                self._check_flexible(t, m, offset, item)
                 pos = self._init_element(m.type, items, pos, offset + m.offset, leaves,
                                          m if m.bit_width is not None else None)
             first = False
@@ -194,7 +224,7 @@ class InitializerGen:
         bounds = (d.lo, d.hi) if isinstance(d, Range) else (d, d)
         low, high = (self.consts.integer(e, "array designator") for e in bounds)
         for index, e in ((low, bounds[0]), (high, bounds[1])):
-            if index < 0 or (t.length is not None and index >= t.length):
+            if index < 0 or (t.length is not None and index >= t.length and not t.flexible):
                 raise CompileFailure(f"array designator index ({index}) exceeds array bounds",
                                      e.coord)
         if low > high:
@@ -233,15 +263,18 @@ class InitializerGen:
     # -- statics ------------------------------------------------------------------
 
     def static_initializer(self, t: T.CType, init: Optional[c_ast.Node]) -> ir.Constant:
-        """The constant image of a static object of type ``t``."""
-        image = bytearray(t.size)
+        """The constant image of a static object of type ``t``: longer than ``t`` when
+        its flexible array member is initialized (leaves that are not bit-fields lie
+        within their object otherwise)."""
+        leaves = self.flatten(t, init, static=True) if init is not None else []
+        size = max([t.size] + [leaf.offset + leaf.type.size for leaf in leaves
+                               if leaf.member is None])
+        image = bytearray(size)
         relocs: dict = {}
-        for leaf in (self.flatten(t, init) if init is not None else []):
+        for leaf in leaves:
             self._place_leaf(image, relocs, leaf)
         if not relocs:
-            if not any(image):
-                return ir.Constant(ir.ArrayType(I8, t.size), None)
-            return ir.Constant(ir.ArrayType(I8, t.size), bytearray(image))
+            return ir.Constant(ir.ArrayType(I8, size), bytearray(image) if any(image) else None)
         parts = []
         start = 0
         for off in sorted(relocs):

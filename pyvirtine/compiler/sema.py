@@ -250,7 +250,7 @@ def generic_choice(node: c_ast.GenericSelection, resolve_type: Callable,
     for association in node.associations:
         if association.type is None:
             default = association.expr
-        elif T.compatible(resolve_type(association.type), controlling):
+        elif T.compatible(resolve_type(association.type), controlling, qualified=True):
             return association.expr
     if default is None:
         raise CompileFailure(f"controlling expression type '{controlling}' not compatible "
