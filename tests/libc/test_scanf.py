@@ -3,4 +3,4 @@ formats (every value stored, its bytes compared)."""
 
 
 def test_scanf_sweep_matches_glibc(sweep_matches_glibc):
-    sweep_matches_glibc("scanf_sweep", 3, 6000, same_paths=True)
+    sweep_matches_glibc("scanf_sweep", 3, 6000)

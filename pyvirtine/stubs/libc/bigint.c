@@ -50,6 +50,14 @@ void __big_mul(struct big *out, const struct big *a, const struct big *b)
         out->len--;
 }
 
+void __big_copy(struct big *out, const struct big *b)
+{
+    int i;
+    out->len = b->len;
+    for (i = 0; i < b->len; i++)
+        out->limb[i] = b->limb[i];
+}
+
 void __big_shift_left(struct big *b, int bits)
 {
     int words = bits / 32, rest = bits % 32, i;
@@ -97,4 +105,61 @@ uint32_t __big_divide_small(struct big *b, uint32_t divisor)
     while (b->len && !b->limb[b->len - 1])
         b->len--;
     return (uint32_t)rem;
+}
+
+void __big_shift_right(struct big *b, int bits)
+{
+    int words = bits / 32, rest = bits % 32, i;
+    if (words >= b->len) {
+        b->len = 0;
+        return;
+    }
+    for (i = 0; i + words < b->len; i++) {
+        uint64_t pair = b->limb[i + words];
+        if (i + words + 1 < b->len)
+            pair |= (uint64_t)b->limb[i + words + 1] << 32;
+        b->limb[i] = (uint32_t)(pair >> rest);
+    }
+    b->len -= words;
+    while (b->len && !b->limb[b->len - 1])
+        b->len--;
+}
+
+void __big_subtract(struct big *a, const struct big *b)
+{
+    uint32_t borrow = 0;
+    int i;
+    for (i = 0; i < a->len; i++) {
+        uint64_t sub = (uint64_t)(i < b->len ? b->limb[i] : 0) + borrow;
+        borrow = a->limb[i] < sub;
+        a->limb[i] = (uint32_t)(a->limb[i] - sub);
+    }
+    while (a->len && !a->limb[a->len - 1])
+        a->len--;
+}
+
+int __big_bit_length(const struct big *b)
+{
+    uint32_t top;
+    int bits;
+    if (!b->len)
+        return 0;
+    top = b->limb[b->len - 1];
+    for (bits = 0; top; bits++)
+        top >>= 1;
+    return 32 * (b->len - 1) + bits;
+}
+
+int __big_bit(const struct big *b, int pos)
+{
+    return pos >= 0 && pos / 32 < b->len ? (int)(b->limb[pos / 32] >> (pos % 32)) & 1 : 0;
+}
+
+int __big_low_bits_zero(const struct big *b, int bits)
+{
+    int i;
+    for (i = 0; i < bits / 32 && i < b->len; i++)
+        if (b->limb[i])
+            return 0;
+    return bits % 32 == 0 || i >= b->len || !(b->limb[i] & (((uint32_t)1 << (bits % 32)) - 1));
 }
