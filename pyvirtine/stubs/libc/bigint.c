@@ -22,13 +22,24 @@ void __big_mul_add_small(struct big *b, uint32_t factor, uint32_t addend)
         b->limb[b->len++] = (uint32_t)carry;
 }
 
+static const uint32_t pow5[14] = {1, 5, 25, 125, 625, 3125, 15625, 78125, 390625,
+                                  1953125, 9765625, 48828125, 244140625, 1220703125};
+
 void __big_mul_pow5(struct big *b, int exponent)
 {
-    static const uint32_t pow5[14] = {1, 5, 25, 125, 625, 3125, 15625, 78125, 390625,
-                                      1953125, 9765625, 48828125, 244140625, 1220703125};
     for (; exponent >= 13; exponent -= 13)
         __big_mul_add_small(b, pow5[13], 0);
     __big_mul_add_small(b, pow5[exponent], 0);
+}
+
+int __big_divide_pow5(struct big *b, int exponent)
+{
+    int inexact = 0;
+    for (; exponent >= 13; exponent -= 13)
+        inexact |= __big_divide_small(b, pow5[13]) != 0;
+    if (exponent)
+        inexact |= __big_divide_small(b, pow5[exponent]) != 0;
+    return inexact;
 }
 
 void __big_mul(struct big *out, const struct big *a, const struct big *b)
@@ -48,14 +59,6 @@ void __big_mul(struct big *out, const struct big *a, const struct big *b)
     }
     while (out->len && !out->limb[out->len - 1])
         out->len--;
-}
-
-void __big_copy(struct big *out, const struct big *b)
-{
-    int i;
-    out->len = b->len;
-    for (i = 0; i < b->len; i++)
-        out->limb[i] = b->limb[i];
 }
 
 void __big_shift_left(struct big *b, int bits)
@@ -105,37 +108,6 @@ uint32_t __big_divide_small(struct big *b, uint32_t divisor)
     while (b->len && !b->limb[b->len - 1])
         b->len--;
     return (uint32_t)rem;
-}
-
-void __big_shift_right(struct big *b, int bits)
-{
-    int words = bits / 32, rest = bits % 32, i;
-    if (words >= b->len) {
-        b->len = 0;
-        return;
-    }
-    for (i = 0; i + words < b->len; i++) {
-        uint64_t pair = b->limb[i + words];
-        if (i + words + 1 < b->len)
-            pair |= (uint64_t)b->limb[i + words + 1] << 32;
-        b->limb[i] = (uint32_t)(pair >> rest);
-    }
-    b->len -= words;
-    while (b->len && !b->limb[b->len - 1])
-        b->len--;
-}
-
-void __big_subtract(struct big *a, const struct big *b)
-{
-    uint32_t borrow = 0;
-    int i;
-    for (i = 0; i < a->len; i++) {
-        uint64_t sub = (uint64_t)(i < b->len ? b->limb[i] : 0) + borrow;
-        borrow = a->limb[i] < sub;
-        a->limb[i] = (uint32_t)(a->limb[i] - sub);
-    }
-    while (a->len && !a->limb[a->len - 1])
-        a->len--;
 }
 
 int __big_bit_length(const struct big *b)

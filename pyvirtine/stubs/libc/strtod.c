@@ -1,7 +1,7 @@
 /* strtof, strtod and strtold: correctly rounded, by one algorithm over the
    three formats. The decimal value D * 10^E is made exact in big integers
-   (D * 5^E, or D / 5^-E by long division to a few bits past the mantissa
-   with the remainder as a sticky bit) and rounded half to even once. */
+   (D * 5^E, or D / 5^-E to a few bits past the mantissa with the remainder
+   as a sticky bit) and rounded half to even once. */
 #include <stdlib.h>
 #include <ctype.h>
 #include <errno.h>
@@ -107,35 +107,18 @@ static void round_to(const struct float_format *f, const struct big *n, long e2,
     r->e = e;
 }
 
-/* D / 5^k * 2^-k: long division of D by 5^k to mant_bits + 4 quotient bits. */
+/* D / 5^k * 2^-k: D is shifted left until the quotient has a few bits past
+   the mantissa, then divided by 5^k in small steps (floor(floor(a/b)/c) is
+   floor(a/(bc)), and the remainder is zero only when every step's is). */
 static void round_quotient(const struct float_format *f, struct big *d, int k,
                            struct parsed *r)
 {
-    static struct big divisor, quotient;
-    int bits = f->mant_bits + 3, s, i;
-    __big_set(&divisor, 1);
-    __big_mul_pow5(&divisor, k);
-    s = bits - (__big_bit_length(d) - __big_bit_length(&divisor));
-    if (s > 0)
-        __big_shift_left(d, s);
-    else
-        __big_shift_left(&divisor, -s);
-    /* d < divisor * 2^(bits + 1) now, so the quotient fits bits + 1 bits. */
-    __big_shift_left(&divisor, bits);
-    __big_set(&quotient, 0);
-    quotient.len = bits / 32 + 1;
-    for (i = 0; i < quotient.len; i++)
-        quotient.limb[i] = 0;
-    for (i = bits; i >= 0; i--) {
-        if (__big_compare(d, &divisor) >= 0) {
-            __big_subtract(d, &divisor);
-            quotient.limb[i / 32] |= (uint32_t)1 << (i % 32);
-        }
-        __big_shift_right(&divisor, 1);
-    }
-    while (quotient.len && !quotient.limb[quotient.len - 1])
-        quotient.len--;
-    round_to(f, &quotient, -(long)s - k, d->len != 0, r);
+    /* 2^(k * 2322 / 1000 + 1) exceeds 5^k, so the quotient keeps mant_bits + 4 bits. */
+    int s = f->mant_bits + 4 + k * 2322 / 1000 + 1 - __big_bit_length(d);
+    if (s < 0)
+        s = 0;
+    __big_shift_left(d, s);
+    round_to(f, d, -(long)s - k, __big_divide_pow5(d, k), r);
 }
 
 static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,

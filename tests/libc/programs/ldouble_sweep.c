@@ -32,20 +32,22 @@ static void print_ld_bits(long double v)
 }
 
 /* A finite long double from a mix of shapes: any exponent, subnormals,
-   moderate magnitudes, short mantissas (ties in decimal), the extremes. */
+   moderate magnitudes, short mantissas (ties in decimal), the extremes. Each
+   random draw is its own statement: C leaves the order within an expression open. */
 static long double rng_long_double(void)
 {
     uint64_t m = rng_next();
     unsigned sign = rng_below(2) ? 0x8000 : 0;
-    switch (rng_below(6)) {
-    case 0: return ld_from_parts(m | (uint64_t)1 << 63, sign | (unsigned)(1 + rng_below(0x7ffe)));
-    case 1: return ld_from_parts(m >> rng_below(64) & ~((uint64_t)1 << 63), sign);
-    case 2: return ld_from_parts(m | (uint64_t)1 << 63, sign | (unsigned)(16383 + rng_below(200) - 100));
-    case 3: return ld_from_parts((m | (uint64_t)1 << 63) & ~(((uint64_t)1 << rng_below(64)) - 1),
-                                 sign | (unsigned)(16383 + rng_below(130) - 65));
-    case 4: return ld_from_parts(rng_below(2) ? ~(uint64_t)0 : (uint64_t)1 << 63,
-                                 sign | (rng_below(2) ? 0x7ffe : 1));
-    default: return ld_from_parts(rng_below(3) ? 1 : 0, sign);
+    int kind = rng_below(6), a = rng_below(64), b = rng_below(200);
+    switch (kind) {
+    case 0: return ld_from_parts(m | (uint64_t)1 << 63, sign | (unsigned)(1 + m % 0x7ffe));
+    case 1: return ld_from_parts(m >> a & ~((uint64_t)1 << 63), sign);
+    case 2: return ld_from_parts(m | (uint64_t)1 << 63, sign | (unsigned)(16383 + b - 100));
+    case 3: return ld_from_parts((m | (uint64_t)1 << 63) & ~(((uint64_t)1 << a) - 1),
+                                 sign | (unsigned)(16383 + b % 130 - 65));
+    case 4: return ld_from_parts(a & 1 ? ~(uint64_t)0 : (uint64_t)1 << 63,
+                                 sign | (b & 1 ? 0x7ffe : 1));
+    default: return ld_from_parts(a % 3 ? 1 : 0, sign);
     }
 }
 
@@ -156,8 +158,8 @@ static void halfway_case(int is_float)
         snprintf(a, sizeof a, "%.*f", decimals, (double)x);
         snprintf(b, sizeof b, "%.*f", decimals, (double)y);
     } else {
-        long double x = ld_from_parts(rng_next() | (uint64_t)1 << 63,
-                                      (unsigned)(16383 + rng_below(160) - 80));
+        uint64_t mant = rng_next() | (uint64_t)1 << 63;
+        long double x = ld_from_parts(mant, (unsigned)(16383 + rng_below(160) - 80));
         long double y = ld_from_parts(0, 0);
         unsigned char bytes[sizeof x];
         uint64_t m;
