@@ -63,12 +63,12 @@ static int matches(const char *s, const char *word)
 }
 
 /* Rounds n * 2^e2, plus a tail below n's last bit when sticky, to the format;
-   ERANGE on overflow and on inexact subnormal results. Callers leave at least
+   ERANGE on overflow and on inexact tiny results. Callers leave at least
    three bits below the mantissa whenever sticky is set. */
 static void round_to(const struct float_format *f, const struct big *n, long e2, int sticky,
                      struct parsed *r)
 {
-    int len = __big_bit_length(n), e, shift, i, inexact = 0;
+    int len = __big_bit_length(n), e, shift, i, inexact = 0, tiny = 0;
     uint64_t m = 0;
     if (e2 > EXP_CLAMP)
         e2 = EXP_CLAMP;
@@ -88,6 +88,10 @@ static void round_to(const struct float_format *f, const struct big *n, long e2,
         for (i = len - 1; i >= shift; i--)
             m = m << 1 | (uint64_t)__big_bit(n, i);
         inexact = half || rest;
+        /* Tininess is judged after rounding to the full mantissa with an
+           unbounded exponent (as x86 and glibc do): a value rounding up to
+           the smallest normal was tiny when under 3/4 of the way to it. */
+        tiny = m + 1 == leading_bit(f) && !__big_bit(n, shift - 2);
         if (half && (rest || (m & 1))) {
             m++;
             if (f->mant_bits == 64 ? m == 0 : m >> f->mant_bits) {
@@ -101,8 +105,8 @@ static void round_to(const struct float_format *f, const struct big *n, long e2,
         set_infinity(f, r);
         return;
     }
-    if (m < leading_bit(f) && inexact)
-        errno = ERANGE; /* subnormal or zero: precision was lost */
+    if (inexact && (m < leading_bit(f) || tiny))
+        errno = ERANGE; /* precision was lost to the subnormal range */
     r->m = m;
     r->e = e;
 }

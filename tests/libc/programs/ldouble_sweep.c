@@ -147,8 +147,10 @@ static void halfway_case(int is_float)
     if (is_float) {
         uint32_t bits = (uint32_t)rng_next() & 0x7fffffff, next;
         float x, y;
-        if ((bits >> 23) == 0xff || (bits >> 23) < 80 || (bits >> 23) > 180)
-            bits = (bits & 0x807fffff) | (uint32_t)(100 + rng_below(60)) << 23;
+        int low = rng_below(6) == 0; /* at the subnormal boundary, or anywhere */
+        if ((bits >> 23) == 0xff || (bits >> 23) < 80 || (bits >> 23) > 180 || low)
+            bits = (bits & 0x807fffff) |
+                   (uint32_t)(low ? (int)(bits & 1) : 100 + rng_below(60)) << 23;
         next = bits + 1;
         memcpy(&x, &bits, 4);
         memcpy(&y, &next, 4);
@@ -247,7 +249,12 @@ int main(void)
         "1.5e-45", "7.006492321624085354618647916449580656401309709382578858785341419448955413429303e-46",
         "7.006492321624085354618647916449580656401309709382578858785341419448955413429304e-46",
         "3.4028235677973366e38", "3.4028235677973367e38", "1.17549421e-38", "0x1.fffffep127",
-        "0x1.ffffffp127", "0x1.000001p0", "0x1.0000011p0", "1e-46", "1e39"};
+        "0x1.ffffffp127", "0x1.000001p0", "0x1.0000011p0", "1e-46", "1e39",
+        /* Just under the smallest normal: rounds up to it, or stays subnormal. */
+        "0x1.fffffep-127", "0x1.ffffffp-127", "0x1.fffffe8p-127", "0x1.fffffffffffffffep-16383",
+        "0x1.ffffffffffffffffp-16383", "0x1.fffffffffffffffe8p-16383", "2.2250738585072011e-308",
+        "3.3621031431120935062e-4932", "3.36210314311209350626267781732175260e-4932",
+        "1.1754942e-38", "1.17549428e-38"};
     int count = read_params(), i;
     for (i = 0; i < (int)(sizeof extremes / sizeof extremes[0]); i++) {
         check_strtold(extremes[i]);
