@@ -20,10 +20,11 @@ struct float_format {
     int min10;      /* ... and with X below this is under half the smallest subnormal */
 };
 
+#define MOST_DIGITS 11530 /* long double's max_digits, the largest */
 static const struct float_format float_format = {24, -149, 104, 120, 40, -46};
 static const struct float_format double_format = {53, -1074, 971, 780, 310, -324};
-static const struct float_format long_double_format = {64, -16445, 16320, 11530, 4934, -4951};
-#define MOST_DIGITS 11530
+static const struct float_format long_double_format = {64, -16445, 16320, MOST_DIGITS, 4934,
+                                                       -4951};
 
 /* Far past any format's range, so clamping there keeps the result (0 or inf)
    and keeps exponent arithmetic within int. */
@@ -89,8 +90,8 @@ static void round_to(const struct float_format *f, const struct big *n, long e2,
             m = m << 1 | (uint64_t)__big_bit(n, i);
         inexact = half || rest;
         /* Tininess is judged after rounding to the full mantissa with an
-           unbounded exponent (as x86 and glibc do): a value rounding up to
-           the smallest normal was tiny when under 3/4 of the way to it. */
+           unbounded exponent (as x86 and glibc do): a value that rounds up
+           to the smallest normal was tiny unless within a quarter ulp of it. */
         tiny = m + 1 == leading_bit(f) && !__big_bit(n, shift - 2);
         if (half && (rest || (m & 1))) {
             m++;
