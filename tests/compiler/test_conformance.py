@@ -24,12 +24,7 @@ def test_program_unoptimized(program: Path) -> None:
     assert run_native(program, opt_level=0) == expectations(program)
 
 
-# The guest libc's printf formats %Lf through double (its own limit, not the compiler's).
-IN_VIRTINE = [pytest.param(p, marks=pytest.mark.xfail(reason="guest printf %Lf uses double"))
-              if p.stem == "long_double" else p for p in PROGRAMS]
-
-
-@pytest.mark.parametrize("program", IN_VIRTINE, ids=lambda p: getattr(p, "stem", None))
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
 def test_program_in_virtine(kvm, program: Path) -> None:
     """The same programs, linked with crt0 and the guest libc, run in a real virtine."""
     assert run_virtine(program) == expectations(program)

@@ -87,18 +87,14 @@ def pyvirtine_libc_objects(out: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session", params=["gcc", "pyvirtine"])
-def libc_archive(request, tmp_path_factory) -> tuple[Path, list[str]]:
+def libc_archive(request, tmp_path_factory) -> Path:
     """The libc as a static archive, compiled by gcc or by pyvirtine's own compiler
-    (the build guests get), and the defines programs linked with it need.
-    Assembly always goes through pyvirtine's assembler."""
+    (the build guests get). Assembly always goes through pyvirtine's assembler."""
     out = tmp_path_factory.mktemp(f"libc-{request.param}")
     build = gcc_libc_objects if request.param == "gcc" else pyvirtine_libc_objects
     archive = out / "libc.a"
     run(["ar", "rcs", str(archive), *map(str, build(out))])
-    # pyvirtine lowers long double to double, so when it compiles only one of
-    # caller and libc they disagree on how a long double argument is passed.
-    mixed = (request.param == "pyvirtine") != programs_by_pyvirtine()
-    return archive, ["LONG_DOUBLE_IS_DOUBLE"] if mixed else []
+    return archive
 
 
 Runner = Callable[..., subprocess.CompletedProcess]
@@ -140,11 +136,11 @@ def compile_program(source: Path, obj: Path, defines: list[str]) -> None:
 @pytest.fixture(scope="session")
 def guest(libc_archive, tmp_path_factory) -> Runner:
     """Runs programs/<name>.c linked against pyvirtine's libc and the shim."""
-    archive, toolchain_defines = libc_archive
+    archive = libc_archive
 
     def build(name: str, out: Path, defines: list[str]) -> Path:
         exe = out / name
-        compile_program(PROGRAMS / f"{name}.c", out / "main.o", defines + toolchain_defines)
+        compile_program(PROGRAMS / f"{name}.c", out / "main.o", defines)
         run([GCC, *freestanding_flags(), *[f"-D{d}" for d in defines], "-c",
              str(HERE / "shim.c"), "-o", str(out / "shim.o")])
         run([GCC, "-nostdlib", "-static", "-no-pie", "-o", str(exe), str(out / "main.o"),
@@ -165,21 +161,14 @@ def host(tmp_path_factory) -> Runner:
 
 
 @pytest.fixture(scope="session")
-def toolchain_defines(libc_archive) -> tuple[str, ...]:
-    """The defines the guest build of a program gets; a reference build that must
-    take the same paths passes them to ``host`` too."""
-    return tuple(libc_archive[1])
-
-
-@pytest.fixture(scope="session")
-def sweep_matches_glibc(guest, host, case_count, toolchain_defines) -> Callable[..., None]:
+def sweep_matches_glibc(guest, host, case_count) -> Callable[..., None]:
     """``check(name, seed, cases)``: programs/<name>.c, a sweep over ``cases`` generated
     cases (times PYVIRTINE_LIBC_CASES) from ``seed``, prints the same lines built on the
-    libc as on glibc; ``same_paths`` gives the glibc build the guest build's defines."""
-    def check(name: str, seed: int, cases: int, same_paths: bool = False) -> None:
+    libc as on glibc."""
+    def check(name: str, seed: int, cases: int) -> None:
         stdin = f"{seed} {case_count(cases)}\n"
         ours = guest(name, stdin).stdout.decode("latin-1").splitlines()
-        ref = host(name, stdin, defines=toolchain_defines if same_paths else ())
+        ref = host(name, stdin)
         ref = ref.stdout.decode("latin-1").splitlines()
         assert len(ours) == len(ref) > 0
         mismatches = [(o, r) for o, r in zip(ours, ref) if o != r]

@@ -25,7 +25,7 @@ def run_in_virtine(name: str, stdin: str = "", allow: tuple[str, ...] = ("write"
 @pytest.mark.parametrize("name, cases", [("printf_sweep", 3000), ("conv_sweep", 500),
                                          ("calendar_sweep", 300), ("scanf_sweep", 600),
                                          ("string_sweep", 500), ("qsort_sweep", 60),
-                                         ("wchar_sweep", 300)])
+                                         ("wchar_sweep", 300), ("ldouble_sweep", 400)])
 def test_sweep_matches_glibc(kvm, host, case_count, name, cases):
     stdin = f"2 {case_count(cases)}\n"
     ours = run_in_virtine(name, stdin)

@@ -2,4 +2,4 @@
 
 
 def test_printf_sweep_matches_glibc(sweep_matches_glibc):
-    sweep_matches_glibc("printf_sweep", 1, 20000, same_paths=True)
+    sweep_matches_glibc("printf_sweep", 1, 20000)

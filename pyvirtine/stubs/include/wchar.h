@@ -78,6 +78,12 @@ int wprintf(const wchar_t *fmt, ...);
 int vwprintf(const wchar_t *fmt, va_list ap);
 int fwprintf(FILE *f, const wchar_t *fmt, ...);
 int vfwprintf(FILE *f, const wchar_t *fmt, va_list ap);
+int swscanf(const wchar_t *s, const wchar_t *fmt, ...);
+int vswscanf(const wchar_t *s, const wchar_t *fmt, va_list ap);
+int wscanf(const wchar_t *fmt, ...);
+int vwscanf(const wchar_t *fmt, va_list ap);
+int fwscanf(FILE *f, const wchar_t *fmt, ...);
+int vfwscanf(FILE *f, const wchar_t *fmt, va_list ap);
 size_t wcsftime(wchar_t *buf, size_t n, const wchar_t *fmt, const struct tm *tm);
 
 #endif

@@ -22,13 +22,24 @@ void __big_mul_add_small(struct big *b, uint32_t factor, uint32_t addend)
         b->limb[b->len++] = (uint32_t)carry;
 }
 
+static const uint32_t pow5[14] = {1, 5, 25, 125, 625, 3125, 15625, 78125, 390625,
+                                  1953125, 9765625, 48828125, 244140625, 1220703125};
+
 void __big_mul_pow5(struct big *b, int exponent)
 {
-    static const uint32_t pow5[14] = {1, 5, 25, 125, 625, 3125, 15625, 78125, 390625,
-                                      1953125, 9765625, 48828125, 244140625, 1220703125};
     for (; exponent >= 13; exponent -= 13)
         __big_mul_add_small(b, pow5[13], 0);
     __big_mul_add_small(b, pow5[exponent], 0);
+}
+
+int __big_divide_pow5(struct big *b, int exponent)
+{
+    int inexact = 0;
+    for (; exponent >= 13; exponent -= 13)
+        inexact |= __big_divide_small(b, pow5[13]) != 0;
+    if (exponent)
+        inexact |= __big_divide_small(b, pow5[exponent]) != 0;
+    return inexact;
 }
 
 void __big_mul(struct big *out, const struct big *a, const struct big *b)
@@ -97,4 +108,30 @@ uint32_t __big_divide_small(struct big *b, uint32_t divisor)
     while (b->len && !b->limb[b->len - 1])
         b->len--;
     return (uint32_t)rem;
+}
+
+int __big_bit_length(const struct big *b)
+{
+    uint32_t top;
+    int bits;
+    if (!b->len)
+        return 0;
+    top = b->limb[b->len - 1];
+    for (bits = 0; top; bits++)
+        top >>= 1;
+    return 32 * (b->len - 1) + bits;
+}
+
+int __big_bit(const struct big *b, int pos)
+{
+    return pos >= 0 && pos / 32 < b->len ? (int)(b->limb[pos / 32] >> (pos % 32)) & 1 : 0;
+}
+
+int __big_low_bits_zero(const struct big *b, int bits)
+{
+    int i;
+    for (i = 0; i < bits / 32 && i < b->len; i++)
+        if (b->limb[i])
+            return 0;
+    return bits % 32 == 0 || i >= b->len || !(b->limb[i] & (((uint32_t)1 << (bits % 32)) - 1));
 }

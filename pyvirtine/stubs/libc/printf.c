@@ -1,6 +1,6 @@
 /* The printf family. Floating-point conversions print the exact decimal value
-   of the double (through big integers) and round it half-to-even, so every
-   digit matches a correctly rounding libc such as glibc. */
+   of the double or x87 long double (through big integers) and round it
+   half-to-even, so every digit matches a correctly rounding libc such as glibc. */
 #include <stdio.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,12 +17,12 @@
 #define ALT 8
 #define ZERO 16
 
-/* Longest exact expansion of a double is 767 significant digits. */
-#define MAX_DIGITS 800
+/* Longest exact expansion of a long double: m * 5^16445 has 11,516 digits. */
+#define MAX_DIGITS 11530
 /* Conversions are built in a buffer with at most this many digits after the
-   point; the exact expansion of a double ends within 1074 decimals, so any
-   further digits are zeros and are emitted without being stored. */
-#define MAX_PRECISION 1100
+   point; the exact expansion of a long double ends within 16445 decimals, so
+   any further digits are zeros and are emitted without being stored. */
+#define MAX_PRECISION 16500
 #define NUM_BUF (MAX_DIGITS + MAX_PRECISION + 16)
 
 struct out {
@@ -104,27 +104,63 @@ static void format_integer(struct out *o, int flags, int width, int precision,
     put_field(o, flags, width, prefix, end, len, 0, zeros);
 }
 
-static uint64_t double_bits(double v)
+/* A double or long double taken apart: finite values are m * 2^e. */
+struct fvalue {
+    int negative;
+    char special; /* 0, 'i' (infinity) or 'n' (NaN) */
+    uint64_t m;
+    int e;
+    int hex_digits; /* fraction digits of %a: 13 for double, 15 for x87 */
+};
+
+static struct fvalue split_double(double v)
 {
+    struct fvalue f;
     uint64_t bits;
+    int biased;
     memcpy(&bits, &v, sizeof bits);
-    return bits;
+    biased = (int)(bits >> 52) & 0x7ff;
+    f.negative = (int)(bits >> 63);
+    f.m = bits & (((uint64_t)1 << 52) - 1);
+    f.special = biased != 0x7ff ? 0 : f.m ? 'n' : 'i';
+    if (biased)
+        f.m |= (uint64_t)1 << 52;
+    f.e = biased ? biased - 1075 : -1074;
+    f.hex_digits = 13;
+    return f;
 }
 
-/* The exact decimal expansion of finite nonzero |v|: digits without leading
-   or trailing zeros, value = 0.DIGITS * 10^*point. Returns the digit count. */
-static int exact_digits(double v, char *out, int *point)
+/* x87 extended: the significand's leading bit is explicit. Encodings the FPU
+   no longer produces (exponent set, leading bit clear) print as NaN, as glibc. */
+static struct fvalue split_long_double(long double v)
+{
+    struct fvalue f;
+    unsigned char bytes[sizeof v];
+    uint16_t top;
+    int biased;
+    memcpy(bytes, &v, sizeof v);
+    memcpy(&f.m, bytes, 8);
+    memcpy(&top, bytes + 8, 2);
+    biased = top & 0x7fff;
+    f.negative = top >> 15;
+    if (biased == 0x7fff)
+        f.special = f.m == (uint64_t)1 << 63 ? 'i' : 'n';
+    else
+        f.special = biased && !(f.m >> 63) ? 'n' : 0;
+    f.e = biased ? biased - 16446 : -16445;
+    f.hex_digits = 15;
+    return f;
+}
+
+/* The exact decimal expansion of finite nonzero mantissa * 2^exponent: digits
+   without leading or trailing zeros, value = 0.DIGITS * 10^*point. Returns
+   the digit count. */
+static int exact_digits(uint64_t mantissa, int exponent, char *out, int *point)
 {
     static struct big n;
-    uint64_t bits = double_bits(v);
-    int biased = (int)(bits >> 52) & 0x7ff;
-    uint64_t mantissa = bits & (((uint64_t)1 << 52) - 1);
-    int exponent = biased ? biased - 1075 : -1074;
-    uint32_t chunks[MAX_DIGITS / 9 + 2];
+    static uint32_t chunks[MAX_DIGITS / 9 + 2];
     int nchunks = 0, len = 0, i, j;
     char tmp[10];
-    if (biased)
-        mantissa |= (uint64_t)1 << 52;
     while (!(mantissa & 1)) {
         mantissa >>= 1;
         exponent++;
@@ -254,25 +290,25 @@ static int strip_zeros(char *out, int len)
     return end + (len - mantissa_end);
 }
 
-static int hex_body(char *out, uint64_t bits, int precision, int alt, int upper)
+/* %a: the leading hex digit is what sits above the hex_digits fraction digits
+   of the mantissa (0-1 for double, 0-f for x87, as glibc prints them). */
+static int hex_body(char *out, const struct fvalue *v, int precision, int alt, int upper)
 {
     const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    int biased = (int)(bits >> 52) & 0x7ff;
-    uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
-    int lead = biased != 0, exp2 = biased ? biased - 1023 : -1022, ndig = 13, len = 0, i;
+    int ndig = v->hex_digits, fbits = 4 * ndig;
+    uint64_t frac = v->m & (((uint64_t)1 << fbits) - 1);
+    int lead = (int)(v->m >> fbits), exp2 = v->m ? v->e + fbits : 0, len = 0, i;
     char tmp[8];
     int tlen = 0, mag;
-    if (!biased && !frac)
-        exp2 = 0;
     if (precision < 0) {
         while (ndig > 0 && !(frac & 15)) {
             frac >>= 4;
             ndig--;
         }
-    } else if (precision < 13) {
+    } else if (precision < ndig) {
         /* Round the whole significand (leading digit included) half to even. */
-        int shift = 4 * (13 - precision);
-        uint64_t all = ((uint64_t)lead << 52) | frac;
+        int shift = 4 * (ndig - precision);
+        uint64_t all = v->m;
         uint64_t rest = all & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
         all >>= shift;
         if (rest > half || (rest == half && (all & 1)))
@@ -280,8 +316,13 @@ static int hex_body(char *out, uint64_t bits, int precision, int alt, int upper)
         lead = (int)(all >> (4 * precision));
         frac = all & (((uint64_t)1 << (4 * precision)) - 1);
         ndig = precision;
+        if (lead > 15) {
+            /* 0xf.f... carried into a fifth bit: glibc writes 0x1p+(exp + 4). */
+            lead = 1;
+            exp2 += 4;
+        }
     }
-    out[len++] = (char)('0' + lead);
+    out[len++] = hex[lead];
     if (ndig > 0 || precision > 0 || alt)
         out[len++] = '.';
     for (i = ndig - 1; i >= 0; i--)
@@ -300,25 +341,24 @@ static int hex_body(char *out, uint64_t bits, int precision, int alt, int upper)
     return len;
 }
 
-static void format_float(struct out *o, int flags, int width, int precision, double v,
-                         char conv)
+static void format_float(struct out *o, int flags, int width, int precision,
+                         const struct fvalue *v, char conv)
 {
     static char body[NUM_BUF];
     static char digits[MAX_DIGITS];
-    uint64_t bits = double_bits(v);
     int upper = conv == 'F' || conv == 'E' || conv == 'G' || conv == 'A';
     int len, n = 0, point = 0, extra = 0;
     char prefix[4] = "";
     char lower = (char)(conv | 32);
-    if (bits >> 63)
+    if (v->negative)
         strcpy(prefix, "-");
     else if (flags & PLUS)
         strcpy(prefix, "+");
     else if (flags & SPACE)
         strcpy(prefix, " ");
-    if (((bits >> 52) & 0x7ff) == 0x7ff) {
-        const char *text = bits & (((uint64_t)1 << 52) - 1) ? (upper ? "NAN" : "nan")
-                                                              : (upper ? "INF" : "inf");
+    if (v->special) {
+        const char *text = v->special == 'n' ? (upper ? "NAN" : "nan")
+                                             : (upper ? "INF" : "inf");
         put_field(o, flags & ~ZERO, width, prefix, text, 3, 0, 0);
         return;
     }
@@ -328,14 +368,14 @@ static void format_float(struct out *o, int flags, int width, int precision, dou
     }
     if (lower == 'a') {
         strcat(prefix, upper ? "0X" : "0x");
-        len = hex_body(body, bits, precision, flags & ALT, upper);
+        len = hex_body(body, v, precision, flags & ALT, upper);
         put_field(o, flags, width, prefix, body, len, exponent_start(body, len, 'p'), extra);
         return;
     }
     if (precision < 0)
         precision = 6;
-    if (bits << 1)
-        n = exact_digits(v, digits, &point);
+    if (v->m)
+        n = exact_digits(v->m, v->e, digits, &point);
     if (lower == 'f') {
         n = round_digits(digits, n, point + precision, &point);
         len = fixed_body(body, digits, n, n ? point : 0, precision, flags & ALT);
@@ -554,8 +594,9 @@ int __format(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
         case 'G':
         case 'a':
         case 'A': {
-            double v = length == BIG_L ? (double)va_arg(ap, long double) : va_arg(ap, double);
-            format_float(&o, flags, width, precision, v, conv);
+            struct fvalue v = length == BIG_L ? split_long_double(va_arg(ap, long double))
+                                              : split_double(va_arg(ap, double));
+            format_float(&o, flags, width, precision, &v, conv);
             break;
         }
         case 'n': {

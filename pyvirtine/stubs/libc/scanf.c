@@ -1,7 +1,8 @@
 /* The scanf family (C99 7.19.6.2), reading from a string or a stream through one
  * character of pushback, as the standard allows. Numbers are gathered as the longest
- * prefix of their syntax and converted by strtod/strtoull, so they read exactly as
- * those functions parse. */
+ * prefix of their syntax and converted by strtof/strtod/strtold/strtoull, so they read
+ * exactly as those functions parse. The wide family (7.24.2.2) runs the same engine
+ * over the UTF-8 form of its format and input, one wide character at a time. */
 #include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -10,17 +11,52 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 struct input {
-    const char *s; /* a string, or NULL for f */
+    const char *s;     /* a string, or NULL for f */
+    const wchar_t *ws; /* a wide string, for the wide family */
     FILE *f;
-    long count;    /* characters consumed, for %n */
+    int wide;          /* wide family: characters come from ws or fgetwc(f) */
+    long count;        /* characters consumed, for %n */
+    /* Wide family: the UTF-8 bytes of the last wide character read, and how
+       many of them the engine has taken. */
+    char bytes[8];
+    int nbytes, taken;
+    wint_t last;
 };
+
+static int from_string(const struct input *in)
+{
+    return in->s || in->ws;
+}
+
+/* The next byte of the wide input's UTF-8 form. */
+static int get_wide(struct input *in)
+{
+    if (in->taken == in->nbytes) {
+        wint_t wc = in->ws ? (*in->ws ? (wint_t)*in->ws++ : WEOF) : fgetwc(in->f);
+        size_t n;
+        if (wc == WEOF || (n = wcrtomb(in->bytes, (wchar_t)wc, NULL)) == (size_t)-1)
+            return EOF;
+        in->nbytes = (int)n;
+        in->taken = 0;
+        in->last = wc;
+    }
+    return (unsigned char)in->bytes[in->taken++];
+}
+
+/* Counts a character at its first byte: the wide family counts wide characters. */
+static int starts_character(const struct input *in, int c)
+{
+    return !in->wide || (c & 0xc0) != 0x80;
+}
 
 static int get(struct input *in)
 {
-    int c = in->s ? (*in->s ? (unsigned char)*in->s++ : EOF) : fgetc(in->f);
-    if (c != EOF)
+    int c = in->wide ? get_wide(in)
+            : in->s ? (*in->s ? (unsigned char)*in->s++ : EOF) : fgetc(in->f);
+    if (c != EOF && starts_character(in, c))
         in->count++;
     return c;
 }
@@ -29,8 +65,11 @@ static void unget(struct input *in, int c)
 {
     if (c == EOF)
         return;
-    in->count--;
-    if (in->s)
+    if (starts_character(in, c))
+        in->count--;
+    if (in->wide)
+        in->taken--;
+    else if (in->s)
         in->s--;
     else
         ungetc(c, in->f);
@@ -90,7 +129,7 @@ static size_t scan_integer(struct input *in, char *buf, size_t cap, long width, 
                 take(buf, &n, cap, c);
                 width--;
                 *base = 16;
-            } else if (in->s) { /* "0x" without digits is the number 0 */
+            } else if (from_string(in)) { /* "0x" without digits is the number 0 */
                 unget(in, next);
                 if (*base == 0)
                     *base = 8;
@@ -296,16 +335,25 @@ static int scan(struct input *in, const char *f, va_list ap)
         } else if (strchr("aAeEfFgG", conv)) {
             size_t len = scan_float(in, buf, sizeof buf, width);
             char *end;
-            double v = strtod(buf, &end);
+            long double ld = 0;
+            double d = 0;
+            float fl = 0;
+            /* Each width parsed directly: a float read through double could round twice. */
+            if (size == LD)
+                ld = strtold(buf, &end);
+            else if (size == L)
+                d = strtod(buf, &end);
+            else
+                fl = strtof(buf, &end);
             if (!len || end == buf)
                 return assigned;
             if (!suppress) {
                 if (size == LD)
-                    *va_arg(ap, long double *) = v;
+                    *va_arg(ap, long double *) = ld;
                 else if (size == L)
-                    *va_arg(ap, double *) = v;
+                    *va_arg(ap, double *) = d;
                 else
-                    *va_arg(ap, float *) = (float)v;
+                    *va_arg(ap, float *) = fl;
             }
         } else {
             return assigned; /* not a conversion C knows */
@@ -318,14 +366,78 @@ static int scan(struct input *in, const char *f, va_list ap)
 
 int vsscanf(const char *s, const char *format, va_list ap)
 {
-    struct input in = {s, NULL, 0};
+    struct input in = {0};
+    in.s = s;
     return scan(&in, format, ap);
 }
 
 int vfscanf(FILE *f, const char *format, va_list ap)
 {
-    struct input in = {NULL, f, 0};
+    struct input in = {0};
+    in.f = f;
     return scan(&in, format, ap);
+}
+
+/* The wide family: the engine over the format's UTF-8 form. */
+static int scan_wide(struct input *in, const wchar_t *format, va_list ap)
+{
+    size_t size = wcstombs(NULL, format, 0);
+    char *narrow;
+    int n;
+    if (size == (size_t)-1 || !(narrow = malloc(size + 1)))
+        return EOF;
+    wcstombs(narrow, format, size + 1);
+    in->wide = 1;
+    n = scan(in, narrow, ap);
+    free(narrow);
+    /* A character read but not taken goes back to the stream, as the narrow
+       family's one character of pushback. */
+    if (in->f && in->nbytes && in->taken == 0)
+        ungetwc(in->last, in->f);
+    return n;
+}
+
+int vswscanf(const wchar_t *s, const wchar_t *format, va_list ap)
+{
+    struct input in = {0};
+    in.ws = s;
+    return scan_wide(&in, format, ap);
+}
+
+int vfwscanf(FILE *f, const wchar_t *format, va_list ap)
+{
+    struct input in = {0};
+    in.f = f;
+    return scan_wide(&in, format, ap);
+}
+
+int vwscanf(const wchar_t *format, va_list ap) { return vfwscanf(stdin, format, ap); }
+
+int swscanf(const wchar_t *s, const wchar_t *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    int n = vswscanf(s, format, ap);
+    va_end(ap);
+    return n;
+}
+
+int fwscanf(FILE *f, const wchar_t *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    int n = vfwscanf(f, format, ap);
+    va_end(ap);
+    return n;
+}
+
+int wscanf(const wchar_t *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    int n = vfwscanf(stdin, format, ap);
+    va_end(ap);
+    return n;
 }
 
 int vscanf(const char *format, va_list ap) { return vfscanf(stdin, format, ap); }

@@ -1,6 +1,7 @@
-/* strtod: correctly rounded. A double-precision estimate is corrected ulp by
-   ulp by comparing the exact decimal value with the halfway points around the
-   candidate, in big-integer arithmetic. */
+/* strtof, strtod and strtold: correctly rounded, by one algorithm over the
+   three formats. The decimal value D * 10^E is made exact in big integers
+   (D * 5^E, or D / 5^-E to a few bits past the mantissa with the remainder
+   as a sticky bit) and rounded half to even once. */
 #include <stdlib.h>
 #include <ctype.h>
 #include <errno.h>
@@ -8,29 +9,50 @@
 #include <string.h>
 #include "bigint.h"
 
-/* Beyond 780 significant digits only "is anything nonzero left" matters: no
-   halfway point between doubles needs more than 767 digits to tell apart. */
-#define MAX_SIG_DIGITS 780
-#define HIDDEN ((uint64_t)1 << 52)
-#define MIN_EXP (-1074) /* exponent of the subnormal ulp */
-#define MAX_EXP 971     /* exponent of DBL_MAX's 53-bit mantissa */
+struct float_format {
+    int mant_bits;  /* significand bits, the leading one included */
+    int min_exp;    /* exponent of the subnormal ulp */
+    int max_exp;    /* exponent of the largest finite value's last mantissa bit */
+    int max_digits; /* significant digits that can matter: the longest halfway
+                       point between two values, plus a margin; beyond them only
+                       "is anything nonzero left" counts */
+    int max10;      /* 0.DIGITS * 10^X with X above this overflows */
+    int min10;      /* ... and with X below this is under half the smallest subnormal */
+};
 
-static double make_double(int negative, uint64_t m, int e)
+#define MOST_DIGITS 11530 /* long double's max_digits, the largest */
+static const struct float_format float_format = {24, -149, 104, 120, 40, -46};
+static const struct float_format double_format = {53, -1074, 971, 780, 310, -324};
+static const struct float_format long_double_format = {64, -16445, 16320, MOST_DIGITS, 4934,
+                                                       -4951};
+
+/* Far past any format's range, so clamping there keeps the result (0 or inf)
+   and keeps exponent arithmetic within int. */
+#define EXP_CLAMP 200000
+
+/* A parsed value m * 2^e with m of at most mant_bits bits; e == max_exp + 1 is
+   infinity (m the leading bit alone) or NaN (m with the quiet bit too). */
+struct parsed {
+    int negative;
+    uint64_t m;
+    int e;
+};
+
+static uint64_t leading_bit(const struct float_format *f)
 {
-    uint64_t bits;
-    double d;
-    if (m >= HIDDEN)
-        bits = (m - HIDDEN) | ((uint64_t)(e + 1075) << 52);
-    else
-        bits = m; /* subnormal or zero: e == MIN_EXP */
-    bits |= (uint64_t)negative << 63;
-    memcpy(&d, &bits, sizeof d);
-    return d;
+    return (uint64_t)1 << (f->mant_bits - 1);
 }
 
-static double infinity(int negative)
+static void set_infinity(const struct float_format *f, struct parsed *r)
 {
-    return make_double(negative, HIDDEN, MAX_EXP + 1);
+    r->m = leading_bit(f);
+    r->e = f->max_exp + 1;
+}
+
+static void set_zero(const struct float_format *f, struct parsed *r)
+{
+    r->m = 0;
+    r->e = f->min_exp;
 }
 
 static int matches(const char *s, const char *word)
@@ -41,132 +63,121 @@ static int matches(const char *s, const char *word)
     return 1;
 }
 
-/* The exact value D * 10^E against k * 2^f. */
-static int compare_scaled(const struct big *d_pow5, int e10, const struct big *pow5, uint64_t k,
-                          int f)
+/* Rounds n * 2^e2, plus a tail below n's last bit when sticky, to the format;
+   ERANGE on overflow and on inexact tiny results. Callers leave at least
+   three bits below the mantissa whenever sticky is set. */
+static void round_to(const struct float_format *f, const struct big *n, long e2, int sticky,
+                     struct parsed *r)
 {
-    static struct big left, right, kbig;
-    __big_set(&kbig, k);
-    left = *d_pow5;
-    if (e10 < 0)
-        __big_mul(&right, &kbig, pow5);
-    else
-        right = kbig;
-    if (e10 > f)
-        __big_shift_left(&left, e10 - f);
-    else
-        __big_shift_left(&right, f - e10);
-    return __big_compare(&left, &right);
+    int len = __big_bit_length(n), e, shift, i, inexact = 0, tiny = 0;
+    uint64_t m = 0;
+    if (e2 > EXP_CLAMP)
+        e2 = EXP_CLAMP;
+    if (e2 < -EXP_CLAMP)
+        e2 = -EXP_CLAMP;
+    e = len + (int)e2 - f->mant_bits;
+    if (e < f->min_exp)
+        e = f->min_exp;
+    shift = e - (int)e2;
+    if (shift <= 0) {
+        for (i = len - 1; i >= 0; i--)
+            m = m << 1 | (uint64_t)__big_bit(n, i);
+        m <<= -shift;
+    } else {
+        int half = __big_bit(n, shift - 1);
+        int rest = sticky || !__big_low_bits_zero(n, shift - 1);
+        for (i = len - 1; i >= shift; i--)
+            m = m << 1 | (uint64_t)__big_bit(n, i);
+        inexact = half || rest;
+        /* Tininess is judged after rounding to the full mantissa with an
+           unbounded exponent (as x86 and glibc do): a value that rounds up
+           to the smallest normal was tiny unless within a quarter ulp of it. */
+        tiny = m + 1 == leading_bit(f) && !__big_bit(n, shift - 2);
+        if (half && (rest || (m & 1))) {
+            m++;
+            if (f->mant_bits == 64 ? m == 0 : m >> f->mant_bits) {
+                m = leading_bit(f);
+                e++;
+            }
+        }
+    }
+    if (e > f->max_exp) {
+        errno = ERANGE;
+        set_infinity(f, r);
+        return;
+    }
+    if (inexact && (m < leading_bit(f) || tiny))
+        errno = ERANGE; /* precision was lost to the subnormal range */
+    r->m = m;
+    r->e = e;
+}
+
+/* D / 5^k * 2^-k: D is shifted left until the quotient has a few bits past
+   the mantissa, then divided by 5^k in small steps (floor(floor(a/b)/c) is
+   floor(a/(bc)), and the remainder is zero only when every step's is). */
+static void round_quotient(const struct float_format *f, struct big *d, int k,
+                           struct parsed *r)
+{
+    /* 2^(k * 2322 / 1000 + 1) exceeds 5^k, so the quotient keeps mant_bits + 4 bits. */
+    int s = f->mant_bits + 4 + k * 2322 / 1000 + 1 - __big_bit_length(d);
+    if (s < 0)
+        s = 0;
+    __big_shift_left(d, s);
+    round_to(f, d, -(long)s - k, __big_divide_pow5(d, k), r);
 }
 
 static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-/* A value within a few ulps of u * 10^e10, without spurious over/underflow. */
-static double estimate(uint64_t u, int e10)
+/* For double, u * 10^e10 with u < 2^53 and |e10| <= 22 is one IEEE operation on
+   exact operands, so rounds once: the common short input needs no big numbers. */
+static int double_fast_path(const struct float_format *f, const unsigned char *digits, int n,
+                            int e10, struct parsed *r)
 {
-    double v = (double)u;
-    if (e10 < -300) {
-        v *= 1e-300;
-        e10 += 300;
-    }
-    for (; e10 > 22; e10 -= 22)
-        v *= 1e22;
-    for (; e10 < -22; e10 += 22)
-        v /= 1e22;
-    return e10 >= 0 ? v * exact_pow10[e10] : v / exact_pow10[-e10];
+    uint64_t u = 0, bits;
+    double v;
+    int i;
+    if (f != &double_format || n > 16 || e10 < -22 || e10 > 22)
+        return 0;
+    for (i = 0; i < n; i++)
+        u = u * 10 + digits[i];
+    if (u >= (uint64_t)1 << 53)
+        return 0;
+    v = e10 >= 0 ? (double)u * exact_pow10[e10] : (double)u / exact_pow10[-e10];
+    memcpy(&bits, &v, sizeof bits);
+    r->m = (bits & (leading_bit(f) - 1)) | leading_bit(f); /* v >= 1e-22: normal */
+    r->e = (int)(bits >> 52) - 1075;
+    return 1;
 }
 
 /* Rounds digits[0..n) * 10^e10 (digits as values 0-9, no leading zero). */
-static double decimal_to_double(int negative, const unsigned char *digits, int n, int e10)
+static void round_decimal(const struct float_format *f, const unsigned char *digits, int n,
+                          long e10, struct parsed *r)
 {
-    static struct big d_pow5, pow5;
-    uint64_t u = 0, m;
-    int used = n < 19 ? n : 19, i, e, c;
-    double guess;
-    for (i = 0; i < used; i++)
-        u = u * 10 + digits[i];
-    if (n == used && u < ((uint64_t)1 << 53) && e10 >= -22 && e10 <= 22) {
-        /* Both operands exact, so IEEE division/multiplication rounds once. */
-        guess = e10 >= 0 ? (double)u * exact_pow10[e10] : (double)u / exact_pow10[-e10];
-        return negative ? -guess : guess;
-    }
-    if (n + e10 > 310) {
+    static struct big d;
+    int i;
+    if (n + e10 > f->max10) {
         errno = ERANGE;
-        return infinity(negative);
+        set_infinity(f, r);
+        return;
     }
-    if (n + e10 < -324) {
+    if (n + e10 < f->min10) {
         errno = ERANGE;
-        return make_double(negative, 0, MIN_EXP);
+        set_zero(f, r);
+        return;
     }
-    __big_set(&d_pow5, 0);
+    if (double_fast_path(f, digits, n, (int)e10, r))
+        return;
+    __big_set(&d, 0);
     for (i = 0; i < n; i++)
-        __big_mul_add_small(&d_pow5, 10, digits[i]);
-    __big_set(&pow5, 1);
-    if (e10 >= 0)
-        __big_mul_pow5(&d_pow5, e10);
-    else
-        __big_mul_pow5(&pow5, -e10);
-
-    guess = estimate(u, e10 + n - used);
-    if (guess == 0) {
-        m = 0;
-        e = MIN_EXP;
-    } else if (guess > 1.7976931348623157e308) {
-        m = 2 * HIDDEN - 1;
-        e = MAX_EXP;
+        __big_mul_add_small(&d, 10, digits[i]);
+    if (e10 >= 0) {
+        __big_mul_pow5(&d, (int)e10);
+        round_to(f, &d, e10, 0, r);
     } else {
-        uint64_t bits;
-        memcpy(&bits, &guess, sizeof bits);
-        e = (int)(bits >> 52);
-        m = bits & (HIDDEN - 1);
-        if (e) {
-            m |= HIDDEN;
-            e -= 1075;
-        } else {
-            e = MIN_EXP;
-        }
+        round_quotient(f, &d, (int)-e10, r);
     }
-    for (;;) {
-        /* Above the halfway point to the next double? */
-        c = compare_scaled(&d_pow5, e10, &pow5, 2 * m + 1, e - 1);
-        if (c > 0 || (c == 0 && (m & 1))) {
-            if (++m == 2 * HIDDEN) {
-                m = HIDDEN;
-                if (++e > MAX_EXP) {
-                    errno = ERANGE;
-                    return infinity(negative);
-                }
-            }
-            if (c == 0)
-                break;
-            continue;
-        }
-        if (m == 0)
-            break;
-        /* Below the halfway point to the previous double? Under a power of
-           two the previous double is half an ulp away. */
-        if (m == HIDDEN && e > MIN_EXP)
-            c = compare_scaled(&d_pow5, e10, &pow5, 4 * m - 1, e - 2);
-        else
-            c = compare_scaled(&d_pow5, e10, &pow5, 2 * m - 1, e - 1);
-        if (c < 0 || (c == 0 && (m & 1))) {
-            if (m == HIDDEN && e > MIN_EXP) {
-                m = 2 * HIDDEN - 1;
-                e--;
-            } else {
-                m--;
-            }
-            if (c == 0)
-                break;
-            continue;
-        }
-        break;
-    }
-    if (m < HIDDEN)
-        errno = ERANGE; /* subnormal or zero: precision was lost */
-    return make_double(negative, m, e);
 }
 
 static int hex_value(int c)
@@ -176,13 +187,18 @@ static int hex_value(int c)
     return tolower(c) - 'a' + 10;
 }
 
-/* Hexadecimal floating constant after "0x": 64 bits of mantissa with a
-   sticky bit are enough to round to 53. */
-static double parse_hex(int negative, const char *p, const char **end)
+/* Significant hex digits kept: 93 bits or more, past every mantissa plus the
+   rounding bits; later nonzero digits only set the sticky bit. */
+#define HEX_DIGITS 24
+
+/* Hexadecimal floating constant after "0x". */
+static const char *parse_hex(const struct float_format *f, const char *p, struct parsed *r)
 {
-    uint64_t mant = 0, kept, rest, half;
+    static struct big mant;
+    const char *end;
     long e2 = 0;
-    int sticky = 0, seen_point = 0, shift, e;
+    int sticky = 0, seen_point = 0, kept = 0;
+    __big_set(&mant, 0);
     for (;; p++) {
         if (*p == '.' && !seen_point) {
             seen_point = 1;
@@ -190,17 +206,18 @@ static double parse_hex(int negative, const char *p, const char **end)
         }
         if (!isxdigit((unsigned char)*p))
             break;
-        if (mant >> 60) {
+        if (kept >= HEX_DIGITS) {
             sticky |= hex_value((unsigned char)*p) != 0;
             if (!seen_point)
                 e2 += 4;
         } else {
-            mant = mant * 16 + (uint64_t)hex_value((unsigned char)*p);
+            __big_mul_add_small(&mant, 16, (uint32_t)hex_value((unsigned char)*p));
+            kept += mant.len != 0;
             if (seen_point)
                 e2 -= 4;
         }
     }
-    *end = p;
+    end = p;
     if (*p == 'p' || *p == 'P') {
         const char *q = p + 1;
         int eneg = 0;
@@ -214,83 +231,59 @@ static double parse_hex(int negative, const char *p, const char **end)
                 q++;
             }
             e2 += eneg ? -ev : ev;
-            *end = q;
+            end = q;
         }
     }
-    if (!mant)
-        return make_double(negative, 0, MIN_EXP);
-    /* Normalise so value = mant * 2^e2 with bit 63 of mant set. */
-    while (!(mant >> 63)) {
-        mant <<= 1;
-        e2--;
-    }
-    /* Keep 53 bits: the result's ulp is 2^(e2 + 11), or the subnormal ulp. */
-    shift = 11;
-    if (e2 + shift < MIN_EXP) {
-        if (MIN_EXP - e2 > 64) {
-            /* Below half the smallest subnormal. */
-            errno = ERANGE;
-            return make_double(negative, 0, MIN_EXP);
-        }
-        shift = (int)(MIN_EXP - e2);
-    }
-    if (e2 + shift > MAX_EXP) {
-        errno = ERANGE;
-        return infinity(negative);
-    }
-    kept = shift == 64 ? 0 : mant >> shift;
-    rest = shift == 64 ? mant : mant & (((uint64_t)1 << shift) - 1);
-    half = (uint64_t)1 << (shift - 1);
-    e = (int)(e2 + shift);
-    if (rest > half || (rest == half && (sticky || (kept & 1))))
-        kept++;
-    if (kept == 2 * HIDDEN) {
-        kept = HIDDEN;
-        if (++e > MAX_EXP) {
-            errno = ERANGE;
-            return infinity(negative);
-        }
-    }
-    if (kept < HIDDEN) {
-        e = MIN_EXP;
-        if (rest || sticky)
-            errno = ERANGE;
-    }
-    return make_double(negative, kept, e);
+    if (!mant.len)
+        set_zero(f, r);
+    else
+        round_to(f, &mant, e2, sticky, r);
+    return end;
 }
 
-double strtod(const char *s, char **endptr)
+/* Parses a strtod number into *r in format f; returns where it ends (s when
+   there is no number). */
+static const char *parse(const char *s, const struct float_format *f, struct parsed *r)
 {
-    static unsigned char digits[MAX_SIG_DIGITS + 1];
+    static unsigned char digits[MOST_DIGITS + 1];
     const char *p = s, *end = s;
-    int negative = 0, n = 0, any = 0, sticky = 0;
+    int n = 0, any = 0, sticky = 0;
     long e10 = 0, exp_value = 0;
-    double result = 0;
+    set_zero(f, r);
+    r->negative = 0;
     while (isspace((unsigned char)*p))
         p++;
     if (*p == '+' || *p == '-')
-        negative = *p++ == '-';
+        r->negative = *p++ == '-';
     if (matches(p, "inf")) {
-        end = p + (matches(p, "infinity") ? 8 : 3);
-        result = infinity(negative);
-    } else if (matches(p, "nan")) {
+        set_infinity(f, r);
+        return p + (matches(p, "infinity") ? 8 : 3);
+    }
+    if (matches(p, "nan")) {
+        uint64_t payload = 0;
         end = p + 3;
         if (*end == '(') {
             const char *q = end + 1;
             while (isalnum((unsigned char)*q) || *q == '_')
                 q++;
-            if (*q == ')')
+            if (*q == ')') {
+                /* A number there (as strtoull reads it) is the payload, as in glibc. */
+                char *number_end;
+                uint64_t v = strtoull(end + 1, &number_end, 0);
+                if (number_end == q)
+                    payload = v;
                 end = q + 1;
+            }
         }
-        {
-            uint64_t bits = ((uint64_t)negative << 63) | 0x7ff8000000000000ULL;
-            memcpy(&result, &bits, sizeof result);
-        }
-    } else if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
-               (isxdigit((unsigned char)p[2]) ||
-                (p[2] == '.' && isxdigit((unsigned char)p[3])))) {
-        result = parse_hex(negative, p + 2, &end);
-    } else {
+        set_infinity(f, r);
+        r->m |= r->m >> 1; /* the quiet bit */
+        r->m |= payload & ((r->m >> 1) - 1);
+        return end;
+    }
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+        (isxdigit((unsigned char)p[2]) || (p[2] == '.' && isxdigit((unsigned char)p[3]))))
+        return parse_hex(f, p + 2, r);
+    {
         int seen_point = 0;
         for (;; p++) {
             if (*p == '.' && !seen_point) {
@@ -303,7 +296,7 @@ double strtod(const char *s, char **endptr)
             if (n == 0 && *p == '0') {
                 if (seen_point)
                     e10--;
-            } else if (n < MAX_SIG_DIGITS) {
+            } else if (n < f->max_digits) {
                 digits[n++] = (unsigned char)(*p - '0');
                 if (seen_point)
                     e10--;
@@ -339,13 +332,32 @@ double strtod(const char *s, char **endptr)
                 n--;
                 e10++;
             }
-            result = n ? decimal_to_double(negative, digits, n, (int)e10)
-                       : make_double(negative, 0, MIN_EXP);
+            if (n)
+                round_decimal(f, digits, n, e10, r);
+        } else {
+            r->negative = 0; /* no number: a plain zero */
         }
     }
+    return end;
+}
+
+/* The parsed value's biased exponent field: 0 for subnormals and zero. */
+static uint64_t exponent_field(const struct float_format *f, const struct parsed *r)
+{
+    return r->m >= leading_bit(f) ? (uint64_t)(r->e - f->min_exp + 1) : 0;
+}
+
+double strtod(const char *s, char **endptr)
+{
+    struct parsed r;
+    const char *end = parse(s, &double_format, &r);
+    uint64_t bits = (r.m & (leading_bit(&double_format) - 1)) |
+                    exponent_field(&double_format, &r) << 52 | (uint64_t)r.negative << 63;
+    double d;
+    memcpy(&d, &bits, sizeof d);
     if (endptr)
         *endptr = (char *)end;
-    return result;
+    return d;
 }
 
 double atof(const char *s)
@@ -353,12 +365,34 @@ double atof(const char *s)
     return strtod(s, NULL);
 }
 
-float strtof(const char *s, char **end)
+float strtof(const char *s, char **endptr)
 {
-    return (float)strtod(s, end);
+    struct parsed r;
+    const char *end = parse(s, &float_format, &r);
+    uint32_t bits = (uint32_t)((r.m & (leading_bit(&float_format) - 1)) |
+                               exponent_field(&float_format, &r) << 23) |
+                    (uint32_t)r.negative << 31;
+    float v;
+    memcpy(&v, &bits, sizeof v);
+    if (endptr)
+        *endptr = (char *)end;
+    return v;
 }
 
-long double strtold(const char *s, char **end)
+/* x87 extended: the 64-bit significand with its leading bit explicit, then
+   15 bits of exponent and the sign. */
+long double strtold(const char *s, char **endptr)
 {
-    return strtod(s, end);
+    struct parsed r;
+    const char *end = parse(s, &long_double_format, &r);
+    uint16_t top = (uint16_t)(exponent_field(&long_double_format, &r) | (uint64_t)r.negative << 15);
+    unsigned char bytes[sizeof(long double)];
+    long double v;
+    memset(bytes, 0, sizeof bytes);
+    memcpy(bytes, &r.m, 8);
+    memcpy(bytes + 8, &top, 2);
+    memcpy(&v, bytes, sizeof v);
+    if (endptr)
+        *endptr = (char *)end;
+    return v;
 }
