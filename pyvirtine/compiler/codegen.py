@@ -78,6 +78,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
         self.constructors: dict[str, tuple[int, object]] = {}  # name -> (priority, coord)
         self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
+        self.tag_definitions: dict[int, tuple] = {}
 
     def warn(self, message: str, coord: object) -> None:
         self.warnings.append((coord, message))
@@ -214,7 +215,9 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
                                                         storage else None,
                                                         is_volatile_object(node),
                                                         const=is_const_object(node.type)))
-        gv.align = max(gv.align, self.alignas(node, attributes) or 1)
+        requested = self.alignas(node, attributes) or 1
+        gv.align = max(gv.align, requested)
+        sym.align = max(sym.align, requested)
         if "extern" in storage and node.init is None:
             return
         if node.init is not None:
@@ -653,10 +656,12 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         if "static" in storage:
             gv = self.new_global(self.unique_name(f"{self.fn_name}.{node.name}"), t,
                                  internal=True)
-            gv.align = max(gv.align, self.alignas(node, attributes) or 1)
+            requested = self.alignas(node, attributes) or 1
+            gv.align = max(gv.align, requested)
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
                                                   is_volatile_object(node),
-                                                  const=is_const_object(node.type)))
+                                                  const=is_const_object(node.type),
+                                                  align=requested))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
             return
         if isinstance(t, T.ArrayType) and t.count is not None:
@@ -668,12 +673,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
                                                   volatile=is_volatile_object(node)))
             return
         slot = self.local_alloca(t, node.name)
-        align = self.alignas(node, attributes)
-        if align:
-            slot.align = max(slot.align, align)
+        align = self.alignas(node, attributes) or 1
+        slot.align = max(slot.align, align)
         self.scopes.declare(node.name, Symbol("var", t, slot, "register" if "register" in storage
                                               else None, is_volatile_object(node),
-                                              const=is_const_object(node.type)))
+                                              const=is_const_object(node.type), align=align))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
 
