@@ -87,7 +87,7 @@ _FLOATS = {
 
 def _type_macros() -> dict:
     out = {}
-    for name, (spelling, bits, maximum, suffix) in _TYPES.items():
+    for name, (spelling, bits, maximum, _) in _TYPES.items():
         out[f"__{name}_TYPE__"] = spelling
         if name not in _NO_MAX:
             out[f"__{name}_MAX__"] = maximum
