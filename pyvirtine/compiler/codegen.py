@@ -79,6 +79,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
         self.constructors: dict[str, tuple[int, object]] = {}  # name -> (priority, coord)
         self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
+        self.tag_definitions: dict[int, tuple] = {}
 
     def warn(self, message: str, coord: object) -> None:
         if (coord, message) not in self.warnings:   # type_of generates a node twice
@@ -216,7 +217,9 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
                                                         storage else None,
                                                         is_volatile_object(node),
                                                         const=is_const_object(node.type)))
-        gv.align = max(gv.align, self.alignas(node, attributes) or 1)
+        requested = self.alignas(node, attributes) or 1
+        gv.align = max(gv.align, requested)
+        sym.align = max(sym.align, requested)
         if "extern" in storage and node.init is None:
             return
         if node.init is not None:
@@ -655,10 +658,12 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         if "static" in storage:
             gv = self.new_global(self.unique_name(f"{self.fn_name}.{node.name}"), t,
                                  internal=True)
-            gv.align = max(gv.align, self.alignas(node, attributes) or 1)
+            requested = self.alignas(node, attributes) or 1
+            gv.align = max(gv.align, requested)
             self.scopes.declare(node.name, Symbol("var", t, gv, "static",
                                                   is_volatile_object(node),
-                                                  const=is_const_object(node.type)))
+                                                  const=is_const_object(node.type),
+                                                  align=requested))
             self.set_initializer(gv, t, node.init, self.is_const(node.type))
             return
         if isinstance(t, T.ArrayType) and t.count is not None:
@@ -670,12 +675,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
                                                   volatile=is_volatile_object(node)))
             return
         slot = self.local_alloca(t, node.name)
-        align = self.alignas(node, attributes)
-        if align:
-            slot.align = max(slot.align, align)
+        align = self.alignas(node, attributes) or 1
+        slot.align = max(slot.align, align)
         self.scopes.declare(node.name, Symbol("var", t, slot, "register" if "register" in storage
                                               else None, is_volatile_object(node),
-                                              const=is_const_object(node.type)))
+                                              const=is_const_object(node.type), align=align))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
 

@@ -24,7 +24,14 @@ def is_const_object(node: c_ast.Node) -> bool:
 
 
 class DeclarationResolver:
-    """Mixin of the code generator: declarators to ``CType``."""
+    """Mixin of the code generator: declarators to ``CType``.
+
+    A struct, union or enum body defines its type once, however often its node is
+    resolved: pycparser shares one specifier node among all the declarators of a
+    declaration (``struct S {...} a, b;``). ``tag_definitions`` maps the id of a body's
+    node to (the node, kept alive so the id stays its own; the type)."""
+
+    tag_definitions: dict
 
     def resolve_type(self, node: c_ast.Node) -> T.CType:
         method = getattr(self, "t_" + type(node).__name__, None)
@@ -158,6 +165,8 @@ class DeclarationResolver:
                 raise CompileFailure(f"use of '{node.name}' with tag type that does not match "
                                      "previous declaration", node.coord)
             return found
+        if id(node) in self.tag_definitions:
+            return self.tag_definitions[id(node)][1]
         st = self.scopes.lookup_tag(node.name, local=True) if node.name else None
         if st is None or not isinstance(st, T.StructType) or st.kind != kind:
             st = T.StructType(kind, node.name)
@@ -207,6 +216,7 @@ class DeclarationResolver:
         T.layout_struct(st, fields, self.packing.value, find(attributes, "packed") is not None,
                         alignment(attributes, self.consts.integer),
                         ms=find(attributes, "ms_struct") is not None)
+        self.tag_definitions[id(node)] = (node, st)
         return st
 
     def with_mode(self, t: T.CType, attributes: list) -> T.CType:
@@ -225,8 +235,10 @@ class DeclarationResolver:
         """The alignment ``_Alignas`` and ``aligned(N)`` ask of a declared object."""
         result = alignment(attributes, self.consts.integer)
         for a in getattr(decl, "align", None) or []:
-            if isinstance(a.alignment, c_ast.Typename):
-                value = self.resolve_type(a.alignment).align
+            if isinstance(a.alignment, c_ast.Typename):    # with its aligned(N), as gcc
+                value = max(self.resolve_type(a.alignment).align,
+                            alignment(declaration_attributes(a.alignment),
+                                      self.consts.integer) or 1)
             else:
                 value = self.consts.integer(a.alignment, "alignment")
                 if value <= 0 or value & (value - 1):
@@ -246,6 +258,8 @@ class DeclarationResolver:
                 raise CompileFailure(f"use of '{node.name}' with tag type that does not match "
                                      "previous declaration", node.coord)
             return found
+        if id(node) in self.tag_definitions:
+            return self.tag_definitions[id(node)][1]
         attributes = gnu_attributes(node)
         check_supported(attributes)
         declared = self.scopes.lookup_tag(node.name, local=True) if node.name else None
@@ -272,6 +286,7 @@ class DeclarationResolver:
         t.rank = {1: 2, 2: 3, 4: 4, 8: 5}[size]
         if node.name:
             self.scopes.declare_tag(node.name, t)
+        self.tag_definitions[id(node)] = (node, t)
         return t
 
 

@@ -40,11 +40,12 @@ def _build_unguarded(source: str, filename: str, include_dirs: Sequence[str],
     sources = SourceMap(filename, source)
     try:
         text = preprocess(source, filename, include_dirs, defines, undefines)
-        ast = parse(text, filename)
+        parse_warnings: list = []
+        ast = parse(text, filename, parse_warnings)
         gen = CodeGen(filename, debug)
         module = gen.generate(ast)
         check_inline_asm(gen.asm_checks)
-        emit_warnings(sources, filename, gen.warnings)
+        emit_warnings(sources, filename, parse_warnings + gen.warnings)
         target_machine(opt_level)   # initializes LLVM's x86 target before parsing IR
         llmod = llvm.parse_assembly(str(module))
         llmod.name = filename

@@ -44,6 +44,17 @@ class GnuLexer(CLexer):
         self._keyword_map.update(GNU_KEYWORDS)
 
     def _match_token(self) -> Any:
+        # Identifiers with extended characters (C99 6.4.2.1): cpp hands them on spelled
+        # as universal character names, ``Lef\U000000e8vre``; pycparser knows only ASCII.
+        first = self._lexdata[self._pos]
+        m = None if first.isascii() and not (first.isalpha() or first in "_$\\") else \
+            _EXTENDED_IDENTIFIER.match(self._lexdata, self._pos)
+        if m is not None and (not m.group().isascii() or "\\" in m.group()):
+            # cpp has checked the UCNs' characters (gcc: "not valid in an identifier")
+            name = _UCN.sub(lambda u: chr(int(u.group(1) or u.group(2), 16)), m.group())
+            tok = self._make_token("ID", name, self._pos)
+            self._pos = m.end()
+            return tok
         tok = super()._match_token()
         if tok is None:
             return tok
@@ -56,6 +67,12 @@ class GnuLexer(CLexer):
                 tok.value += m.group(2) + m.group(1)
                 self._pos = m.end()
         return tok
+
+
+_UCN_SPELLING = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
+_UCN = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# \w is Unicode's letters, digits and underscore: a stray ``§`` stays an illegal character
+_EXTENDED_IDENTIFIER = re.compile(rf"(?:[^\W\d]|\$|{_UCN_SPELLING})(?:[\w$]|{_UCN_SPELLING})*")
 
 
 # -- nodes pycparser does not have ---------------------------------------------
@@ -151,12 +168,25 @@ def attribute_name(spelling: str) -> str:
     return spelling
 
 
+def _name_of(decl: c_ast.Node) -> c_ast.TypeDecl:
+    """The innermost part of a declarator: the TypeDecl of the name it declares."""
+    while not isinstance(decl, c_ast.TypeDecl):
+        decl = decl.type
+    return decl
+
+
+def _attach_to_name(decl: c_ast.Node, attributes: list) -> None:
+    name = _name_of(decl)
+    name.attributes = attributes + list(name.attributes or [])
+
+
 class GnuParser(CParser):
     """pycparser's recursive-descent parser with GNU productions (see the module
     docstring). Each override adds one GNU form and hands everything else back."""
 
     def __init__(self) -> None:
         super().__init__(lexer=GnuLexer)
+        self.warnings: list[tuple[object, str]] = []   # (coord, message)
 
     # -- attributes -----------------------------------------------------------
 
@@ -233,6 +263,14 @@ class GnuParser(CParser):
         return spec, saw_type, first
 
     def _build_declarations(self, spec: Any, decls: list, typedef_namespace: bool = False) -> list:
+        if not spec["type"] and any(d.get("decl") is not None for d in decls):
+            # ``static x;``, ``_Alignas(16) y;``: C90's implicit int, which gcc still takes
+            spec = dict(spec, type=[c_ast.IdentifierType(["int"], decls[0]["decl"].coord)])
+            for d in decls:
+                if not isinstance(d["decl"], c_ast.FuncDecl):
+                    name = _name_of(d["decl"])
+                    self.warnings.append((name.coord, "type defaults to 'int' in "
+                                          f"declaration of '{name.declname}' [-Wimplicit-int]"))
         if "typedef" in spec["storage"]:     # pycparser would drop the initializer
             for d in decls:
                 if d.get("init") is not None:
@@ -288,6 +326,37 @@ class GnuParser(CParser):
             decl.attributes = list(decl.attributes or []) + \
                 self._parse_attribute_specifier_sequence()
         return info
+
+    # GNU: attributes at the start of a parenthesized declarator, ``int (ATTR *p)(void)``
+    # and ``(int (ATTR *)(void))``, belong to what it declares.
+
+    def _scan_declarator_name_info(self) -> tuple:
+        self._parse_attribute_specifier_sequence()
+        return super()._scan_declarator_name_info()
+
+    def _parse_direct_declarator(self, kind: str, allow_paren: bool = True) -> c_ast.Node:
+        if not (allow_paren and self._peek_type() == "LPAREN" and
+                self._peek_type(2) == "ATTRIBUTE_BEGIN"):
+            return super()._parse_direct_declarator(kind, allow_paren)
+        self._advance()
+        attributes = self._parse_attribute_specifier_sequence()
+        decl = self._parse_declarator_kind(kind, allow_paren=True)
+        self._expect("RPAREN")
+        _attach_to_name(decl, attributes)
+        return self._parse_decl_suffixes(decl)
+
+    def _parse_direct_abstract_declarator(self) -> c_ast.Node:
+        if self._peek_type() == "LPAREN" and self._peek_type(2) == "ATTRIBUTE_BEGIN":
+            mark = self._mark()
+            self._advance()
+            attributes = self._parse_attribute_specifier_sequence()
+            if self._peek_type() in ("TIMES", "LPAREN", "LBRACKET"):
+                decl = self._parse_abstract_declarator_opt()
+                self._expect("RPAREN")
+                _attach_to_name(decl, attributes)
+                return self._parse_decl_suffixes(decl)
+            self._reset(mark)       # ``(__attribute__((x)) int)``: a parameter list
+        return super()._parse_direct_abstract_declarator()
 
     def _parse_decl_suffixes(self, decl: c_ast.Node) -> c_ast.Node:
         decl = super()._parse_decl_suffixes(decl)

@@ -3,6 +3,7 @@ naming the extensions it does not take, which would otherwise be a bare syntax e
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from pycparser import c_ast, c_parser
 
@@ -57,14 +58,18 @@ def reject_unsupported(lines: dict) -> None:
                 raise CompileFailure(message, _Coord(file, line, m.start() + 1))
 
 
-def parse(text: str, filename: str) -> c_ast.FileAST:
+def parse(text: str, filename: str, warnings: Optional[list] = None) -> c_ast.FileAST:
+    """The AST of ``text``; the parser's ``(coord, message)`` warnings go to ``warnings``."""
     lines = source_lines(text, filename)
     reject_unsupported(lines)
     parser = GnuParser()
     try:
-        return parser.parse(text, filename)
+        ast = parser.parse(text, filename)
     except c_parser.ParseError as e:
         raise _syntax_error(str(e), filename, lines, parser) from None
+    if warnings is not None:
+        warnings += parser.warnings
+    return ast
 
 
 def _syntax_error(message: str, filename: str, lines: dict,

@@ -1,8 +1,7 @@
 """Run the system C preprocessor (``gcc -E``) over a virtine source file.
 
 Line markers are kept so that the parser's coordinates name the user's file and
-line. ``-undef`` drops gcc's own predefined macros; we define the ones portable
-code checks (never ``__GNUC__``, so headers stay off GNU extensions)."""
+line. ``-undef`` drops gcc's own predefined macros; we define ours (``predefined``)."""
 from __future__ import annotations
 
 import os
@@ -12,29 +11,9 @@ import subprocess
 from typing import Sequence
 
 from .diagnostics import CompileFailure, quote_filename
+from .predefined import PREDEFINED
 
 STUB_INCLUDE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "stubs", "include")
-
-PREDEFINED = {
-    "__PYVIRTINE__": "1",
-    "__x86_64__": "1", "__x86_64": "1", "__amd64__": "1", "__amd64": "1",
-    "__LP64__": "1", "_LP64": "1", "__ELF__": "1",
-    "__CHAR_BIT__": "8", "__ORDER_LITTLE_ENDIAN__": "1234", "__ORDER_BIG_ENDIAN__": "4321",
-    "__BYTE_ORDER__": "__ORDER_LITTLE_ENDIAN__",
-    "__SIZEOF_SHORT__": "2", "__SIZEOF_INT__": "4", "__SIZEOF_LONG__": "8",
-    "__SIZEOF_LONG_LONG__": "8", "__SIZEOF_POINTER__": "8", "__SIZEOF_FLOAT__": "4",
-    "__SIZEOF_DOUBLE__": "8", "__SIZEOF_LONG_DOUBLE__": "16", "__SIZEOF_SIZE_T__": "8",
-    "__SIZEOF_WCHAR_T__": "4", "__SIZEOF_PTRDIFF_T__": "8",
-    "__SCHAR_MAX__": "0x7f", "__SHRT_MAX__": "0x7fff", "__INT_MAX__": "0x7fffffff",
-    "__LONG_MAX__": "0x7fffffffffffffffL", "__LONG_LONG_MAX__": "0x7fffffffffffffffLL",
-    "__SIZE_MAX__": "0xffffffffffffffffUL", "__PTRDIFF_MAX__": "0x7fffffffffffffffL",
-    "__INTPTR_MAX__": "0x7fffffffffffffffL", "__UINTPTR_MAX__": "0xffffffffffffffffUL",
-    # GNU spellings that are harmless to accept: keywords pycparser lacks.
-    "__extension__": "", "__inline__": "inline", "__inline": "inline",
-    "__restrict": "restrict", "__restrict__": "restrict", "__const": "const",
-    "__const__": "const", "__volatile": "volatile", "__volatile__": "volatile", "__signed__": "signed",
-    "__signed": "signed", "__alignof__": "_Alignof",
-}
 
 
 def preprocess(source: str, filename: str, include_dirs: Sequence[str] = (),

@@ -27,6 +27,7 @@ class Symbol:
     const: bool = False       # the object itself is const-qualified
     coord: Any = None         # where it was first declared, for late diagnostics
     llvm_attributes: set = field(default_factory=set)   # functions: from GNU attributes
+    align: int = 1            # objects: what _Alignas or aligned(N) asked (__alignof__ says)
 
 
 class Scopes:
@@ -336,7 +337,11 @@ class ConstEvaluator:
             if op == "sizeof" and not t.is_complete() and not t.is_void():
                 raise CompileFailure(f"invalid application of 'sizeof' to incomplete type "
                                      f"'{t}'", node.coord)
-            return (t.size if op == "sizeof" else t.align), T.ULONG
+            if op == "sizeof":
+                return t.size, T.ULONG
+            sym = self.scopes.lookup(node.expr.name) if isinstance(node.expr, c_ast.ID) else None
+            return max(t.align, sym.align if sym is not None and sym.kind == "var" else 1), \
+                T.ULONG
         value, t = self.eval(node.expr)
         if op in ("__real__", "__imag__"):
             part = value if t.is_complex() else (value, 0)

@@ -62,3 +62,19 @@ def test_file_names_survive_line_markers(name: str) -> None:
     lines = info.value.diagnostics.splitlines()
     assert lines[0] == f"{name}:2:10: error: use of undeclared identifier 'nope'"
     assert lines[1:] == ["  return nope;", "         ^"]
+
+
+def test_implicit_int_is_a_warning_as_in_gcc() -> None:
+    from pyvirtine.errors import VirtineCompileWarning
+    with pytest.warns(VirtineCompileWarning) as got:
+        compile_c("static x = 1, *y;\nint f(void) { const z = 2; return x + z; }\n", "imp.c")
+    assert [str(w.message).splitlines()[0] for w in got] == [
+        f"imp.c:1:{col}: warning: type defaults to 'int' in declaration of '{name}' "
+        "[-Wimplicit-int]" for col, name in ((8, "x"), (16, "y"))] + [
+        "imp.c:2:21: warning: type defaults to 'int' in declaration of 'z' [-Wimplicit-int]"]
+
+
+def test_a_stray_character_is_not_an_identifier() -> None:
+    with pytest.raises(VirtineCompileError) as info:
+        compile_c("int a\u00a7b = 1;\n", "stray.c")
+    assert info.value.diagnostics.startswith("stray.c:1:6: error: Illegal character '\u00a7'")

@@ -113,3 +113,13 @@ def test_every_loop_starts_on_a_32_byte_boundary() -> None:
     assert len(loop_tops) >= 3
     for label in loop_tops:
         assert re.fullmatch(r"\.p2align\s+5(,.*)?", lines[defined[label] - 1]), label
+
+
+def test_extended_identifiers_are_utf8_symbols_as_gcc_emits() -> None:
+    """``Lef\\u00e8vre`` and ``Lefèvre`` are one name, whose ELF symbol is its UTF-8."""
+    elf = _elf(compile_c("int Lefèvre = 2;\nint gr\\u00f6\\u00dfe(void) { return Lef\\u00e8vre; }\n",
+                         "u.c", opt_level=0))
+    names = {s.name for s in elf.get_section_by_name(".symtab").iter_symbols()}
+    assert {"Lefèvre", "größe"} <= names
+    raw = elf.get_section_by_name(".strtab").data()
+    assert "Lefèvre".encode() in raw and "größe".encode() in raw

@@ -33,8 +33,8 @@ int main(void) {
 #if defined(__x86_64__) && defined(__LP64__) && __STDC_VERSION__ == 199901L && __PYVIRTINE__ == 1
     printf("predefined ok\n");
 #endif
-#ifdef __GNUC__
-    printf("__GNUC__ must not be defined\n");
+#if !defined(__GNUC__) || __GNUC__ != 4 || __GNUC_MINOR__ != 0 || __GNUC_PATCHLEVEL__ != 0
+    printf("__GNUC__ must say GCC 4.0 (pyvirtine/compiler/predefined.py)\n");
 #endif
     printf("%d %d %d\n", __CHAR_BIT__, __SIZEOF_LONG__, __INT_MAX__ == INT_MAX);
     return 0;
