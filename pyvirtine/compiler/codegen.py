@@ -444,14 +444,25 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         return slot
 
     def vla_alloca(self, t: T.ArrayType, name: str) -> ir.Value:
-        """Stack space for a variable-length array, given back when its block ends."""
+        """Stack space for a variable-length array, given back when its block ends.
+
+        The space is taken and given back as gcc does, at run time, each time the
+        declaration is reached, and its address is observable (the program may compare
+        the arrays of two rounds of a loop). LLVM would otherwise, where the length
+        turns out constant, make the array a fixed slot of the frame (one per unrolled
+        round) and, where the address is only compared, fold the comparison to "not
+        equal". Two empty asms, which cost nothing, hide the length and let the address
+        escape."""
         frame = self.vla_frames[-1]
         if frame[0] is None:
             frame[0] = self.builder.call(self.intrinsic("llvm.stacksave.p0", PTR, []), [])
-        size = self.builder.mul(t.count, ir.Constant(ir.IntType(64), t.elem.size))
-        slot = self.builder.alloca(I8, size=size, name=name)
+        i64 = ir.IntType(64)
+        size = self.builder.mul(t.count, ir.Constant(i64, t.elem.size))
+        size = self.builder.asm(ir.FunctionType(i64, [i64]), "", "=r,0", [size], False)
+        slot = opaque(self.builder.alloca(I8, size=size, name=name))
         slot.align = max(16, t.elem.align)
-        return opaque(slot)
+        self.builder.asm(ir.FunctionType(ir.VoidType(), [PTR]), "", "r", [slot], True)
+        return slot
 
     def restore_vla_stack(self, depth: int) -> None:
         """Give back VLA space of the blocks from ``depth`` on (before jumping out of them)."""
