@@ -37,7 +37,11 @@ class GnuGen:
                 self.builder.position_at_end(self.new_block("dead"))
             self.debug.set_location(self.builder, last.coord)
             result = self.expr(last)
-        if not self.builder.block.is_terminated:
+        if self.builder.block.is_terminated:
+            # It ended in a jump (``({ goto out; })``): the expression around it goes on
+            # in a block nothing reaches, as statements after a jump do.
+            self.builder.position_at_end(self.new_block("dead"))
+        else:
             self.restore_vla_stack(len(self.vla_frames) - 1)
         self.vla_scope = vla_scope
         self.vla_frames.pop()
