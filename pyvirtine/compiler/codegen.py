@@ -20,7 +20,7 @@ from ..pragma_pack import PackPragmas
 from .expressions import I8, PTR, ExpressionGen, Value
 from .gnu_codegen import GnuGen
 from .gnu_parser import Asm
-from .inline_asm import AsmGen
+from .inline_asm import AsmGen, AsmModule
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
 from .statements import StatementGen
@@ -61,7 +61,7 @@ class FunctionAttributes(ir.values.FunctionAttributes):
 class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen, AsmGen,
               StatementGen, InitializerGen):
     def __init__(self, filename: str, debug: bool) -> None:
-        self.module = ir.Module(name=filename)
+        self.module = AsmModule(filename)
         self.module.triple = TRIPLE
         self.module.data_layout = ("e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-"
                                    "f80:128-n8:16:32:64-S128")
@@ -100,7 +100,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             elif isinstance(ext, c_ast.Pragma):
                 self.pragma(ext)
             elif isinstance(ext, Asm):
-                raise CompileFailure("file-scope asm is not supported in virtines", ext.coord)
+                self.file_asm(ext)
         self._finish_file_scope()
         self._constructors()
         return self.module
