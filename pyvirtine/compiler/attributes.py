@@ -22,7 +22,6 @@ _UNSUPPORTED = {
     "transparent_union": "transparent unions are not supported",
     "ms_struct": "Microsoft struct layout is not supported",
     "scalar_storage_order": "reversed storage order is not supported",
-    "cleanup": "__attribute__((cleanup)) is not supported",
     "destructor": "__attribute__((destructor)) is not supported in virtines (a virtine's "
                   "state is thrown away, not torn down)",
     "section": "__attribute__((section)) is not supported in virtines (the image "

@@ -23,6 +23,7 @@ from .gnu_parser import Asm
 from .inline_asm import AsmGen, AsmModule
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
+from .scopes import ScopeGen
 from .statements import StatementGen
 from .target import TRIPLE
 from .varargs import VarargsGen
@@ -59,7 +60,7 @@ class FunctionAttributes(ir.values.FunctionAttributes):
 
 
 class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen, AsmGen,
-              StatementGen, InitializerGen):
+              StatementGen, ScopeGen, InitializerGen):
     def __init__(self, filename: str, debug: bool) -> None:
         self.module = AsmModule(filename)
         self.module.triple = TRIPLE
@@ -186,6 +187,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         t = self.with_mode(self.resolve_type(node.type), attributes)
         if node.name is None:
             return
+        self.ignore_cleanup(attributes)
         storage = node.storage or []
         if "_Thread_local" in storage:
             raise CompileFailure("thread-local storage is not supported in virtines", node.coord)
@@ -443,34 +445,6 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         slot.align = max(t.align, 16 if t.size >= 16 else 1)
         return slot
 
-    def vla_alloca(self, t: T.ArrayType, name: str) -> ir.Value:
-        """Stack space for a variable-length array, given back when its block ends.
-
-        The space is taken and given back as gcc does, at run time, each time the
-        declaration is reached, and its address is observable (the program may compare
-        the arrays of two rounds of a loop). LLVM would otherwise, where the length
-        turns out constant, make the array a fixed slot of the frame (one per unrolled
-        round) and, where the address is only compared, fold the comparison to "not
-        equal". Two empty asms, which cost nothing, hide the length and let the address
-        escape."""
-        frame = self.vla_frames[-1]
-        if frame[0] is None:
-            frame[0] = self.builder.call(self.intrinsic("llvm.stacksave.p0", PTR, []), [])
-        i64 = ir.IntType(64)
-        size = self.builder.mul(t.count, ir.Constant(i64, t.elem.size))
-        size = self.builder.asm(ir.FunctionType(i64, [i64]), "", "=r,0", [size], False)
-        slot = opaque(self.builder.alloca(I8, size=size, name=name))
-        slot.align = max(16, t.elem.align)
-        self.builder.asm(ir.FunctionType(ir.VoidType(), [PTR]), "", "r", [slot], True)
-        return slot
-
-    def restore_vla_stack(self, depth: int) -> None:
-        """Give back VLA space of the blocks from ``depth`` on (before jumping out of them)."""
-        saves = [f[0] for f in self.vla_frames[depth:] if f[0] is not None]
-        if saves:
-            self.builder.call(self.intrinsic("llvm.stackrestore.p0", ir.VoidType(), [PTR]),
-                              [saves[0]])
-
     def function_definition(self, node: c_ast.FuncDef) -> None:
         decl = node.decl
         ft = self.resolve_type(decl.type)
@@ -500,12 +474,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         self.fn_variadic = sym.type.variadic
         self.breaks, self.continues, self.switch_blocks = [], [], []
         self.switch_scopes: list = []
-        self.vla_frames: list = []
         self.labels, self.defined_labels, self.goto_uses = {}, set(), {}
         self.address_taken, self.computed_gotos = [], []
-        self.vla_scope: tuple = ()   # the VLAs in scope here, outermost first
+        self.live: tuple = ()        # what leaving the scopes here undoes (scopes.py)
         self.label_scopes: dict = {}
-        self.jumps: list = []        # (label, VLAs in scope at the goto, coord)
+        self.jumps: list = []        # (label, self.live at the goto, coord, block)
         self.alloca_block = fn.append_basic_block("entry")
         self.builder = ir.IRBuilder(fn.append_basic_block("body"))
         self.debug.begin_function(fn, decl.name, decl.coord)
@@ -518,10 +491,9 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             if self.labels[name] not in self.defined_labels:
                 raise CompileFailure(f"use of undeclared label '{name}'", coord)
         self.finish_computed_gotos()
-        for name, scope, coord in self.jumps:
-            if scope[:len(self.label_scopes[name])] != self.label_scopes[name]:
-                raise CompileFailure(f"jump to label '{name}' enters the scope of a "
-                                     "variable-length array", coord)
+        block = self.builder.block
+        self.finish_gotos()
+        self.builder.position_at_end(block)
         if not self.builder.block.is_terminated:
             ret = sym.type.ret
             if ret.is_void():
@@ -633,6 +605,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             return
         storage = node.storage or []
         check_storage(node, "block", isinstance(t, T.FuncType))
+        cleanup = find(attributes, "cleanup")
+        if cleanup is not None and (isinstance(t, T.FuncType) or "extern" in storage or
+                                    "static" in storage):
+            self.ignore_cleanup(attributes)
+            cleanup = None
         previous = self.scopes.lookup_local(node.name)
         if previous is not None and not ("extern" in storage and previous.storage == "extern"
                                          or isinstance(t, T.FuncType)
@@ -674,9 +651,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             if node.init is not None:
                 raise CompileFailure("variable-length array may not be initialized", node.coord)
             slot = self.vla_alloca(t, node.name)
-            self.vla_scope += (id(node),)
             self.scopes.declare(node.name, Symbol("var", t, slot,
                                                   volatile=is_volatile_object(node)))
+            if cleanup is not None:
+                self.declare_cleanup(cleanup, slot, t)
             return
         slot = self.local_alloca(t, node.name)
         align = self.alignas(node, attributes)
@@ -687,4 +665,6 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
                                               const=is_const_object(node.type)))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
+        if cleanup is not None:
+            self.declare_cleanup(cleanup, slot, t)
 

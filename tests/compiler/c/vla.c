@@ -22,6 +22,15 @@ int same_each_round(int constant) {
         addr[--count] = a;
         if (count & 1) continue;
     } while (count);
+    same += addr[9] == addr[0];
+    count = 10;
+again:
+    {
+        int a[constant ? five() : opaque_five()];
+        addr[--count] = a;
+        if (count)
+            goto again;      /* leaves the array's scope: its space is given back */
+    }
     return same + (addr[9] == addr[0]);
 }
 int main(void) {
