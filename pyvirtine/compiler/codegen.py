@@ -10,7 +10,7 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, vararg_type
-from .attributes import check_supported, constructor_priority, declaration_attributes, find
+from .attributes import check_supported, declaration_attributes, find, startup_priority
 from .builtins import BuiltinGen
 from .debuginfo import DebugInfo
 from .declaration_checks import check_storage
@@ -61,7 +61,7 @@ class FunctionAttributes(ir.values.FunctionAttributes):
 
 class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen, AsmGen,
               StatementGen, ScopeGen, InitializerGen):
-    def __init__(self, filename: str, debug: bool) -> None:
+    def __init__(self, filename: str, debug: bool, runs_destructors: bool = True) -> None:
         self.module = AsmModule(filename)
         self.module.triple = TRIPLE
         self.module.data_layout = ("e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-"
@@ -77,7 +77,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
         self.packing = PackPragmas()
         self._scratch = self._make_scratch()
         self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
-        self.constructors: dict[str, tuple[int, object]] = {}  # name -> (priority, coord)
+        # "constructor"/"destructor" -> {function name: (priority, coord)}
+        self.startup: dict[str, dict[str, tuple[int, object]]] = {"constructor": {},
+                                                                  "destructor": {}}
+        self.runs_destructors = runs_destructors
         self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
 
     def warn(self, message: str, coord: object) -> None:
@@ -109,25 +112,28 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
     def _constructors(self) -> None:
         """For the functions ``__attribute__((constructor))`` marks, a ``.init_array``
         table per priority (``.init_array.N`` as gcc names them), which the linker
-        gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
-        tables are written out here rather than through ``llvm.global_ctors``, which this
-        LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
-        by_priority: dict[int, list] = {}
-        for name, (priority, coord) in self.constructors.items():
-            sym = self.scopes.names[0].get(name)
-            if sym is None or sym.kind != "func" or sym.value is None or not sym.value.blocks:
-                raise CompileFailure(f"constructor '{name}' is not a function defined in this "
-                                     "file", coord)
-            by_priority.setdefault(priority, []).append(sym.value)
+        gathers for crt0 to call once, before the snapshot (docs/ABI.md); for
+        ``destructor``, ``.fini_array`` tables, which a program's ``exit`` runs backwards.
+        The tables are written out here rather than through ``llvm.global_ctors``, which
+        this LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
         tables = []
-        for priority, functions in sorted(by_priority.items()):
-            table = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(functions)),
-                                      self.unique_name("__virtine_constructors"))
-            table.initializer = ir.Constant(table.value_type, functions)
-            table.linkage = "internal"
-            table.align = 8
-            table.section = ".init_array" + ("" if priority == 65535 else f".{priority:05d}")
-            tables.append(opaque(table))
+        for kind, section in (("constructor", ".init_array"), ("destructor", ".fini_array")):
+            by_priority: dict[int, list] = {}
+            for name, (priority, coord) in self.startup[kind].items():
+                sym = self.scopes.names[0].get(name)
+                if sym is None or sym.kind != "func" or sym.value is None or \
+                        not sym.value.blocks:
+                    raise CompileFailure(f"{kind} '{name}' is not a function defined in this "
+                                         "file", coord)
+                by_priority.setdefault(priority, []).append(sym.value)
+            for priority, functions in sorted(by_priority.items()):
+                table = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(functions)),
+                                          self.unique_name(f"__virtine_{kind}s"))
+                table.initializer = ir.Constant(table.value_type, functions)
+                table.linkage = "internal"
+                table.align = 8
+                table.section = section + ("" if priority == 65535 else f".{priority:05d}")
+                tables.append(opaque(table))
         if tables:  # kept though nothing refers to them
             used = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(tables)), "llvm.used")
             used.initializer = ir.Constant(used.value_type, tables)
@@ -317,9 +323,15 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
     def declare_function(self, name: str, ft: T.FuncType, internal: bool,
                          coord: object, attributes: list = ()) -> Symbol:
         sym = self._declare_function(name, ft, internal, coord)
-        priority = constructor_priority(attributes, self.consts.integer)
-        if priority is not None:
-            self.constructors[name] = (priority, find(attributes, "constructor").coord)
+        for kind, table in self.startup.items():
+            priority = startup_priority(attributes, kind, self.consts.integer)
+            if priority is None:
+                continue
+            table[name] = (priority, find(attributes, kind).coord)
+            if kind == "destructor" and not self.runs_destructors:
+                self.warn("destructors do not run in virtine functions: a call's state is "
+                          "thrown away, not torn down (they run when a program exits)",
+                          find(attributes, kind).coord)
         for a in attributes:
             if a.name in _LLVM_FUNCTION_ATTRIBUTES:
                 sym.llvm_attributes.add(_LLVM_FUNCTION_ATTRIBUTES[a.name])
