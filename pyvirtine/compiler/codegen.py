@@ -503,9 +503,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, BuiltinGen, VarargsGen, GnuGen
             if self.labels[name] not in self.defined_labels:
                 raise CompileFailure(f"use of undeclared label '{name}'", coord)
         self.finish_computed_gotos()
-        block = self.builder.block
+        block, location = self.builder.block, self.builder.debug_metadata
         self.finish_gotos()
         self.builder.position_at_end(block)
+        self.builder.debug_metadata = location
         if not self.builder.block.is_terminated:
             ret = sym.type.ret
             if ret.is_void():
