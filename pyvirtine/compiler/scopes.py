@@ -81,7 +81,7 @@ class ScopeGen:
         ft = sym.type
         arg = Value(slot, T.PointerType(t))
         if ft.prototyped:
-            if not ft.params or (len(ft.params) > 1):
+            if len(ft.params) != 1:
                 which = "few" if not ft.params else "many"
                 raise CompileFailure(f"too {which} arguments to function '{name}' (a cleanup "
                                      "function takes the variable's address)", attribute.coord)
