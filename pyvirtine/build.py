@@ -131,7 +131,7 @@ def _build(prepared: "Prepared", include_dirs: list, defines: list, entries: lis
     unit = f'{prepared.source}\n#line 1 "{glue_name}"\n{guest_glue(sigs, init)}'
     progress.step(f"compiling {os.path.basename(prepared.filename)}")
     obj = compile_c(unit, prepared.filename, include_dirs=include_dirs, defines=defines,
-                    opt_level=opt_level, debug=debug)
+                    opt_level=opt_level, debug=debug, runs_destructors=False)
     libc = libc_objects()
 
     def link_one(sig: Signature) -> Image:

@@ -3,8 +3,8 @@
 LLVM reports an instruction it cannot assemble, or an operand it cannot place, by
 ending the process (``LLVM ERROR``, or an error and exit(1)): a compile error would
 take the caller's Python down with it. So each asm statement that has instructions
-is first emitted alone, with the same template, constraints and operand types, in a
-child interpreter; the first one the child dies on is reported at its statement with
+is first emitted alone, with the same template, constraints and operand types (file-scope
+asm alone in a module), in a child interpreter; the first one the child dies on is reported at its statement with
 LLVM's own message. A program without asm, or with only empty barriers, costs
 nothing."""
 from __future__ import annotations
@@ -33,9 +33,10 @@ print("done", flush=True)
 """
 
 
-def _module(template: str, constraints: str, signature: object, values: list) -> str:
-    """The asm alone in a function; its operands are parameters but for constants
-    (immediate operands must stay constants)."""
+def function_module(template: str, constraints: str, signature: object,
+                    values: list) -> str:
+    """An asm statement alone in a function; its operands are parameters but for
+    constants (immediate operands must stay constants)."""
     params = ", ".join(f"{t} %a{i}" for i, t in enumerate(signature.args))
     args = ", ".join(str(v) if isinstance(v, ir.Constant) else f"{t} %a{i}"
                      for i, (t, v) in enumerate(zip(signature.args, values)))
@@ -45,21 +46,25 @@ def _module(template: str, constraints: str, signature: object, values: list) ->
             f"({args})\n  ret void\n}}\n")
 
 
+def file_module(asm_lines: list[str]) -> str:
+    """File-scope asm alone in a module (``asm_lines``: its ``module asm`` lines)."""
+    return f'target triple = "{TRIPLE}"\n' + "".join(line + "\n" for line in asm_lines)
+
+
 def check_inline_asm(checks: list) -> None:
-    """``checks``: (coord, template, constraints, signature, operand values) of each
-    asm statement."""
-    pending = [c for c in checks if c[1].strip()]   # an empty template is a barrier only
-    if not pending:
+    """``checks``: (coord, module text) of each asm statement that has instructions
+    (an empty template is a barrier only)."""
+    if not checks:
         return
-    modules = [_module(*check[1:]) for check in pending]
-    proc = subprocess.run([sys.executable, "-c", _CHILD], input=json.dumps(modules),
+    proc = subprocess.run([sys.executable, "-c", _CHILD],
+                          input=json.dumps([text for _, text in checks]),
                           capture_output=True, text=True, timeout=120)
     if proc.returncode == 0 and proc.stdout.split()[-1:] == ["done"]:
         return
     started = proc.stdout.split()
     failed = int(started[-1]) if started and started[-1].isdigit() else 0
     raise CompileFailure(f"invalid inline assembly: {_llvm_message(proc.stderr)}",
-                         pending[failed][0])
+                         checks[failed][0])
 
 
 def _llvm_message(stderr: str) -> str:

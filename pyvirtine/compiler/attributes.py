@@ -1,10 +1,11 @@
 """What GNU ``__attribute__((...))`` means to the compiler.
 
 Layout attributes (``packed``, ``aligned``, ``mode``, ``ms_struct``) are honoured as
-gcc does and ``constructor`` runs the function before the snapshot; the attributes
-that would change code or layout in ways this compiler does not model are errors, at
-the attribute; every other attribute is an optimisation hint or a diagnostic request,
-and ignoring it (as gcc does an unknown one) keeps the program's meaning."""
+gcc does, ``constructor`` runs the function before the snapshot and ``destructor`` when a
+program exits, ``cleanup`` is the code generator's (``scopes.py``); the attributes that
+would change code or layout in ways this compiler does not model are errors, at the
+attribute; every other attribute is an optimisation hint or a diagnostic request, and
+ignoring it (as gcc does an unknown one) keeps the program's meaning."""
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -21,9 +22,6 @@ _UNSUPPORTED = {
     "vector_size": "vector types are not supported",
     "transparent_union": "transparent unions are not supported",
     "scalar_storage_order": "reversed storage order is not supported",
-    "cleanup": "__attribute__((cleanup)) is not supported",
-    "destructor": "__attribute__((destructor)) is not supported in virtines (a virtine's "
-                  "state is thrown away, not torn down)",
     "section": "__attribute__((section)) is not supported in virtines (the image "
                "linker places every section itself)",
     "alias": "__attribute__((alias)) is not supported",
@@ -102,10 +100,11 @@ def mode_bytes(attributes: list) -> Optional[int]:
     return MODE_BYTES[name]
 
 
-def constructor_priority(attributes: list, integer: Callable) -> Optional[int]:
-    """``constructor`` / ``constructor(N)``: the priority crt0 runs it at (65535: last)."""
-    a = find(attributes, "constructor")
+def startup_priority(attributes: list, kind: str, integer: Callable) -> Optional[int]:
+    """``constructor`` / ``constructor(N)`` (``kind``, or ``destructor``): the priority of
+    its table (65535: a constructor runs last, a destructor first)."""
+    a = find(attributes, kind)
     if a is None:
         return None
     args = arguments(a)
-    return integer(args[0], "constructor priority") if args else 65535
+    return integer(args[0], f"{kind} priority") if args else 65535

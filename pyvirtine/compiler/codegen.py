@@ -10,7 +10,7 @@ from pycparser import c_ast
 
 from . import c_types as T
 from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, vararg_type
-from .attributes import check_supported, constructor_priority, declaration_attributes, find
+from .attributes import check_supported, declaration_attributes, find, startup_priority
 from .builtins import BuiltinGen
 from .debuginfo import DebugInfo
 from .declaration_checks import check_storage
@@ -21,9 +21,10 @@ from .complex_ops import ComplexGen
 from .expressions import I8, PTR, ExpressionGen, Value
 from .gnu_codegen import GnuGen
 from .gnu_parser import Asm
-from .inline_asm import AsmGen
+from .inline_asm import AsmGen, AsmModule
 from .initializers import InitializerGen
 from .sema import ConstEvaluator, Scopes, Symbol, string_literal_bytes
+from .scopes import ScopeGen
 from .statements import StatementGen
 from .target import TRIPLE
 from .varargs import VarargsGen
@@ -60,9 +61,9 @@ class FunctionAttributes(ir.values.FunctionAttributes):
 
 
 class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, VarargsGen, GnuGen,
-              AsmGen, StatementGen, InitializerGen):
-    def __init__(self, filename: str, debug: bool) -> None:
-        self.module = ir.Module(name=filename)
+              AsmGen, StatementGen, ScopeGen, InitializerGen):
+    def __init__(self, filename: str, debug: bool, runs_destructors: bool = True) -> None:
+        self.module = AsmModule(filename)
         self.module.triple = TRIPLE
         self.module.data_layout = ("e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-"
                                    "f80:128-n8:16:32:64-S128")
@@ -77,7 +78,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         self.packing = PackPragmas()
         self._scratch = self._make_scratch()
         self.warnings: list[tuple[object, str]] = []  # (coord, message), in source order
-        self.constructors: dict[str, tuple[int, object]] = {}  # name -> (priority, coord)
+        # "constructor"/"destructor" -> {function name: (priority, coord)}
+        self.startup: dict[str, dict[str, tuple[int, object]]] = {"constructor": {},
+                                                                  "destructor": {}}
+        self.runs_destructors = runs_destructors
         self.asm_checks: list = []   # asm statements for asm_check, before LLVM sees them
         self.tag_definitions: dict[int, tuple] = {}
 
@@ -103,7 +107,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
             elif isinstance(ext, c_ast.Pragma):
                 self.pragma(ext)
             elif isinstance(ext, Asm):
-                raise CompileFailure("file-scope asm is not supported in virtines", ext.coord)
+                self.file_asm(ext)
         self._finish_file_scope()
         self._constructors()
         return self.module
@@ -111,25 +115,28 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
     def _constructors(self) -> None:
         """For the functions ``__attribute__((constructor))`` marks, a ``.init_array``
         table per priority (``.init_array.N`` as gcc names them), which the linker
-        gathers for crt0 to call once, before the snapshot (docs/ABI.md). The
-        tables are written out here rather than through ``llvm.global_ctors``, which this
-        LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
-        by_priority: dict[int, list] = {}
-        for name, (priority, coord) in self.constructors.items():
-            sym = self.scopes.names[0].get(name)
-            if sym is None or sym.kind != "func" or sym.value is None or not sym.value.blocks:
-                raise CompileFailure(f"constructor '{name}' is not a function defined in this "
-                                     "file", coord)
-            by_priority.setdefault(priority, []).append(sym.value)
+        gathers for crt0 to call once, before the snapshot (docs/ABI.md); for
+        ``destructor``, ``.fini_array`` tables, which a program's ``exit`` runs backwards.
+        The tables are written out here rather than through ``llvm.global_ctors``, which
+        this LLVM target lowers to ``.ctors`` (run backwards, priorities inverted)."""
         tables = []
-        for priority, functions in sorted(by_priority.items()):
-            table = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(functions)),
-                                      self.unique_name("__virtine_constructors"))
-            table.initializer = ir.Constant(table.value_type, functions)
-            table.linkage = "internal"
-            table.align = 8
-            table.section = ".init_array" + ("" if priority == 65535 else f".{priority:05d}")
-            tables.append(opaque(table))
+        for kind, section in (("constructor", ".init_array"), ("destructor", ".fini_array")):
+            by_priority: dict[int, list] = {}
+            for name, (priority, coord) in self.startup[kind].items():
+                sym = self.scopes.names[0].get(name)
+                if sym is None or sym.kind != "func" or sym.value is None or \
+                        not sym.value.blocks:
+                    raise CompileFailure(f"{kind} '{name}' is not a function defined in this "
+                                         "file", coord)
+                by_priority.setdefault(priority, []).append(sym.value)
+            for priority, functions in sorted(by_priority.items()):
+                table = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(functions)),
+                                          self.unique_name(f"__virtine_{kind}s"))
+                table.initializer = ir.Constant(table.value_type, functions)
+                table.linkage = "internal"
+                table.align = 8
+                table.section = section + ("" if priority == 65535 else f".{priority:05d}")
+                tables.append(opaque(table))
         if tables:  # kept though nothing refers to them
             used = ir.GlobalVariable(self.module, ir.ArrayType(PTR, len(tables)), "llvm.used")
             used.initializer = ir.Constant(used.value_type, tables)
@@ -189,6 +196,7 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         t = self.with_mode(self.resolve_type(node.type), attributes)
         if node.name is None:
             return
+        self.ignore_cleanup(attributes)
         storage = node.storage or []
         if "_Thread_local" in storage:
             raise CompileFailure("thread-local storage is not supported in virtines", node.coord)
@@ -320,9 +328,15 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
     def declare_function(self, name: str, ft: T.FuncType, internal: bool,
                          coord: object, attributes: list = ()) -> Symbol:
         sym = self._declare_function(name, ft, internal, coord)
-        priority = constructor_priority(attributes, self.consts.integer)
-        if priority is not None:
-            self.constructors[name] = (priority, find(attributes, "constructor").coord)
+        for kind, table in self.startup.items():
+            priority = startup_priority(attributes, kind, self.consts.integer)
+            if priority is None:
+                continue
+            table[name] = (priority, find(attributes, kind).coord)
+            if kind == "destructor" and not self.runs_destructors:
+                self.warn("destructors do not run in virtine functions: a call's state is "
+                          "thrown away, not torn down (they run when a program exits)",
+                          find(attributes, kind).coord)
         for a in attributes:
             if a.name in _LLVM_FUNCTION_ATTRIBUTES:
                 sym.llvm_attributes.add(_LLVM_FUNCTION_ATTRIBUTES[a.name])
@@ -448,23 +462,6 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         slot.align = max(t.align, 16 if t.size >= 16 else 1)
         return slot
 
-    def vla_alloca(self, t: T.ArrayType, name: str) -> ir.Value:
-        """Stack space for a variable-length array, given back when its block ends."""
-        frame = self.vla_frames[-1]
-        if frame[0] is None:
-            frame[0] = self.builder.call(self.intrinsic("llvm.stacksave.p0", PTR, []), [])
-        size = self.builder.mul(t.count, ir.Constant(ir.IntType(64), t.elem.size))
-        slot = self.builder.alloca(I8, size=size, name=name)
-        slot.align = max(16, t.elem.align)
-        return opaque(slot)
-
-    def restore_vla_stack(self, depth: int) -> None:
-        """Give back VLA space of the blocks from ``depth`` on (before jumping out of them)."""
-        saves = [f[0] for f in self.vla_frames[depth:] if f[0] is not None]
-        if saves:
-            self.builder.call(self.intrinsic("llvm.stackrestore.p0", ir.VoidType(), [PTR]),
-                              [saves[0]])
-
     def function_definition(self, node: c_ast.FuncDef) -> None:
         decl = node.decl
         ft = self.resolve_type(decl.type)
@@ -494,12 +491,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
         self.fn_variadic = sym.type.variadic
         self.breaks, self.continues, self.switch_blocks = [], [], []
         self.switch_scopes: list = []
-        self.vla_frames: list = []
         self.labels, self.defined_labels, self.goto_uses = {}, set(), {}
         self.address_taken, self.computed_gotos = [], []
-        self.vla_scope: tuple = ()   # the VLAs in scope here, outermost first
+        self.live: tuple = ()        # what leaving the scopes here undoes (scopes.py)
         self.label_scopes: dict = {}
-        self.jumps: list = []        # (label, VLAs in scope at the goto, coord)
+        self.jumps: list = []        # (label, self.live at the goto, coord, block)
         self.alloca_block = fn.append_basic_block("entry")
         self.builder = ir.IRBuilder(fn.append_basic_block("body"))
         self.debug.begin_function(fn, decl.name, decl.coord)
@@ -512,10 +508,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
             if self.labels[name] not in self.defined_labels:
                 raise CompileFailure(f"use of undeclared label '{name}'", coord)
         self.finish_computed_gotos()
-        for name, scope, coord in self.jumps:
-            if scope[:len(self.label_scopes[name])] != self.label_scopes[name]:
-                raise CompileFailure(f"jump to label '{name}' enters the scope of a "
-                                     "variable-length array", coord)
+        block, location = self.builder.block, self.builder.debug_metadata
+        self.finish_gotos()
+        self.builder.position_at_end(block)
+        self.builder.debug_metadata = location
         if not self.builder.block.is_terminated:
             ret = sym.type.ret
             if ret.is_void():
@@ -627,6 +623,11 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
             return
         storage = node.storage or []
         check_storage(node, "block", isinstance(t, T.FuncType))
+        cleanup = find(attributes, "cleanup")
+        if cleanup is not None and (isinstance(t, T.FuncType) or "extern" in storage or
+                                    "static" in storage):
+            self.ignore_cleanup(attributes)
+            cleanup = None
         previous = self.scopes.lookup_local(node.name)
         if previous is not None and not ("extern" in storage and previous.storage == "extern"
                                          or isinstance(t, T.FuncType)
@@ -670,9 +671,10 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
             if node.init is not None:
                 raise CompileFailure("variable-length array may not be initialized", node.coord)
             slot = self.vla_alloca(t, node.name)
-            self.vla_scope += (id(node),)
             self.scopes.declare(node.name, Symbol("var", t, slot,
                                                   volatile=is_volatile_object(node)))
+            if cleanup is not None:
+                self.declare_cleanup(cleanup, slot, t)
             return
         slot = self.local_alloca(t, node.name)
         align = self.alignas(node, attributes) or 1
@@ -682,4 +684,6 @@ class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, Vararg
                                               const=is_const_object(node.type), align=align))
         if node.init is not None:
             self.initialize_local(slot, t, node.init, node.coord)
+        if cleanup is not None:
+            self.declare_cleanup(cleanup, slot, t)
 

@@ -9,6 +9,9 @@ import llvmlite.ir as ir
 
 from .diagnostics import coord_file
 
+# The widest column a DILocation holds; past it (a long macro expansion) the column is unknown.
+_MAX_COLUMN = 65535
+
 _I32 = ir.IntType(32)
 
 
@@ -67,8 +70,10 @@ class DebugInfo:
                 self._blocks[path] = self.module.add_debug_info("DILexicalBlockFile", {
                     "scope": self.scope, "file": self.file(path), "discriminator": 0})
             scope = self._blocks[path]
+        column = coord.column or 0
         builder.debug_metadata = self.module.add_debug_info("DILocation", {
-            "line": coord.line or 0, "column": coord.column or 0, "scope": scope})
+            "line": coord.line or 0, "column": column if column <= _MAX_COLUMN else 0,
+            "scope": scope})
 
     def end_function(self) -> None:
         self.scope = None

@@ -23,8 +23,7 @@ _RELA = struct.Struct("<QQq")
 
 # Allocated sections a static, unwinding-free guest never needs (notes, unwind tables).
 _DROPPED_TYPES = {"SHT_NOTE", "SHT_AMD64_UNWIND"}
-_UNSUPPORTED = {"SHT_FINI_ARRAY": "static destructors (.fini_array)",
-                "SHT_PREINIT_ARRAY": "static constructors (.preinit_array)"}
+_UNSUPPORTED = {"SHT_PREINIT_ARRAY": "static constructors (.preinit_array)"}
 
 
 @dataclasses.dataclass

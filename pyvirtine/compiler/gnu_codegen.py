@@ -27,8 +27,7 @@ class GnuGen:
         items = list(node.block_items or [])
         last = items.pop() if items and self.is_expression(items[-1]) else None
         self.scopes.push()
-        self.vla_frames.append([None])
-        vla_scope = self.vla_scope
+        live = self.live
         for item in items:
             self.stmt(item)
         result = Value(None, T.VOID)
@@ -36,11 +35,12 @@ class GnuGen:
             if self.builder.block.is_terminated:
                 self.builder.position_at_end(self.new_block("dead"))
             self.debug.set_location(self.builder, last.coord)
-            result = self.expr(last)
-        if not self.builder.block.is_terminated:
-            self.restore_vla_stack(len(self.vla_frames) - 1)
-        self.vla_scope = vla_scope
-        self.vla_frames.pop()
+            result = self.kept_past(self.expr(last), live)
+        self.end_scope(live)
+        if self.builder.block.is_terminated:
+            # It ended in a jump (``({ goto out; })``): the expression around it goes on
+            # in a block nothing reaches, as statements after a jump do.
+            self.builder.position_at_end(self.new_block("dead"))
         self.scopes.pop()
         return result
 

@@ -17,6 +17,7 @@ import re
 import llvmlite.ir as ir
 
 from . import c_types as T
+from .asm_check import file_module, function_module
 from .diagnostics import CompileFailure
 from .expressions import Value
 from .gnu_parser import Asm, AsmOperand
@@ -41,8 +42,20 @@ _CLOBBERABLE = ({f"{p}{r}" for r in _GPRS for p in ("r", "e", "")} |
 _X86_CLOBBERS = ["~{dirflag}", "~{fpsr}", "~{flags}"]
 
 
+class AsmModule(ir.Module):
+    """An llvmlite module with file-scope asm (``module asm`` lines, which llvmlite
+    does not write itself)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name=name)
+        self.asm_lines: list[str] = []
+
+    def _get_body_lines(self) -> list:
+        return self.asm_lines + super()._get_body_lines()
+
+
 class AsmGen:
-    """Mixin of the code generator: ``s_Asm``."""
+    """Mixin of the code generator: ``s_Asm``, and ``file_asm`` outside functions."""
 
     def s_Asm(self, node: Asm) -> None:
         if node.labels or "goto" in node.qualifiers:
@@ -65,13 +78,25 @@ class AsmGen:
         signature = ir.FunctionType(ret, [a.ir.type for a in args])
         volatile = node.basic or "volatile" in node.qualifiers or not outputs
         constraint_text = ",".join(constraints)
-        self.asm_checks.append((node.coord, template, constraint_text, signature,
-                                [a.ir for a in args]))
+        if template.strip():
+            self.asm_checks.append((node.coord, function_module(
+                template, constraint_text, signature, [a.ir for a in args])))
         result = self.builder.asm(signature, template, constraint_text, [a.ir for a in args],
                                   volatile)
         for i, (_, lv) in enumerate(outputs):
             piece = result if len(outputs) == 1 else self.builder.extract_value(result, i)
             self.store(lv, Value(piece, lv.type), node.coord)
+
+    def file_asm(self, node: Asm) -> None:
+        """``asm("...");`` outside functions: its text goes into the object as it is,
+        among the compiler's own output (``module asm`` to LLVM)."""
+        if not node.basic or node.qualifiers:
+            raise CompileFailure("file-scope asm takes a string only: no qualifiers or "
+                                 "operands", node.coord)
+        lines = [f'module asm "{_escape(line)}"' for line in _text(node.template).split("\n")]
+        self.module.asm_lines += lines
+        if _text(node.template).strip():
+            self.asm_checks.append((node.coord, file_module(lines)))
 
     def _asm_output(self, op: AsmOperand) -> tuple:
         text = _text(op.constraint)
@@ -185,8 +210,13 @@ def _translate(text: str, names: list, basic: bool, coord: object) -> str:
             out.append(f"${{{index}:{modifier}}}" if modifier else f"${index}")
             i += len(m.group(0))
         i += 1
+    return _escape("".join(out))
+
+
+def _escape(text: str) -> str:
+    """``text`` as the inside of an LLVM string."""
     return "".join(ch if " " <= ch <= "~" and ch not in '"\\' else f"\\{ord(ch):02X}"
-                   for ch in "".join(out))
+                   for ch in text)
 
 
 def _operand_index(m: re.Match, names: list, coord: object) -> int:

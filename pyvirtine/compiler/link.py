@@ -6,9 +6,11 @@ Pipeline, top to bottom:
    objects that define a symbol still undefined (like ``ld`` with a ``.a``; unlike ``ld``,
    a weak reference pulls too, so crt0's weak calls into libc find libc when it is given);
 2. keep only the sections reachable from the entry points (and the constructor tables,
-   ``.init_array``) through relocations;
+   ``.init_array``, and a program's destructor tables, ``.fini_array``) through
+   relocations;
 3. lay them out per docs/ABI.md: boot stub, code and read-only data (the constructor
-   tables in priority order, between ``__init_array_start`` and ``__init_array_end``),
+   tables in priority order, between ``__init_array_start`` and ``__init_array_end``, then
+   the destructor tables, between ``__fini_array_start`` and ``__fini_array_end``),
    then data and bss, heap, stack guard page, stack, argument area;
 4. apply the relocations, then relocate the DWARF of each object to build the line table.
 """
@@ -38,8 +40,9 @@ DEFAULT_MEMORY = 2 << 20
 DEFAULT_STACK = 64 << 10
 DEFAULT_ARGAREA = 64 << 10
 LINKER_SYMBOLS = ("__heap_start", "__heap_end", "__argarea", "__argarea_size", "__stack_top",
-                  "__init_array_start", "__init_array_end")
-INIT_ARRAY = ".init_array"
+                  "__init_array_start", "__init_array_end", "__fini_array_start",
+                  "__fini_array_end")
+INIT_ARRAY, FINI_ARRAY = ".init_array", ".fini_array"
 
 
 def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Optional[str] = None,
@@ -78,8 +81,11 @@ def link(objects: Sequence[bytes], *, libraries: Sequence[bytes] = (), entry: Op
     boot = symbols.defs.get(BOOT16_SYMBOL)
     boot_section = boot.section if boot else None
     roots = [entry_def.section] + ([boot_section] if boot_section else [])
+    # A virtine function's state is thrown away after each call, not torn down: only a
+    # program's exit runs destructors (the compiler warns about them in virtine code).
+    tables = (INIT_ARRAY, FINI_ARRAY) if mode == "program" else (INIT_ARRAY,)
     roots += [s for obj in symbols.objects for s in obj.sections.values()
-              if s.flags & SHF_GNU_RETAIN or _is_init_array(s)]
+              if s.flags & SHF_GNU_RETAIN or any(_is_table(s, t) for t in tables)]
     live = _reachable(roots, symbols)
 
     layout = _Layout(live, boot_section, symbols, memory, stack, argarea)
@@ -213,14 +219,14 @@ def _reachable(roots: list[Section], symbols: SymbolTable) -> list[Section]:
                   key=lambda s: (order[id(s.obj)], s.index)) + commons
 
 
-def _is_init_array(section: Section) -> bool:
-    return section.name == INIT_ARRAY or section.name.startswith(INIT_ARRAY + ".")
+def _is_table(section: Section, table: str) -> bool:
+    return section.name == table or section.name.startswith(table + ".")
 
 
-def _init_priority(section: Section) -> int:
-    """``.init_array.N`` runs in ascending N, before plain ``.init_array`` (65535), as
-    with ld."""
-    suffix = section.name[len(INIT_ARRAY) + 1:]
+def _table_priority(section: Section) -> int:
+    """``.init_array.N`` (or ``.fini_array.N``) in ascending N, before plain
+    ``.init_array`` (65535), as with ld. (exit runs the destructor tables backwards.)"""
+    suffix = section.name.split(".")[2] if section.name.count(".") > 1 else ""
     return int(suffix) if suffix.isdigit() else 65535
 
 
@@ -250,22 +256,24 @@ class _Layout:
         self.addr: dict[Section, int] = {}  # the placed sections (input objects stay shared)
         self.live = live
         page = img.PAGE
-        # The constructor tables stay read-only: the image is static, so their pointers
-        # are final at link time. (sorted() keeps input order within a priority.)
-        inits = sorted((s for s in live if _is_init_array(s)), key=_init_priority)
-        rest = [s for s in live if not _is_init_array(s)]
+        # The constructor and destructor tables stay read-only: the image is static, so
+        # their pointers are final at link time. (sorted() keeps input order within a
+        # priority.)
+        inits, finis = (sorted((s for s in live if _is_table(s, t)), key=_table_priority)
+                        for t in (INIT_ARRAY, FINI_ARRAY))
+        rest = [s for s in live if not _is_table(s, INIT_ARRAY) and not _is_table(s, FINI_ARRAY)]
         code = [s for s in rest if s.flags & SHF_EXECINSTR and s is not boot]
         rodata = [s for s in rest if not s.flags & (SHF_EXECINSTR | SHF_WRITE) and not s.nobits]
         data = [s for s in rest if s.flags & SHF_WRITE and not s.nobits]
         bss = [s for s in rest if s.nobits]
         self.got = self._make_got()
-        text = ([boot] if boot else []) + code + rodata + inits + (
+        text = ([boot] if boot else []) + code + rodata + inits + finis + (
             [self.got] if self.got.size else [])
 
         self.load_addr = img.MIN_LOAD_ADDR
         end = self._place(text, self.load_addr)
-        init_start = self.addr[inits[0]] if inits else self.load_addr
-        init_end = self.addr[inits[-1]] + inits[-1].size if inits else self.load_addr
+        init_start, init_end = self._bounds(inits)
+        fini_start, fini_end = self._bounds(finis)
         self.text_size = _align(end - self.load_addr, page)
         self.data_end = self._place(data, self.load_addr + self.text_size)
         self.sections = text + data
@@ -291,11 +299,18 @@ class _Layout:
         linker_values = {"__heap_start": self.heap_start, "__heap_end": self.heap_end,
                          "__argarea": self.argarea_addr, "__argarea_size": self.argarea_size,
                          "__stack_top": self.stack_top, "__init_array_start": init_start,
-                         "__init_array_end": init_end}
+                         "__init_array_end": init_end, "__fini_array_start": fini_start,
+                         "__fini_array_end": fini_end}
         for name, value in linker_values.items():
             definition = symbols.defs[name]
             if definition.obj is symbols.linker:
                 definition.value = value
+
+    def _bounds(self, table: list[Section]) -> tuple[int, int]:
+        """Where the placed sections of one table begin and end."""
+        if not table:
+            return self.load_addr, self.load_addr
+        return self.addr[table[0]], self.addr[table[-1]] + table[-1].size
 
     def _make_got(self) -> Section:
         """One 8-byte slot per symbol a live section reaches through a GOT relocation;

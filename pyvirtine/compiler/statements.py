@@ -64,14 +64,10 @@ class StatementGen:
     def compound(self, node: c_ast.Compound, new_scope: bool = True) -> None:
         if new_scope:
             self.scopes.push()
-        self.vla_frames.append([None])     # the stack pointer saved before a VLA, if any
-        vla_scope = self.vla_scope
+        live = self.live
         for item in node.block_items or []:
             self.stmt(item)
-        if not self.builder.block.is_terminated:
-            self.restore_vla_stack(len(self.vla_frames) - 1)
-        self.vla_scope = vla_scope
-        self.vla_frames.pop()
+        self.end_scope(live)
         if new_scope:
             self.scopes.pop()
 
@@ -126,8 +122,8 @@ class StatementGen:
         else:
             test = b.branch(body_block)
         b.position_at_end(body_block)
-        self.breaks.append((end, len(self.vla_frames)))
-        self.continues.append((step_block, len(self.vla_frames)))
+        self.breaks.append((end, self.live))
+        self.continues.append((step_block, self.live))
         self.stmt(body)
         self.breaks.pop()
         self.continues.pop()
@@ -153,23 +149,25 @@ class StatementGen:
 
     def s_For(self, node: c_ast.For) -> None:
         self.scopes.push()
+        live = self.live
         if node.init is not None:
             self.stmt(node.init)
         self.loop(node.cond, node.stmt, node.next, True)
+        self.end_scope(live)
         self.scopes.pop()
 
     def s_Break(self, node: c_ast.Break) -> None:
         if not self.breaks:
             raise CompileFailure("'break' statement not in loop or switch statement", node.coord)
-        target, depth = self.breaks[-1]
-        self.restore_vla_stack(depth)
+        target, live = self.breaks[-1]
+        self.leave(live)
         self.builder.branch(target)
 
     def s_Continue(self, node: c_ast.Continue) -> None:
         if not self.continues:
             raise CompileFailure("'continue' statement not in loop statement", node.coord)
-        target, depth = self.continues[-1]
-        self.restore_vla_stack(depth)
+        target, live = self.continues[-1]
+        self.leave(live)
         self.builder.branch(target)
 
     def s_Switch(self, node: c_ast.Switch) -> None:
@@ -210,8 +208,8 @@ class StatementGen:
         for value, block in seen.items():
             switch.add_case(ir.Constant(v.ir.type, value), block)
         self.switch_blocks.append(blocks)
-        self.switch_scopes.append(self.vla_scope)
-        self.breaks.append((end, len(self.vla_frames)))
+        self.switch_scopes.append(self.live)
+        self.breaks.append((end, self.live))
         b.position_at_end(self.new_block("switch.body"))
         self.stmt(node.stmt)
         self.branch_if_open(end)
@@ -253,9 +251,9 @@ class StatementGen:
             what = "case" if isinstance(node, c_ast.Case) else "default"
             raise CompileFailure(f"'{what}' statement not in switch statement", node.coord)
         block = self.switch_blocks[-1][id(node)]
-        if self.switch_scopes[-1][:len(self.vla_scope)] != self.vla_scope:
-            raise CompileFailure("switch jumps into the scope of a variable-length array",
-                                 node.coord)
+        entered = self.entered(self.switch_scopes[-1], self.live)
+        if entered is not None:
+            raise CompileFailure(f"switch jumps into the scope of {entered.what}", node.coord)
         self.branch_if_open(block)
         self.builder.position_at_end(block)
         for s in node.stmts or []:
@@ -272,7 +270,7 @@ class StatementGen:
         if block in self.defined_labels:
             raise CompileFailure(f"redefinition of label '{node.name}'", node.coord)
         self.defined_labels.add(block)
-        self.label_scopes[node.name] = self.vla_scope
+        self.label_scopes[node.name] = self.live
         if isinstance(node.stmt, (c_ast.Decl, c_ast.DeclList, c_ast.Typedef)):
             raise CompileFailure("a label can only be part of a statement and a declaration is "
                                  "not a statement", node.stmt.coord)
@@ -283,8 +281,7 @@ class StatementGen:
 
     def s_Goto(self, node: c_ast.Goto) -> None:
         self.goto_uses.setdefault(node.name, node.coord)
-        self.jumps.append((node.name, self.vla_scope, node.coord))
-        self.builder.branch(self.label_block(node.name))
+        self.goto(node.name, node.coord)
 
     def label_block(self, name: str) -> ir.Block:
         if name not in self.labels:
@@ -293,18 +290,18 @@ class StatementGen:
 
     def s_Return(self, node: c_ast.Return) -> None:
         ret = self.fn_type.ret
+        v = None
         if node.expr is None:
             if not ret.is_void():
                 raise CompileFailure(f"non-void function '{self.fn_name}' should return a value",
                                      node.coord)
-            self.return_value(None)
-            return
-        v = self.expr(node.expr)
-        if ret.is_void():
-            if not v.type.is_void():
+        elif ret.is_void():
+            if not self.expr(node.expr).type.is_void():
                 raise CompileFailure(f"void function '{self.fn_name}' should not return a value",
                                      node.coord)
-            self.return_value(None)
-            return
-        self.check_assignable(ret, v, node.expr.coord, "return")
-        self.return_value(self.convert(v, ret, node.expr.coord))
+        else:
+            v = self.expr(node.expr)
+            self.check_assignable(ret, v, node.expr.coord, "return")
+            v = self.kept_past(self.convert(v, ret, node.expr.coord), ())
+        self.leave(())      # the value is taken before the cleanups run, as in gcc
+        self.return_value(v)

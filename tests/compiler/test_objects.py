@@ -57,6 +57,15 @@ def test_line_table_maps_addresses_to_source_lines(opt_level: int) -> None:
         assert {5, 6, 7, 10} <= lines  # every statement, helper() not inlined
 
 
+def test_a_statement_past_column_65535_keeps_its_line() -> None:
+    """DWARF columns stop at 65535 (a long macro expansion goes past): the line stays."""
+    source = "int f(int x) {\n" + "x += 1; " * 9000 + "return x; }\n"
+    elf = _elf(compile_c(source, "wide.c", opt_level=0))
+    dwarf = elf.get_dwarf_info()
+    program = dwarf.line_program_for_CU(next(dwarf.iter_CUs()))
+    assert 2 in {e.state.line for e in program.get_entries() if e.state}
+
+
 def test_without_debug_there_is_no_line_table() -> None:
     elf = _elf(compile_c(SOURCE, "unit.c", debug=False))
     assert elf.get_section_by_name(".debug_line") is None

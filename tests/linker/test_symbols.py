@@ -133,10 +133,10 @@ def test_bad_input_is_a_link_error():
 
 
 def test_unsupported_sections_are_refused_by_name():
-    dtor = start([]) + '.section .fini_array,"aw",@fini_array\n.quad _start\n'
-    with pytest.raises(LinkError, match=r"dtor.s: static destructors \(.fini_array\) are not "
-                                        r"supported"):
-        link_start([obj("dtor.s", dtor)])
+    preinit = start([]) + '.section .preinit_array,"aw",@preinit_array\n.quad _start\n'
+    with pytest.raises(LinkError, match=r"preinit.s: static constructors \(.preinit_array\) are "
+                                        r"not supported"):
+        link_start([obj("preinit.s", preinit)])
     tls = start([]) + '.section .tbss,"awT",@nobits\n.zero 8\n'
     with pytest.raises(LinkError, match=r"tls.s: thread-local storage \(.tbss\) is not supported"):
         link_start([obj("tls.s", tls)])

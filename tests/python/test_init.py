@@ -135,6 +135,51 @@ int main(void) { printf("main sees %d\n", ready); return 0; }
         assert (v.init_stdout, out.stdout) == (b"ctor\n", b"main sees 1\n")
 
 
+DESTRUCTORS = r"""
+#include <stdio.h>
+#include <stdlib.h>
+static void handler(void) { printf("atexit\n"); }
+__attribute__((constructor)) static void setup(void) { atexit(handler); }
+__attribute__((destructor)) static void plain_1(void) { printf("plain 1\n"); }
+__attribute__((destructor)) static void plain_2(void) { printf("plain 2\n"); }
+__attribute__((destructor(101))) static void early(void) { printf("101\n"); }
+__attribute__((destructor(300))) static void late(void) { printf("300\n"); }
+int main(int argc, char **argv) {
+    printf("main\n");
+    if (argc > 1)
+        exit(7);
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("args, status", [([], 0), (["exit"], 7)])
+def test_a_program_s_destructors_run_after_its_atexit_handlers(kvm, args, status):
+    """When main returns or exit is called: atexit handlers, then destructors, the plain
+    ones first (the last defined first), then by priority, highest first, as with glibc."""
+    from pyvirtine.program import build_program, pack_argv
+    with Virtine(build_program("prog.c", DESTRUCTORS, allow=("write",))) as v:
+        out = v.call(pack_argv(["prog", *args]))
+    assert (out.stdout, out.status) == (b"main\natexit\nplain 2\nplain 1\n300\n101\n", status)
+
+
+def test_a_virtine_function_s_destructor_is_warned_about_and_never_runs(kvm, tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.setenv("PYVIRTINE_CACHE", str(tmp_path))   # a compile that runs warns
+    source = r"""
+#include <virtine.h>
+static int torn_down;
+__attribute__((destructor)) static void teardown(void) { torn_down = 1; }
+virtine int seen(void) { return torn_down; }
+"""
+    with pytest.warns(pyvirtine.VirtineCompileWarning,
+                      match=r"dtor.c:4:16: warning: destructors do not run in virtine functions"):
+        image = build_images(source, "dtor.c")[0]
+    assert b"teardown" not in bytes(image.payload)
+    with pyvirtine.load(source=source) as mod:
+        assert [mod.seen(), mod.seen()] == [0, 0]
+
+
 def test_a_crashing_initialiser_is_reported_as_such(kvm):
     source = "#include <virtine.h>\nstatic int *volatile p;\n" \
              "virtine_init void setup(void) { *p = 1; }\nvirtine int f(void) { return 0; }\n"

@@ -1,6 +1,17 @@
 /* asm statements: a compiler barrier, register operands, read-write and tied operands,
-   named operands, immediates, clobbers. */
+   named operands, immediates, clobbers; file-scope asm defining functions and data. */
 #include <stdio.h>
+
+extern int triple(int);
+extern void nothing(void);
+extern const char asm_greeting[];
+__asm__(".text\n"
+        "triple: lea (%rdi,%rdi,2), %eax\n"
+        "\tret\n"
+        "nothing: ret");
+__asm__(".section .rodata\n"
+        "asm_greeting: .asciz \"from asm\"\n"
+        ".text");
 
 static int counter;
 
@@ -32,6 +43,8 @@ int main(void) {
     __asm__ __volatile__("" ::: "memory");
     counter++;
     asm volatile("nop");
+    nothing();
+    printf("%d %s\n", triple(14), asm_greeting);
     printf("%x %ld %d %llx %d\n", swap_bytes(0x11223344), add3(1, 2, 3), shift_left(5),
            cycles_like(), counter);
     return 0;
