@@ -407,6 +407,14 @@ class GnuParser(CParser):
                                   c_ast.ExprList([first, second], coord), coord)
         return super()._parse_primary_expression()
 
+    def _parse_initializer_item(self) -> c_ast.Node:
+        # ``{x: 1}``: gcc's obsolete spelling of ``{.x = 1}``, still in old GNU code
+        if self._peek_type() in ("ID", "TYPEID") and self._peek_type(2) == "COLON":
+            name = self._parse_identifier_or_typeid()
+            self._expect("COLON")
+            return c_ast.NamedInitializer([name], self._parse_initializer())
+        return super()._parse_initializer_item()
+
     def _parse_designator(self) -> c_ast.Node:
         if self._peek_type() != "LBRACKET":
             return super()._parse_designator()
