@@ -132,3 +132,23 @@ def test_pthreads_single_threaded(kvm, host, stdin):
     common, only = split_guest_only(ours.stdout)
     assert common == host("pthread_test", stdin).stdout.decode().splitlines()
     assert only == PTHREAD_GUEST_ONLY
+
+
+MMAN_GUEST_ONLY = [
+    "fixed: failed ENOMEM", "read only: failed EACCES", "executable: failed EACCES",
+    "inaccessible: failed EACCES", "more than the heap: failed ENOMEM",
+    "the whole address space: failed ENOMEM",
+    "mprotect(p, 4096, PROT_READ) = -1 EACCES", "mprotect(p, 8192, RW) = -1 ENOMEM",
+    "mprotect(p + 4096, 4096, RW) = -1 ENOMEM", "munmap(p, 4096) = 0 0",
+    "mprotect(p, 4096, RW) = -1 ENOMEM",
+]
+
+
+def test_anonymous_mappings(kvm, host, case_count):
+    stdin = f"3 {case_count(3000)}\n"
+    ours = run_in_virtine("mman_test", stdin, defines=("ONE_THREAD_ONLY",))
+    assert ours.status == 0, ours.stderr
+    common, only = split_guest_only(ours.stdout)
+    assert common == host("mman_test", stdin).stdout.decode().splitlines()
+    assert "churn ok" in common
+    assert only == MMAN_GUEST_ONLY
