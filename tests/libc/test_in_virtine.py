@@ -152,3 +152,24 @@ def test_anonymous_mappings(kvm, host, case_count):
     assert common == host("mman_test", stdin).stdout.decode().splitlines()
     assert "churn ok" in common
     assert only == MMAN_GUEST_ONLY
+
+
+def test_floating_point_environment(kvm, host):
+    ours = run_in_virtine("fenv_test", "all")
+    assert ours.status == 0, ours.stderr
+    assert ours.stdout == host("fenv_test", "all").stdout
+
+
+def test_floating_point_environment_does_not_outlive_a_call(kvm):
+    """The launcher puts back the snapshot's XSAVE state (MXCSR and the x87 words)
+    before each call: the rounding mode and flags one call sets are gone in the next."""
+    from pyvirtine.program import build_program, pack_argv
+    from pyvirtine.runtime import Virtine
+    path = PROGRAMS / "fenv_test.c"
+    image = build_program(str(path), path.read_text(), allow=("write", "read"))
+    fresh = (b"round 0, raised:\n"
+             b"now round 0x800, raised: invalid divbyzero overflow underflow inexact\n")
+    with Virtine(image, timeout=30) as virtine:
+        for _ in range(2):
+            out = virtine.call(pack_argv(["fenv_test"]), input=b"leak")
+            assert (out.status, out.stdout) == (0, fresh)
