@@ -138,7 +138,7 @@ static double gamma_positive(double x)
 double tgamma(double x)
 {
     double s, y, t, u, result;
-    if (isnan(x))
+    if (isnan(x) || x == INFINITY)
         return x + x;
     if (x == 0)
         return range_error(1 / x);
