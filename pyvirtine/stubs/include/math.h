@@ -176,6 +176,19 @@ float remainderf(float x, float y);
 float nextafterf(float x, float y);
 float nexttowardf(float x, long double y);
 
+/* erf.c and gamma.c. lgamma sets signgam to the sign of Gamma(x). */
+extern int signgam;
+double erf(double x);
+double erfc(double x);
+double lgamma(double x);
+double lgamma_r(double x, int *sign);
+double tgamma(double x);
+float erff(float x);
+float erfcf(float x);
+float lgammaf(float x);
+float lgammaf_r(float x, int *sign);
+float tgammaf(float x);
+
 
 
 /* long double: computed in double (these are as precise as the double functions) */
@@ -208,6 +221,11 @@ long double asinhl(long double x);
 long double acoshl(long double x);
 long double atanhl(long double x);
 long double logbl(long double x);
+long double erfl(long double x);
+long double erfcl(long double x);
+long double lgammal(long double x);
+long double lgammal_r(long double x, int *sign);
+long double tgammal(long double x);
 long double fmodl(long double x, long double y);
 long double powl(long double x, long double y);
 long double atan2l(long double x, long double y);

@@ -107,13 +107,15 @@ double round(double x)
     return t;
 }
 
-/* Rounds half to even: adding and subtracting 2^52 leaves only integer bits. */
+/* Rounds in the current rounding mode (half to even by default): moving x by
+   2^52 away from zero and back leaves only integer bits. It must move x itself,
+   not |x|, for the directed modes to round the right way. */
 double rint(double x)
 {
-    double big = 4503599627370496.0, a = fabs(x);
-    if (!(a < big))
+    double big = 4503599627370496.0;
+    if (!(fabs(x) < big))
         return x;
-    return copysign((a + big) - big, x);
+    return copysign(x > 0 ? (x + big) - big : (x - big) + big, x);
 }
 
 double nearbyint(double x) { return rint(x); }

@@ -36,6 +36,10 @@ UNARY(asinh)
 UNARY(acosh)
 UNARY(atanh)
 UNARY(logb)
+UNARY(erf)
+UNARY(erfc)
+UNARY(lgamma)
+UNARY(tgamma)
 BINARY(fmod)
 BINARY(pow)
 BINARY(atan2)
@@ -76,3 +80,4 @@ long lroundl(long double x) { return lround((double)x); }
 long lrintl(long double x) { return lrint((double)x); }
 long long llroundl(long double x) { return llround((double)x); }
 long long llrintl(long double x) { return llrint((double)x); }
+long double lgammal_r(long double x, int *sign) { return lgamma_r((double)x, sign); }

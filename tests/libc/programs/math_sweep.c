@@ -19,6 +19,15 @@ static double log_uniform(int lo, int hi)
 
 static double positive(double x) { return fabs(x); }
 
+/* Zeros, poles, infinities, the overflow and underflow edges. */
+static const double erf_specials[] = {0.0, -0.0, HUGE_VAL, -HUGE_VAL, 0.5, -0.5, 3, 6, -6,
+                                      26.5, 27.3, 28, 1e-320, -1e-320};
+static const double gamma_specials[] = {0.0, -0.0, 1, 2, 3, -1, -2, -100, -1e20, HUGE_VAL,
+                                        -HUGE_VAL, 171.6, 171.7, -170.5, -180.5, -200.5,
+                                        1e-320, -1e-320, 0x1p-1023, 1e300, 0.5, -0.5};
+
+static double special(const double *values, int count) { return values[rng_below(count)]; }
+
 static double arg(const char *domain)
 {
     switch (domain[0]) {
@@ -33,6 +42,24 @@ static double arg(const char *domain)
     case 'y': return rng_below(3) ? uniform(-60, 60) : (double)(rng_below(41) - 20);
     case 'c': return rng_below(3) ? 1 + log_uniform(-40, 3) : log_uniform(0, 1023);
     case 'l': return rng_below(2) ? uniform(-1e15, 1e15) : (double)(rng_below(4001) - 2000) / 4;
+    case 'f': /* erf: both branches, the far tail and subnormals */
+        switch (rng_below(5)) {
+        case 0: return uniform(-1, 1);
+        case 1: return uniform(-7, 7);
+        case 2: return uniform(-30, 30);
+        case 3: return special(erf_specials, sizeof erf_specials / sizeof erf_specials[0]);
+        default: return log_uniform(-1074, 0);
+        }
+    case 'g': /* gamma: near the poles, negative non-integers, overflow, subnormals */
+        switch (rng_below(7)) {
+        case 6: return special(gamma_specials, sizeof gamma_specials / sizeof gamma_specials[0]);
+        case 0: return uniform(0, 13);
+        case 1: return uniform(-30, 180);
+        case 2: return (double)(rng_below(400) - 200) + uniform(-1e-3, 1e-3);
+        case 3: return -uniform(0, 200);
+        case 4: return log_uniform(-1074, -20);
+        default: return log_uniform(0, 1000);
+        }
     default: return rng_double();
     }
 }
@@ -66,6 +93,19 @@ static double call_ilogb(double x) { return ilogb(x); }
 static double call_llround(double x) { return (double)llround(x); }
 static double call_llrint(double x) { return (double)llrint(x); }
 static double call_nexttoward(double x, double y) { return nexttoward(x, y); }
+
+static double call_lgamma_sign(double x)
+{
+    lgamma(x);
+    return signgam;
+}
+
+static double call_erff(double x) { return erff((float)x); }
+static double call_erfcf(double x) { return erfcf((float)x); }
+static double call_lgammaf(double x) { return lgammaf((float)fabs(x)); }
+static double call_lgamma_positive(double x) { return lgamma(fabs(x)); }
+static double call_lgamma_negative(double x) { return lgamma(-fabs(x)); }
+static double call_tgammaf(double x) { return tgammaf((float)x); }
 
 static double call_remquo_q(double x, double y)
 {
@@ -109,6 +149,10 @@ static const struct unary unaries[] = {
     {"tanh", "n", tanh},   {"asinh", "a", asinh}, {"acosh", "c", acosh}, {"atanh", "u", atanh},
     {"logb", "r", logb},   {"ilogb", "r", call_ilogb}, {"llround", "l", call_llround},
     {"llrint", "l", call_llrint},
+    {"erf", "f", erf},     {"erfc", "f", erfc},   {"lgamma", "g", call_lgamma_positive}, {"tgamma", "g", tgamma},
+    {"lgamma_neg", "g", call_lgamma_negative},    {"lgamma_sign", "g", call_lgamma_sign},
+    {"erff", "f", call_erff},
+    {"erfcf", "f", call_erfcf}, {"lgammaf", "g", call_lgammaf}, {"tgammaf", "g", call_tgammaf},
 };
 
 static const struct binary binaries[] = {

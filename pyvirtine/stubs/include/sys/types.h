@@ -8,6 +8,7 @@ typedef int pid_t;
 typedef unsigned int mode_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
+typedef int clockid_t;
 #ifndef __time_t_defined
 #define __time_t_defined
 typedef long time_t;
