@@ -23,7 +23,6 @@ ARGS = {"31_args": ["arg1", "arg2", "arg3", "arg4", "arg5"],
 NOT_FOR_VIRTINES = {
     "114_bound_signal": "runs threads and sends signals: a virtine has one vCPU and no signals",
     "116_bound_setjmp2": "runs threads (pthread_create): a virtine has one vCPU",
-    "98_al_ax_extend": "i386 assembly (tinycc skips it on x86-64 too)",
 }
 
 

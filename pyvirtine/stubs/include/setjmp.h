@@ -7,4 +7,9 @@ typedef long jmp_buf[8];
 int setjmp(jmp_buf env);
 void longjmp(jmp_buf env, int value);
 
+/* POSIX's forms save the signal mask too; a virtine has none, so they are the same. */
+typedef jmp_buf sigjmp_buf;
+#define sigsetjmp(env, savemask) setjmp(env)
+#define siglongjmp(env, value) longjmp(env, value)
+
 #endif

@@ -1,5 +1,5 @@
 /* setjmp/longjmp: plain return, jumps out of deep recursion, longjmp(env, 0)
-   returning 1, and callee-saved state surviving the jump. */
+   returning 1, and callee-saved state surviving the jump; POSIX's sigsetjmp too. */
 #include <stdio.h>
 #include <setjmp.h>
 
@@ -14,6 +14,16 @@ static void dive(int depth)
     if (depth == 1000)
         longjmp(env, depth);
     dive(depth + 1);
+}
+
+static sigjmp_buf posix;
+
+static int posix_jump(void)
+{
+    int r = sigsetjmp(posix, 1);
+    if (r == 0)
+        siglongjmp(posix, 7);
+    return r;
 }
 
 static int nested(void)
@@ -36,6 +46,6 @@ int main(void)
             dive(0);
         longjmp(env, counter * 10);
     }
-    printf("depth %d, nested %d\n", depth_reached, nested());
+    printf("depth %d, nested %d, sigsetjmp %d\n", depth_reached, nested(), posix_jump());
     return 0;
 }
