@@ -70,7 +70,9 @@ def load_results() -> dict:
     (each stamped with the run that made it) instead of erasing them."""
     if not RESULTS_JSON.exists():
         return {}
-    stored = json.loads(RESULTS_JSON.read_text())
+    # JSON turned the suites' integer keys (thread counts, image sizes) into strings.
+    stored = json.loads(RESULTS_JSON.read_text(), object_hook=lambda d: {
+        int(k) if k.lstrip("-").isdigit() else k: v for k, v in d.items()})
     return {suite: entry for suite, entry in stored.items()
             if suite in SUITES and isinstance(entry, dict) and "results" in entry}
 

@@ -67,6 +67,9 @@ def run(quick: bool = False) -> dict:
     return results
 
 
+CACHED_BUILDS = 9  # one sample of a 10 ms build is mostly the machine's noise
+
+
 def _compile_times() -> dict:
     """Seconds to compile 1000 lines (fresh, no cache) and a cached build of a file."""
     from pyvirtine.compiler import compile_c
@@ -78,10 +81,12 @@ def _compile_times() -> dict:
     compile_c(functions, "thousand.c", opt_level=2)
     fresh = time.perf_counter() - start
     source = (HERE / "kernels.c").read_text()
-    build_program("benchmarks/kernels.c", source, memory=32 << 20, allow=("write", "times"))
-    start = time.perf_counter()
-    build_program("benchmarks/kernels.c", source, memory=32 << 20, allow=("write", "times"))
-    cached = time.perf_counter() - start
+    cached_times = []
+    for _ in range(CACHED_BUILDS + 1):  # the first fills the cache
+        start = time.perf_counter()
+        build_program("benchmarks/kernels.c", source, memory=32 << 20, allow=("write", "times"))
+        cached_times.append(time.perf_counter() - start)
+    cached = statistics.median(cached_times[1:])
     return {"compile_1000_lines_s": fresh, "cached_build_s": cached}
 
 
@@ -103,6 +108,7 @@ def report(r: dict) -> list[str]:
                      f"{'yes' if ratio <= TARGET else 'NO'} | "
                      f"{'yes' if k['checksums_agree'] else 'NO'} |")
     lines += ["", f"Compile time per 1000 lines (fresh, -O2): {r['compile_1000_lines_s']:.2f} s. "
-              f"Cached build of an unchanged file: {r['cached_build_s'] * 1e3:.0f} ms "
+              f"Cached build of an unchanged file (median of {CACHED_BUILDS}): "
+              f"{r['cached_build_s'] * 1e3:.0f} ms "
               "(target <= 50 ms).", ""]
     return lines
