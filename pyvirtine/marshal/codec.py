@@ -2,7 +2,8 @@
 
 Structs come back as generated dataclasses (one per struct, named after it) and go
 in as those, as dicts, or as any object with the fields as attributes; enums come
-back as generated ``IntEnum`` members.  ``char`` arrays are ``bytes``."""
+back as generated ``IntEnum`` members.  ``char`` arrays are ``bytes``; C complex numbers
+are Python ``complex`` (any real number goes in as one with no imaginary part)."""
 from __future__ import annotations
 
 import dataclasses
@@ -14,7 +15,7 @@ import struct
 import threading
 from typing import Any
 
-from .types import Array, CType, Enum, Scalar, Struct
+from .types import Array, CType, Complex, Enum, Scalar, Struct
 
 
 class Codec:
@@ -43,6 +44,8 @@ class Codec:
             return self._enum_class(t)
         if isinstance(t, Array):
             return bytes if _is_char(t.elem) else list
+        if isinstance(t, Complex):
+            return complex
         return float if t.is_float else bool if t.kind == "bool" else int
 
     def _struct_class(self, t: Struct) -> type:
@@ -81,9 +84,19 @@ class Codec:
             return self._scalar(t, value, where)
         if isinstance(t, Enum):
             return self._scalar(t.base, value, f"{where} ({t.c})")
+        if isinstance(t, Complex):
+            return self._complex(t, value, where)
         if isinstance(t, Array):
             return self._array(t, value, where)
         return self._struct(t, value, where)
+
+    def _complex(self, t: Complex, value: Any, where: str) -> bytes:
+        if isinstance(value, (str, bytes)) or not (hasattr(value, "__complex__")
+                                                   or hasattr(value, "__float__")
+                                                   or hasattr(value, "__index__")):
+            raise TypeError(f"{where} must be a number for '{t.c}', not {type(value).__name__}")
+        z = complex(value)
+        return struct.pack("<" + t.fmt, z.real, z.imag)
 
     def _scalar(self, t: Scalar, value: Any, where: str) -> bytes:
         if t.is_float:
@@ -138,6 +151,8 @@ class Codec:
     def decode(self, t: CType, data: bytes) -> Any:
         if isinstance(t, Scalar):
             return struct.unpack_from("<" + t.fmt, data)[0]
+        if isinstance(t, Complex):
+            return complex(*struct.unpack_from("<" + t.fmt, data))
         if isinstance(t, Enum):
             v = struct.unpack_from("<" + t.base.fmt, data)[0]
             cls = self._enum_class(t)

@@ -10,6 +10,8 @@ for ``const double *`` is silently read as doubles. The rules:
 * integers and enums: an integer format of the same size (signedness may differ, as a
   C cast between them keeps the bits); ``_Bool``: ``?`` or a 1-byte integer;
 * ``float``/``double``: the float format of the same size;
+* ``float _Complex``/``double _Complex``: numpy's complex format of the same size
+  (``Zf``, ``Zd``), or the float format of its parts (an ``N x 2`` float64 array);
 * structs and arrays: a composite format whose items are as big as the C type (a
   numpy structured array), or a scalar one every field may be made of (an ``N x 2`` int32 array
   for ``struct { int x, y; }``);
@@ -20,7 +22,7 @@ import functools
 import struct
 from typing import Any, Optional
 
-from .types import Array, Enum, Scalar, Struct
+from .types import Array, Complex, Enum, Scalar, Struct
 
 RAW_BYTES = frozenset({"B", "c", "@B", "@c", "=B", "=c", "<B", "<c"})
 _NATIVE_ORDER = ("", "@", "=", "<")  # x86-64 is little endian
@@ -47,6 +49,12 @@ def problem(elem: Any, fmt: str, itemsize: int) -> Optional[str]:
     if isinstance(elem, Enum):
         elem = elem.base
     code = fmt[1:] if fmt[:1] in _NATIVE_ORDER[1:] else fmt
+    if isinstance(elem, Complex):
+        if code == "Z" + elem.part.fmt and itemsize == elem.size:
+            return None
+        if problem(elem.part, fmt, itemsize) is None:
+            return None
+        return f"its items are neither {numpy_name(elem)} nor {numpy_name(elem.part)}"
     kind = _kind(code) if len(code) == 1 else None
     if not isinstance(elem, Scalar):
         if kind is None:  # a composite item (numpy structured array): as big as the type
@@ -68,6 +76,8 @@ def _leaves(t: Any) -> list:
         return [leaf for f in t.fields for leaf in _leaves(f.type)]
     if isinstance(t, Array):
         return _leaves(t.elem)
+    if isinstance(t, Complex):
+        return [t.part]
     return [t]
 
 
@@ -81,6 +91,8 @@ def accepted(elem: Any) -> Optional[frozenset]:
         return None
     formats = set(RAW_BYTES)
     for order in _NATIVE_ORDER:
+        if isinstance(elem, Complex):  # struct knows no complex format: numpy's spelling
+            formats.add(order + "Z" + elem.part.fmt)
         for code in _INTEGERS + _FLOATS + "?":
             fmt = order + code
             try:
@@ -96,6 +108,8 @@ def numpy_name(elem: Any) -> Optional[str]:
     """The numpy dtype name for a scalar C type (for the hint in an error), or None."""
     if isinstance(elem, Enum):
         elem = elem.base
+    if isinstance(elem, Complex):
+        return f"complex{elem.size * 8}"
     if not isinstance(elem, Scalar):
         return None
     if elem.kind == "bool":

@@ -16,7 +16,7 @@ from ..compiler.attributes import declaration_attributes, layout_attributes
 from ..compiler.gnu_parser import gnu_attributes
 from ..pragma_pack import PackPragmas
 from .lengths import binary
-from .types import Array, CType, Enum, Field, Scalar, Struct, align_up
+from .types import Array, CType, Complex, Enum, Field, Scalar, Struct, align_up
 
 _BASE = {
     ("_Bool",): "bool", ("char",): "i8", ("char", "signed"): "i8", ("char", "unsigned"): "u8",
@@ -25,6 +25,7 @@ _BASE = {
     ("long", "long"): "i64", ("long", "long", "unsigned"): "u64",
     ("float",): "f32", ("double",): "f64",
 }
+_COMPLEX_PARTS = {("float",), ("double",)}  # long double has no Python counterpart
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class TypeResolver:
             elem = self.resolve(node.type)
             if node.dim is None:
                 return Opaque(spelling(node), "an array of unknown length")
-            if not isinstance(elem, (Scalar, Enum, Struct, Array)):
+            if not isinstance(elem, (Scalar, Complex, Enum, Struct, Array)):
                 return elem if isinstance(elem, Opaque) else Opaque(spelling(node),
                                                                     "it holds pointers")
             return Array(elem, self.evaluate(node.dim))
@@ -105,9 +106,6 @@ class TypeResolver:
                 return self.resolve(self.typedefs[names[0]], hint=names[0])
             if names == ["void"]:
                 return VOID
-            if "_Complex" in names:
-                return Opaque(hint or " ".join(names), "complex numbers do not cross the "
-                              "virtine boundary; pass the real and imaginary parts")
             words = sorted(names)
             if len(words) > 1:
                 words = [w for w in words if w != "int"]
@@ -117,6 +115,9 @@ class TypeResolver:
             c = hint or " ".join(names)
             if key in _BASE:
                 return Scalar(_BASE[key], c)
+            part = tuple(w for w in key if w != "_Complex") or ("double",)  # as gcc has it
+            if "_Complex" in key and part in _COMPLEX_PARTS:
+                return Complex(Scalar(_BASE[part], part[0]), c)
             return Opaque(c, "not supported across the virtine boundary")
         if isinstance(spec, c_ast.Enum):
             return self._enum(spec, hint)

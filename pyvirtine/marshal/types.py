@@ -2,9 +2,10 @@
 and a compact JSON form (it travels in the image header's ``abi`` field, whose room is
 small, so the keys are short).
 
-Only plain data crosses: integers, floats, ``_Bool``, enums, and structs and arrays
-built from them.  Pointers never appear inside these types; the signature module
-turns pointer parameters into buffers before a type is built."""
+Only plain data crosses: integers, floats, ``_Bool``, enums, ``float _Complex`` and
+``double _Complex``, and structs and arrays built from them.  Pointers never appear
+inside these types; the signature module turns pointer parameters into buffers before
+a type is built."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,6 +57,26 @@ class Scalar:
         if self.kind.startswith("i"):
             return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
         return 0, (1 << bits) - 1
+
+
+@dataclass(frozen=True)
+class Complex:
+    """``float _Complex`` or ``double _Complex``: the real part, then the imaginary part,
+    each a ``part`` (C11 6.2.5p13), aligned as one part."""
+    part: Scalar  # f32 or f64
+    c: str
+
+    @cached_property
+    def size(self) -> int:
+        return 2 * self.part.size
+
+    @cached_property
+    def align(self) -> int:
+        return self.part.align
+
+    @cached_property
+    def fmt(self) -> str:
+        return 2 * self.part.fmt
 
 
 @dataclass(frozen=True)
@@ -114,7 +135,7 @@ class Array:
         return f"{self.elem.c}[{self.length}]"
 
 
-CType = Union[Scalar, Enum, Struct, Array]
+CType = Union[Scalar, Complex, Enum, Struct, Array]
 
 
 def to_json(t: CType, seen: dict) -> object:
@@ -122,6 +143,8 @@ def to_json(t: CType, seen: dict) -> object:
     written) becomes a reference ``{"r": name}``, so each is spelled out once."""
     if isinstance(t, Scalar):
         return [t.kind, t.c]
+    if isinstance(t, Complex):
+        return {"c": t.c, "p": to_json(t.part, seen)}
     if isinstance(t, (Struct, Enum)) and t.name:
         if t.name in seen:
             return {"r": t.name}
@@ -141,6 +164,8 @@ def from_json(j: object, known: dict) -> CType:
     assert isinstance(j, dict)
     if "r" in j:
         return known[j["r"]]
+    if "c" in j:
+        return Complex(from_json(j["p"], known), j["c"])  # type: ignore[arg-type]
     t: CType
     if "e" in j:
         base = from_json(j["b"], known)

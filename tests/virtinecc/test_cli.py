@@ -133,6 +133,27 @@ def test_parameter_kinds_cross_both_ways(kvm, run, tmp_path):
     assert run("./kinds").stdout == "9 3.50 ok\nVIRTINE null\n9 16\n13 13\ndesserts 2.500\n"
 
 
+COMPLEX = r"""
+#include <stdio.h>
+#include <complex.h>
+#include <virtine.h>
+
+virtine double complex cube_plus(double complex z, float complex w) { return z * z * z + w; }
+
+int main(void) {
+    double complex r = cube_plus(1.0 + 1.0 * I, 0.5f - 0.25f * I);
+    printf("%g %g\n", creal(r), cimag(r));
+    return 0;
+}
+"""
+
+
+def test_complex_numbers_cross_from_a_c_host(kvm, run, tmp_path):
+    write(tmp_path, {"cube.c": COMPLEX})
+    run("virtinecc", "cube.c", "-o", "cube", "-lm")
+    assert run("./cube").stdout == "-1.5 1.75\n"
+
+
 FAULTS = r"""
 #include <stdlib.h>
 #include <virtine.h>

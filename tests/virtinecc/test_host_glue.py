@@ -39,6 +39,7 @@ virtine size_t length(const char *s) { return 0; }
 virtine const char *skip(const char *s, void *raw VIRTINE_IN(3)) { return s; }
 virtine uint64_t mix(char c, signed char sc, unsigned short us, int64_t i64, uint64_t u64,
                      float f, double d, bool b) { return 0; }
+virtine double _Complex rotate(double _Complex z, float _Complex w, int n) { return z; }
 """
 
 # (virtine, C arguments, the same call from Python)
@@ -59,6 +60,8 @@ CALLS = [
     ("skip", '"  x", "abc"', ("  x", b"abc")),
     ("mix", "'a', -3, 500, -7, 1ULL << 40, 1.5f, 2.25, true",
      (b"a", -3, 500, -7, 1 << 40, 1.5, 2.25, True)),
+    ("rotate", "__builtin_complex(1.5, -2.0), __builtin_complex(0.25f, 4.0f), 3",
+     (1.5 - 2j, 0.25 + 4j, 3)),
 ]
 
 RUNTIME = r"""
