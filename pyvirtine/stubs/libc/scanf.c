@@ -201,7 +201,8 @@ static size_t scan_float(struct input *in, char *buf, size_t cap, long width)
             c = get(in);
         }
     }
-    for (int dot = 0; width > 0 && c != EOF; width--, c = get(in)) {
+    int dot = 0;
+    for (; width > 0 && c != EOF; width--, c = get(in)) {
         if (hex ? isxdigit(c) : isdigit(c))
             digits = 1;
         else if (c == '.' && !dot)
@@ -224,7 +225,8 @@ static size_t scan_float(struct input *in, char *buf, size_t cap, long width)
             c = get(in);
     }
     unget(in, c);
-    return hex && !digits ? 0 : n; /* "0x" and no digit: no number (glibc) */
+    /* "0x" and no digit is no number, but "0x." is 0 (both as glibc has them). */
+    return hex && !digits && !dot ? 0 : n;
 }
 
 /* The set of a %[...] conversion; returns where the format continues. */
@@ -261,8 +263,10 @@ static int scan(struct input *in, const char *f, va_list ap)
             continue;
         }
         if (*f != '%' || f[1] == '%') {
-            if (*f == '%')
+            if (*f == '%') { /* %% is a conversion: it skips white space first (7.21.6.2p8) */
                 f++;
+                skip_space(in);
+            }
             int c = get(in);
             if (c != (unsigned char)*f) {
                 unget(in, c);
