@@ -219,7 +219,9 @@ def float_constant(text: str, coord: object) -> tuple:
     suffix = text[-1].lower() if text[-1] in "fFlL" else ""
     body = text[:-1] if suffix else text
     try:
-        if body[:2].lower() == "0x":
+        if body[:2].lower() == "0x" and suffix == "l":
+            value = _hex_fraction(body)
+        elif body[:2].lower() == "0x":
             value = float.fromhex(body)
         elif suffix == "l":
             value = Fraction(body)
@@ -228,6 +230,17 @@ def float_constant(text: str, coord: object) -> tuple:
     except ValueError:
         raise CompileFailure(f"invalid floating constant '{text}'", coord) from None
     return value, {"f": T.FLOAT, "l": T.LDOUBLE}.get(suffix, T.DOUBLE)
+
+
+def _hex_fraction(body: str) -> Fraction:
+    """The exact value of a hexadecimal floating constant (``0x1.8p3``): a long
+    double's 64 significand bits and 15-bit exponent do not fit a Python float."""
+    digits, p, exponent = body[2:].lower().partition("p")
+    whole, _, fraction = digits.partition(".")
+    if not p or not (whole or fraction):
+        raise ValueError(body)
+    mantissa = int(whole + fraction, 16)
+    return Fraction(mantissa) * Fraction(2) ** (int(exponent) - 4 * len(fraction))
 
 
 def wrap(value: int, t: T.CType) -> int:

@@ -220,20 +220,34 @@ def _ulps_apart(a: float, b: float, in_float: bool = False, floor: float = 0.0) 
 def math_out_of_bounds(ours: list[str], ref: list[str]) -> dict[str, str]:
     """For math_sweep output: each function whose worst error exceeds its bound,
     with that worst case."""
+    def apart(name: str, got: str, want: str) -> float:
+        return _ulps_apart(_as_double(got), _as_double(want), name in FLOAT_RESULTS,
+                           1.0 if name in ULPS_OF_ONE_NEAR_ZERO else 0.0)
+    worst = worst_errors(ours, ref, apart, lambda bits: repr(_as_double(bits)))
+    return {name: text for name, (err, text) in worst.items()
+            if err > (0 if name in EXACT_MATH else MAX_ULPS.get(name, DEFAULT_MAX_ULPS))}
+
+
+def worst_errors(ours: list[str], ref: list[str], apart: Callable[[str, str, str], float],
+                 show: Callable[[str], str]) -> dict[str, tuple[float, str]]:
+    """For sweep lines ``name x y result`` (bit patterns): per function, the largest
+    ``apart(name, ours, glibc's)`` and a line describing that case."""
     assert len(ours) == len(ref) > 0
     worst: dict[str, tuple[float, str]] = {}
     for o, r in zip(ours, ref):
         name, x, y, got = o.split()
         assert r.split()[:3] == [name, x, y]
         want = r.split()[3]
-        err = 0.0 if got == want else _ulps_apart(
-            _as_double(got), _as_double(want), name in FLOAT_RESULTS,
-            1.0 if name in ULPS_OF_ONE_NEAR_ZERO else 0.0)
+        err = 0.0 if got == want else apart(name, got, want)
         if err > worst.get(name, (-1.0, ""))[0]:
-            worst[name] = (err, f"{err:.3g} ulps: {name}({_as_double(x)!r}, {_as_double(y)!r}) "
-                                f"= {_as_double(got)!r}, glibc {_as_double(want)!r}")
-    return {name: text for name, (err, text) in worst.items()
-            if err > (0 if name in EXACT_MATH else MAX_ULPS.get(name, DEFAULT_MAX_ULPS))}
+            worst[name] = (err, f"{err:.3g} ulps: {name}({show(x)}, {show(y)}) = {show(got)}, "
+                                f"glibc {show(want)}")
+    return worst
+
+
+@pytest.fixture(scope="session", name="worst_errors")
+def worst_errors_fixture() -> Callable:
+    return worst_errors
 
 
 @pytest.fixture(scope="session")

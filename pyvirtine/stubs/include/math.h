@@ -29,9 +29,10 @@
 #define FP_SUBNORMAL 3
 #define FP_NORMAL 4
 
-/* The classification macros pick the float or double helper by operand size;
-   a long double argument is classified after conversion to double. */
-#define __fp_generic(name, x) (sizeof(x) == sizeof(float) ? name##f(x) : name(x))
+/* The classification macros pick the float, double or long double helper by
+   operand size (a long double holds values no double can). */
+#define __fp_generic(name, x) (sizeof(x) == sizeof(float) ? name##f(x) \
+                               : sizeof(x) == sizeof(double) ? name(x) : name##l(x))
 #define fpclassify(x) __fp_generic(__fpclassify, x)
 #define isnan(x) __fp_generic(__isnan, x)
 #define isinf(x) __fp_generic(__isinf, x)
@@ -65,6 +66,11 @@ int __isfinite(double x);
 int __isfinitef(float x);
 int __signbit(double x);
 int __signbitf(float x);
+int __fpclassifyl(long double x);
+int __isnanl(long double x);
+int __isinfl(long double x);
+int __isfinitel(long double x);
+int __signbitl(long double x);
 
 double sqrt(double x);
 double fabs(double x);

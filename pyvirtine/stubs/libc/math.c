@@ -60,8 +60,9 @@ int __fpclassifyf(float x)
 
 int __isnan(double x) { return __fpclassify(x) == FP_NAN; }
 int __isnanf(float x) { return __fpclassifyf(x) == FP_NAN; }
-int __isinf(double x) { return __fpclassify(x) == FP_INFINITE; }
-int __isinff(float x) { return __fpclassifyf(x) == FP_INFINITE; }
+/* -1 for -inf, as glibc's isinf (gcc's __builtin_isinf_sign) has it. */
+int __isinf(double x) { return __fpclassify(x) == FP_INFINITE ? 1 - 2 * (x < 0) : 0; }
+int __isinff(float x) { return __fpclassifyf(x) == FP_INFINITE ? 1 - 2 * (x < 0) : 0; }
 int __isfinite(double x) { return (to_bits(x) & EXP_MASK) != EXP_MASK; }
 int __isfinitef(float x) { return (float_bits(x) & 0x7f800000u) != 0x7f800000u; }
 int __signbit(double x) { return (int)(to_bits(x) >> 63); }

@@ -21,5 +21,7 @@ int main(void) {
     printf("%.17g %.9g %lld\n", d, f, ll);
     printf("%d %d %Lg\n", x < 0.5L, x == g, sd.d);
     long double acc = 1; for (int i = 0; i < 100; i++) acc *= 1.5L; printf("%.10Le\n", acc);
+    /* hexadecimal constants keep all 64 bits and the whole exponent range */
+    printf("%La %La %La %La\n", 0xb17217f7d1cf79acp-64L, 0x1p16000L, 0x1.8p-16400L, -0x.8p1L);
     return 0;
 }
