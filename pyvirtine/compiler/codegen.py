@@ -11,6 +11,7 @@ from pycparser import c_ast
 from . import c_types as T
 from .abi import RETURNS_TWICE, TypedPointer, extension_attr, plan_function, vararg_type
 from .attributes import check_supported, declaration_attributes, find, startup_priority
+from .atomics import AtomicGen
 from .builtins import BuiltinGen
 from .debuginfo import DebugInfo
 from .declaration_checks import check_storage
@@ -60,8 +61,8 @@ class FunctionAttributes(ir.values.FunctionAttributes):
     _known = ir.values.FunctionAttributes._known | {FRAME_POINTER}
 
 
-class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, VarargsGen, GnuGen,
-              AsmGen, StatementGen, ScopeGen, InitializerGen):
+class CodeGen(DeclarationResolver, ExpressionGen, ComplexGen, BuiltinGen, AtomicGen,
+              VarargsGen, GnuGen, AsmGen, StatementGen, ScopeGen, InitializerGen):
     def __init__(self, filename: str, debug: bool, runs_destructors: bool = True) -> None:
         self.module = AsmModule(filename)
         self.module.triple = TRIPLE

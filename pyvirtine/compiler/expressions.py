@@ -700,6 +700,8 @@ class ExpressionGen:
             name = node.name.name
             if name.startswith("__builtin_") and self.scopes.lookup(name) is None:
                 return self.builtin(name, args, node)
+            if name.startswith(("__sync_", "__atomic_")) and self.scopes.lookup(name) is None:
+                return self.atomic_builtin(name, args, node)
             if name == "offsetof" and self.scopes.lookup(name) is None:
                 value, t = self.consts.eval(node)
                 return Value(const_int(t, value), t)

@@ -115,6 +115,17 @@ def _float_macros() -> dict:
     return out
 
 
+# the memory orders of the __atomic_* builtins and what gcc says is lock-free on x86-64
+_ATOMICS = {
+    "__ATOMIC_RELAXED": "0", "__ATOMIC_CONSUME": "1", "__ATOMIC_ACQUIRE": "2",
+    "__ATOMIC_RELEASE": "3", "__ATOMIC_ACQ_REL": "4", "__ATOMIC_SEQ_CST": "5",
+    "__GCC_ATOMIC_TEST_AND_SET_TRUEVAL": "1",
+    **{f"__GCC_ATOMIC_{t}_LOCK_FREE": "2" for t in (
+        "BOOL", "CHAR", "CHAR16_T", "CHAR32_T", "WCHAR_T", "SHORT", "INT", "LONG", "LLONG",
+        "POINTER")},
+    **{f"__GCC_HAVE_SYNC_COMPARE_AND_SWAP_{n}": "1" for n in (1, 2, 4, 8)},
+}
+
 # GNU spellings of keywords pycparser lacks, or takes by another name
 _GNU_KEYWORDS = {
     "__extension__": "", "__inline__": "inline", "__inline": "inline",
@@ -123,4 +134,4 @@ _GNU_KEYWORDS = {
     "__signed__": "signed", "__signed": "signed", "__alignof__": "_Alignof",
 }
 
-PREDEFINED = {**_TARGET, **_type_macros(), **_float_macros(), **GNU_VERSION, **_GNU_KEYWORDS}
+PREDEFINED = {**_TARGET, **_type_macros(), **_float_macros(), **_ATOMICS, **GNU_VERSION, **_GNU_KEYWORDS}

@@ -99,3 +99,26 @@ def test_a_volatile_pointer_object_is_loaded_every_time() -> None:
                       ("", "void f(int *q) { int *volatile p = q; *p = 1; *p = 2; }")]:
         text = _ir(decl + use, opt_level=2)
         assert len(re.findall(r"load volatile ptr", text)) == 2, (decl + use, text)
+
+
+def test_atomic_builtins_are_llvm_atomic_instructions() -> None:
+    text = _ir("""
+        long f(long *p, int *q, char *flag, void **pp) {
+            __sync_synchronize();
+            __atomic_store_n(q, 1, __ATOMIC_RELEASE);
+            __atomic_compare_exchange_n(q, q + 1, 3, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+            __atomic_test_and_set(flag, __ATOMIC_ACQUIRE);
+            __atomic_signal_fence(__ATOMIC_SEQ_CST);
+            __atomic_thread_fence(__ATOMIC_RELAXED);
+            __atomic_fetch_add(pp, 4, __ATOMIC_RELAXED);
+            return __sync_fetch_and_add(p, 2) + __atomic_load_n(p, __ATOMIC_CONSUME);
+        }""")
+    assert re.search(r"^\s*fence seq_cst$", text, re.M)
+    assert "fence syncscope(\"singlethread\") seq_cst" in text
+    assert text.count("fence") == 2          # a relaxed fence is nothing
+    assert re.search(r"store atomic i32 1, ptr %.* release", text)
+    assert re.search(r"cmpxchg ptr %.*, i32 .*, i32 3 acq_rel monotonic", text)
+    assert re.search(r"atomicrmw xchg ptr %.*, i8 1 acquire", text)
+    assert re.search(r"atomicrmw add ptr %.*, i64 %.* seq_cst", text)
+    assert re.search(r"atomicrmw add ptr %.*, i64 %.* monotonic", text)
+    assert re.search(r"load atomic i64, ptr %.* acquire", text)
